@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { argsFromSchema, defineCommand } from '../src/core/command.ts';
+import { roleKey } from '../src/core/roles.ts';
+
+/** 绑定 <code>: the sending account becomes the person the one-time code was issued for. */
+const bindArgs = z.object({ code: z.string().regex(/^\d{8}$/) });
+
+export const bindCommand = defineCommand({
+  id: 'bind',
+  names: ['绑定', 'bind', '/bind'],
+  summary: 'cmd.bind.summary',
+  example: 'cmd.bind.example',
+  allowedRoles: 'anyone',
+  args: bindArgs,
+  parse(rest) {
+    const code = rest.replace(/[\s-]/g, '');
+    return argsFromSchema(bindArgs, { code: code || undefined }, {
+      ask: { code: { key: 'bind.askCode' } },
+      invalid: { code: { key: 'bind.badCode' } },
+    });
+  },
+  async handle({ tx, now, message, sender, t, reply }, { code }) {
+    if (sender) {
+      const row = await tx.bindCode.findUnique({ where: { code } });
+      reply(t(row?.personId === sender.personId ? 'bind.alreadyYou' : 'bind.alreadyOther', { name: sender.name }));
+      return;
+    }
+    // Compare-and-set on the code: of two accounts racing for one code, only one wins it.
+    const used = await tx.bindCode.updateMany({ where: { code, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+    if (used.count === 0) {
+      reply(t('bind.invalidCode'));
+      return;
+    }
+    const { personId } = await tx.bindCode.findUniqueOrThrow({ where: { code } });
+    await tx.binding.create({
+      data: { personId, platform: message.platform, platformUserId: message.senderId, displayName: message.senderName ?? null },
+    });
+    const person = await tx.person.findUniqueOrThrow({ where: { id: personId }, include: { roles: true, community: true, street: true } });
+    reply(
+      t('bind.done', {
+        name: person.name,
+        community: person.community?.name ?? person.street?.name ?? '',
+        roles: person.roles.map((r) => t(roleKey(r.role as never))).join('、'),
+      }),
+    );
+  },
+});

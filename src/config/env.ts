@@ -1,0 +1,52 @@
+import os from 'node:os';
+import { z } from 'zod';
+import { DEFAULT_DATABASE_URL } from '../db/database-url.ts';
+
+const switchValue = z.enum(['auto', 'on', 'off']);
+
+/** Every setting the bot reads from the environment; .env.example documents each one. */
+export const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .default(DEFAULT_DATABASE_URL)
+    .refine((v) => v.startsWith('file:'), 'must be a SQLite file: URL such as file:./data/shequ.db'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOCALE: z.enum(['zh-CN', 'en']).default('zh-CN'),
+  OFFICE_POLICY_FILE: z.string().min(1).optional(),
+  BOT_NAME: z.string().min(1).default('社区助手'),
+  SANDBOX: switchValue.default('auto'),
+  DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
+  INSTANCE_ID: z.string().min(1).default(`${os.hostname()}-${process.pid}`),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {}
+
+/** Validates the environment; the error names every bad setting. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const input = Object.fromEntries(
+    Object.keys(envSchema.shape).map((key) => [key, source[key] === '' ? undefined : source[key]]),
+  );
+  const result = envSchema.safeParse(input);
+  if (!result.success) {
+    const lines = result.error.issues.map(
+      (issue) => `  ${issue.path.join('.')}=${JSON.stringify(input[String(issue.path[0])])}: ${issue.message}`,
+    );
+    throw new ConfigError(`配置错误 (invalid setting in the environment / .env):\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+/** The platforms an office has configured; none means the sandbox is the way in. */
+export function configuredPlatforms(_env: Env): string[] {
+  return [];
+}
+
+export function sandboxEnabled(env: Env): boolean {
+  if (env.SANDBOX === 'on') return true;
+  if (env.SANDBOX === 'off') return false;
+  return configuredPlatforms(env).length === 0;
+}

@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import { z } from 'zod';
+import { ConfigError } from './env.ts';
+import { parseHHMM } from '../time/office-time.ts';
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM, e.g. 08:00');
+
+const sessionSchema = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9_-]*$/, 'must be a short lowercase id, e.g. am'),
+    name: z.string().min(1),
+    start: hhmm,
+    end: hhmm,
+  })
+  .refine((s) => parseHHMM(s.start) < parseHHMM(s.end), { message: 'start must be before end', path: ['end'] });
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An office's own rules. Defaults follow the street office regulation in shared/domain.md. */
+export const policySchema = z.object({
+  timezone: z.string().refine(isTimeZone, 'must be an IANA time zone, e.g. Asia/Shanghai').default('Asia/Shanghai'),
+  sessions: z
+    .array(sessionSchema)
+    .min(1)
+    .default([
+      { id: 'am', name: '上午', start: '08:00', end: '11:30' },
+      { id: 'pm', name: '下午', start: '13:00', end: '16:30' },
+    ])
+    .superRefine((sessions, ctx) => {
+      const sorted = [...sessions].sort((a, b) => parseHHMM(a.start) - parseHHMM(b.start));
+      for (let i = 1; i < sorted.length; i++) {
+        if (parseHHMM(sorted[i]!.start) < parseHHMM(sorted[i - 1]!.end)) {
+          ctx.addIssue({ code: 'custom', message: `session ${sorted[i]!.id} overlaps ${sorted[i - 1]!.id}` });
+        }
+      }
+      if (new Set(sessions.map((s) => s.id)).size !== sessions.length) {
+        ctx.addIssue({ code: 'custom', message: 'session ids must be unique' });
+      }
+    }),
+  checkIn: z
+    .object({
+      /** How long before a session starts its check-in opens. */
+      opensMinutesBefore: z.number().int().min(0).max(240).default(60),
+      /** Minutes after the start still counted as on time (0: 08:00:00 is on time, 08:00:01 late). */
+      graceMinutes: z.number().int().min(0).max(60).default(0),
+      /** How long after a session ends its check-out stays open. */
+      checkOutClosesMinutesAfter: z.number().int().min(0).max(240).default(60),
+      /** A reminder to the work groups this many minutes before each session; 0 turns it off. */
+      reminderMinutesBefore: z.number().int().min(0).max(120).default(10),
+    })
+    .prefault({}),
+  binding: z.object({ codeTtlHours: z.number().positive().max(24 * 30).default(72) }).prefault({}),
+  conversation: z.object({ timeoutMinutes: z.number().int().positive().default(30) }).prefault({}),
+  scheduler: z
+    .object({
+      /** A fire missed while the bot was down still runs if it is at most this old. */
+      catchUpMinutes: z.number().int().min(0).max(24 * 60).default(60),
+    })
+    .prefault({}),
+});
+
+export type Policy = z.infer<typeof policySchema>;
+export type SessionRule = Policy['sessions'][number];
+
+export function defaultPolicy(): Policy {
+  return policySchema.parse({});
+}
+
+/** Reads and validates the office policy file (YAML or JSON); a bad field is named with its path. */
+export function loadPolicy(file: string | undefined): Policy {
+  if (!file) return defaultPolicy();
+  let raw: unknown;
+  try {
+    const text = fs.readFileSync(path.resolve(file), 'utf8');
+    raw = YAML.parse(text) ?? {};
+  } catch (error) {
+    throw new ConfigError(`办公政策文件无法读取 (cannot read the office policy file) ${file}: ${(error as Error).message}`);
+  }
+  return parsePolicy(raw, file);
+}
+
+export function parsePolicy(raw: unknown, source = 'policy'): Policy {
+  const result = policySchema.safeParse(raw);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new ConfigError(`办公政策文件有误 (invalid office policy) ${source}:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,41 @@
+import type { Tx } from '../db/client.ts';
+import type { Platform } from '../messaging/types.ts';
+
+/** A command waiting for a missing field, kept in the database so it survives a restart. */
+export interface PendingPrompt {
+  command: string;
+  rest: string;
+}
+
+export interface ConversationKey {
+  platform: Platform;
+  platformChatId: string;
+  platformUserId: string;
+}
+
+function where(key: ConversationKey) {
+  return { platform_platformChatId_platformUserId: key };
+}
+
+export async function findPending(tx: Tx, key: ConversationKey, now: Date): Promise<PendingPrompt | 'expired' | null> {
+  const row = await tx.conversation.findUnique({ where: where(key) });
+  if (!row) return null;
+  if (row.expiresAt <= now) {
+    await tx.conversation.delete({ where: { id: row.id } });
+    return 'expired';
+  }
+  return { command: row.command, rest: (JSON.parse(row.state) as { rest: string }).rest };
+}
+
+export async function savePending(tx: Tx, key: ConversationKey, prompt: PendingPrompt, expiresAt: Date): Promise<void> {
+  const state = JSON.stringify({ rest: prompt.rest });
+  await tx.conversation.upsert({
+    where: where(key),
+    create: { ...key, command: prompt.command, state, expiresAt },
+    update: { command: prompt.command, state, expiresAt },
+  });
+}
+
+export async function clearPending(tx: Tx, key: ConversationKey): Promise<void> {
+  await tx.conversation.deleteMany({ where: key });
+}

@@ -1,0 +1,177 @@
+import type { Policy } from '../config/policy.ts';
+import { isUniqueViolation, type Db, type Tx } from '../db/client.ts';
+import type { Translate } from '../i18n/index.ts';
+import type { Logger } from '../log.ts';
+import { enqueue, type OutboxEntry } from '../messaging/outbox.ts';
+import type { InboundMessage, OutgoingMessage } from '../messaging/types.ts';
+import type { Clock } from '../time/clock.ts';
+import { renderText, type CommandContext, type CommandSpec, type ReplyOptions, type Sender, type Text } from './command.ts';
+import { clearPending, findPending, savePending, type ConversationKey } from './conversation.ts';
+import { findSender, upsertChat } from './identity.ts';
+import { route } from './router.ts';
+
+export interface DispatcherDeps {
+  db: Db;
+  commands: readonly CommandSpec[];
+  policy: Policy;
+  t: Translate;
+  log: Logger;
+  clock: Clock;
+  botName: string;
+  /** Called after a transaction that wrote outbox rows has committed. */
+  onOutbox: () => void;
+}
+
+/**
+ * The one way through for every inbound message: persist (dedupe) → identify → route → handle in
+ * one transaction that also writes the replies to the outbox.
+ */
+export class Dispatcher {
+  private readonly commandsById: Map<string, CommandSpec>;
+
+  constructor(private readonly deps: DispatcherDeps) {
+    this.commandsById = new Map(deps.commands.map((c) => [c.id, c]));
+  }
+
+  /** Stores the event before any effect; the same platform event id a second time does nothing. */
+  async receive(message: InboundMessage): Promise<{ duplicate: boolean }> {
+    let eventRowId: number;
+    try {
+      const row = await this.deps.db.$transaction((tx) =>
+        tx.inboxEvent.create({
+          data: {
+            platform: message.platform,
+            eventId: message.eventId,
+            payload: JSON.stringify(message),
+            receivedAt: this.deps.clock.now(),
+          },
+        }),
+      );
+      eventRowId = row.id;
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        this.deps.log.info({ platform: message.platform, eventId: message.eventId }, 'duplicate event ignored');
+        return { duplicate: true };
+      }
+      throw error;
+    }
+    await this.process(eventRowId, message);
+    return { duplicate: false };
+  }
+
+  /** Handles events stored but not processed before a crash or restart. */
+  async recover(): Promise<number> {
+    const pending = await this.deps.db.inboxEvent.findMany({ where: { status: 'received' }, orderBy: { id: 'asc' } });
+    for (const row of pending) {
+      const message = JSON.parse(row.payload) as InboundMessage;
+      message.sentAt = new Date(message.sentAt);
+      await this.process(row.id, message);
+    }
+    return pending.length;
+  }
+
+  private async process(eventRowId: number, message: InboundMessage): Promise<void> {
+    const { db, log } = this.deps;
+    let commandName: string | undefined;
+    try {
+      await db.$transaction(
+        async (tx) => {
+          const claimed = await tx.inboxEvent.updateMany({ where: { id: eventRowId, status: 'received' }, data: { status: 'processing' } });
+          if (claimed.count === 0) return;
+          const outbox: OutboxEntry[] = [];
+          commandName = await this.handle(tx, message, outbox);
+          await enqueue(tx, outbox, this.deps.clock.now());
+          await tx.inboxEvent.update({ where: { id: eventRowId }, data: { status: 'done', processedAt: this.deps.clock.now() } });
+        },
+        { timeout: 30_000, maxWait: 30_000 },
+      );
+    } catch (error) {
+      log.error({ err: error, eventId: message.eventId, platform: message.platform }, 'message handling failed');
+      await db.$transaction(async (tx) => {
+        await tx.inboxEvent.update({
+          where: { id: eventRowId },
+          data: { status: 'failed', error: String((error as Error)?.stack ?? error), processedAt: this.deps.clock.now() },
+        });
+        const text = this.deps.t('error.internal', { command: commandName ?? message.text.slice(0, 20) });
+        await enqueue(tx, [{ platform: message.platform, message: { chatId: message.chatId, text, replyToMessageId: message.messageId } }], this.deps.clock.now());
+      });
+    }
+    this.deps.onOutbox();
+  }
+
+  /** Returns the name of the command it ran, for the error reply if the handler throws. */
+  private async handle(tx: Tx, message: InboundMessage, outbox: OutboxEntry[]): Promise<string | undefined> {
+    const { policy, t, clock } = this.deps;
+    const chat = await upsertChat(tx, message.platform, message.chatId, message.chatKind, message.chatTitle);
+    const sender = await findSender(tx, message.platform, message.senderId);
+    const key: ConversationKey = { platform: message.platform, platformChatId: message.chatId, platformUserId: message.senderId };
+    const pendingRow = await findPending(tx, key, clock.now());
+    const pendingCommand = pendingRow && pendingRow !== 'expired' ? this.commandsById.get(pendingRow.command) : undefined;
+
+    const reply = (text: string, options: ReplyOptions = {}) => outbox.push(this.replyTo(message, sender, text, options));
+    const say = (text: Text) => reply(renderText(t, text));
+
+    const result = route(
+      {
+        text: message.text,
+        botName: this.deps.botName,
+        mentionsBot: message.mentionsBot,
+        now: message.sentAt,
+        policy,
+        roles: sender?.roles ?? null,
+        chatKind: message.chatKind,
+        pending: pendingCommand && pendingRow && pendingRow !== 'expired' ? { command: pendingCommand, rest: pendingRow.rest } : null,
+      },
+      this.deps.commands,
+    );
+
+    if (result.type !== 'ignore' && pendingRow) await clearPending(tx, key);
+    switch (result.type) {
+      case 'ignore':
+        return undefined;
+      case 'cancel':
+        say({ key: 'prompt.cancelled', params: { command: pendingCommand?.names[0] ?? '' } });
+        return undefined;
+      case 'reply':
+        say(result.text);
+        return result.command?.names[0];
+      case 'ask': {
+        const expiresAt = new Date(clock.now().getTime() + policy.conversation.timeoutMinutes * 60_000);
+        await savePending(tx, key, { command: result.command.id, rest: result.rest }, expiresAt);
+        reply(`${renderText(t, result.prompt)}${t('prompt.cancelHint')}`);
+        return result.command.names[0];
+      }
+      case 'run': {
+        const context: CommandContext = {
+          tx,
+          now: message.sentAt,
+          policy,
+          t,
+          log: this.deps.log.child({ command: result.command.id }),
+          message,
+          chat,
+          sender,
+          reply,
+          send: (target, text, options = {}) =>
+            outbox.push({
+              platform: target.platform,
+              message: { chatId: target.chatId, text, ...(options.buttons ? { buttons: options.buttons } : {}) },
+              ...(options.subject ? { subject: options.subject } : {}),
+            }),
+        };
+        await result.command.handle(context, result.args);
+        return result.command.names[0];
+      }
+    }
+  }
+
+  private replyTo(message: InboundMessage, sender: Sender | null, text: string, options: ReplyOptions): OutboxEntry {
+    const outgoing: OutgoingMessage = { chatId: message.chatId, text };
+    if (message.chatKind === 'group' && options.mention !== false) {
+      outgoing.mention = { userId: message.senderId, name: sender?.name ?? message.senderName ?? '' };
+    }
+    if (options.quote) outgoing.replyToMessageId = message.messageId;
+    if (options.buttons) outgoing.buttons = options.buttons;
+    return { platform: message.platform, message: outgoing, ...(options.subject ? { subject: options.subject } : {}) };
+  }
+}

@@ -1,0 +1,21 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaClient, Prisma } from '../generated/prisma/client.ts';
+import { resolveDatabaseFile } from './database-url.ts';
+
+export { Prisma };
+export type Db = PrismaClient;
+/** What a command handler gets: the open transaction, never the client itself. */
+export type Tx = Prisma.TransactionClient;
+
+export function createDb(databaseUrl: string): Db {
+  const file = resolveDatabaseFile(databaseUrl);
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout: 10_000 }) });
+}
+
+/** True when `error` is a unique-constraint violation, the database's own dedupe. */
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+}

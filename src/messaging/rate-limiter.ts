@@ -1,0 +1,37 @@
+import type { AdapterLimits, RateRule } from './types.ts';
+
+/** Sliding-window rate limits per chat and across a platform, kept in memory per instance. */
+export class RateLimiter {
+  private readonly history = new Map<string, number[]>();
+
+  constructor(private readonly limits: AdapterLimits) {}
+
+  /** Milliseconds to wait before a send to `chatId` is allowed; 0 means now. */
+  waitMs(chatId: string, now: number): number {
+    return Math.max(this.waitFor(`chat:${chatId}`, this.limits.perChat, now), this.waitFor('global', this.limits.global, now));
+  }
+
+  record(chatId: string, now: number): void {
+    for (const key of [`chat:${chatId}`, 'global']) {
+      const list = this.history.get(key) ?? [];
+      list.push(now);
+      this.history.set(key, list);
+    }
+  }
+
+  private waitFor(key: string, rules: RateRule[], now: number): number {
+    const list = this.history.get(key);
+    if (!list || rules.length === 0) return 0;
+    const longest = Math.max(...rules.map((r) => r.perMs));
+    while (list.length > 0 && list[0]! <= now - longest) list.shift();
+    let wait = 0;
+    for (const rule of rules) {
+      const inWindow = list.filter((t) => t > now - rule.perMs);
+      if (inWindow.length >= rule.count) {
+        const oldestThatMustExpire = inWindow[inWindow.length - rule.count]!;
+        wait = Math.max(wait, oldestThatMustExpire + rule.perMs - now);
+      }
+    }
+    return wait;
+  }
+}

@@ -1,0 +1,82 @@
+/** The normalized message every adapter speaks; the core never sees a platform's own types. */
+
+export type Platform = 'sandbox' | 'wechat' | 'telegram' | 'lark';
+export type ChatKind = 'group' | 'private';
+
+export interface InboundMessage {
+  platform: Platform;
+  /** The platform's id for this event: the same id again is a redelivery. */
+  eventId: string;
+  /** The platform's id for the message itself, so replies can quote it. */
+  messageId: string;
+  chatId: string;
+  chatKind: ChatKind;
+  chatTitle?: string;
+  senderId: string;
+  senderName?: string;
+  text: string;
+  /** The platform message id this message quotes, when the platform delivers quotes. */
+  replyToMessageId?: string;
+  /** True when the bot was @mentioned (the mention is already removed from `text`). */
+  mentionsBot: boolean;
+  /** A button press arrives as the button's value in `text`, with this flag. */
+  isButton?: boolean;
+  location?: { latitude: number; longitude: number };
+  /** When the platform says the message was sent. */
+  sentAt: Date;
+}
+
+export interface Button {
+  label: string;
+  /** Sent back as command text when pressed, so a button and a typed command share one path. */
+  value: string;
+}
+
+export interface OutgoingMessage {
+  chatId: string;
+  text: string;
+  /** Mention this person at the start of the message, where the platform can. */
+  mention?: { userId: string; name: string };
+  /** Quote this platform message id, where the platform can. */
+  replyToMessageId?: string;
+  buttons?: Button[];
+}
+
+export interface SendResult {
+  platformMessageId: string;
+}
+
+/** Thrown by an adapter's send: the delivery worker retries or gives up by these fields. */
+export class SendError extends Error {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** A sliding-window limit: at most `count` sends per `perMs`. */
+export interface RateRule {
+  count: number;
+  perMs: number;
+}
+
+export interface AdapterLimits {
+  perChat: RateRule[];
+  global: RateRule[];
+}
+
+export type InboundSink = (message: InboundMessage) => Promise<{ duplicate: boolean }>;
+
+/** What a platform adapter provides; it translates and knows nothing about commands. */
+export interface ChatAdapter {
+  readonly platform: Platform;
+  readonly limits: AdapterLimits;
+  start(sink: InboundSink): Promise<void>;
+  stop(): Promise<void>;
+  /** False while the platform cannot send (e.g. logged out): the outbox holds messages. */
+  isReady(): boolean;
+  send(message: OutgoingMessage): Promise<SendResult>;
+}
