@@ -89,31 +89,27 @@ async function record(context: CommandContext, args: CheckArgs, kind: 'in' | 'ou
   if (!place) return;
   const { sender, communityId } = place;
   const key = { personId: sender.personId, officeDate: args.officeDate, session: args.session, kind };
+  const already = (at: Date) =>
+    reply(t(kind === 'in' ? 'checkin.already' : 'checkout.already', { session: args.sessionName, time: formatClock(at, policy.timezone) }));
   const existing = await tx.checkIn.findUnique({ where: { personId_officeDate_session_kind: key } });
-  if (existing) {
-    const params = { name: sender.name, session: args.sessionName, time: formatClock(existing.at, policy.timezone) };
-    reply(t(kind === 'in' ? 'checkin.already' : 'checkout.already', params));
-    return;
-  }
+  if (existing) return already(existing.at);
   try {
-    await tx.checkIn.create({
-      data: { ...key, communityId, at: args.at, status: args.status, platform: message.platform },
-    });
+    await tx.checkIn.create({ data: { ...key, communityId, at: args.at, status: args.status, platform: message.platform } });
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    reply(t(kind === 'in' ? 'checkin.already' : 'checkout.already', { name: sender.name, session: args.sessionName, time: formatClock(args.at, policy.timezone) }));
-    return;
+    // Two devices of one person at the same instant: the unique key keeps one row.
+    if (isUniqueViolation(error)) return already(args.at);
+    throw error;
   }
   const time = formatClock(args.at, policy.timezone);
   if (kind === 'in') {
     const status = args.status === 'late' ? t('checkin.late', { minutes: args.minutesOff }) : t('checkin.onTime');
-    reply(t('checkin.done', { name: sender.name, time, session: args.sessionName, status }));
+    reply(t('checkin.done', { time, session: args.sessionName, status }));
     return;
   }
   const checkedIn = await tx.checkIn.findUnique({ where: { personId_officeDate_session_kind: { ...key, kind: 'in' } } });
   const status = args.status === 'early' ? t('checkout.early', { minutes: args.minutesOff, end: args.sessionEnd }) : t('checkout.normal');
   const note = checkedIn ? '' : t('checkout.noCheckIn', { session: args.sessionName });
-  reply(`${t('checkout.done', { name: sender.name, time, session: args.sessionName, status })}${note}`);
+  reply(`${t('checkout.done', { time, session: args.sessionName, status })}${note}`);
 }
 
 export const checkInCommand = defineCommand({

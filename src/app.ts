@@ -1,0 +1,111 @@
+import type { FastifyInstance } from 'fastify';
+import { allCommands } from '../commands/index.ts';
+import { SandboxAdapter } from '../adapters/sandbox/adapter.ts';
+import { seedDemoIfEmpty } from '../adapters/sandbox/demo.ts';
+import { registerSandboxRoutes } from '../adapters/sandbox/routes.ts';
+import { SandboxStore } from '../adapters/sandbox/store.ts';
+import { sandboxEnabled, type Env } from './config/env.ts';
+import type { Policy } from './config/policy.ts';
+import { Dispatcher } from './core/dispatcher.ts';
+import { createDb, type Db } from './db/client.ts';
+import { migrateDatabase } from './db/migrate.ts';
+import { translator } from './i18n/index.ts';
+import { createHttpServer } from './http/server.ts';
+import { checkInReminderJobs } from './jobs/checkin-reminder.ts';
+import { createLogger, type Logger } from './log.ts';
+import { DeliveryWorker, type DeliveryOptions } from './messaging/delivery.ts';
+import type { ChatAdapter, Platform } from './messaging/types.ts';
+import { Scheduler } from './scheduler/scheduler.ts';
+import { SettableClock, SystemClock, type Clock } from './time/clock.ts';
+
+export interface AppOptions {
+  env: Env;
+  policy: Policy;
+  /** Defaults to a settable clock when the sandbox is on (its API moves it), else the system clock. */
+  clock?: Clock;
+  log?: Logger;
+  delivery?: DeliveryOptions;
+}
+
+export interface App {
+  env: Env;
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  server: FastifyInstance;
+  dispatcher: Dispatcher;
+  delivery: DeliveryWorker;
+  scheduler: Scheduler;
+  adapters: Map<Platform, ChatAdapter>;
+  sandbox: SandboxAdapter | null;
+  start(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** The composition root: every part built once, here, from configuration. */
+export function createApp(options: AppOptions): App {
+  const { env, policy } = options;
+  const log = options.log ?? createLogger(env.LOG_LEVEL);
+  const withSandbox = sandboxEnabled(env);
+  const clock = options.clock ?? (withSandbox ? new SettableClock() : new SystemClock());
+  const t = translator(env.LOCALE);
+  migrateDatabase(env.DATABASE_URL);
+  const db = createDb(env.DATABASE_URL);
+  const server = createHttpServer(log);
+
+  const adapters = new Map<Platform, ChatAdapter>();
+  let sandbox: SandboxAdapter | null = null;
+  if (withSandbox) {
+    if (!(clock instanceof SettableClock)) throw new Error('the sandbox needs a settable clock');
+    sandbox = new SandboxAdapter(new SandboxStore(db), clock, env.BOT_NAME);
+    adapters.set('sandbox', sandbox);
+    registerSandboxRoutes(server, sandbox, clock, policy.timezone);
+  }
+
+  const delivery = new DeliveryWorker(db, adapters, log.child({ component: 'delivery' }), options.delivery);
+  const dispatcher = new Dispatcher({
+    db,
+    commands: allCommands(env.BOT_NAME),
+    policy,
+    t,
+    log: log.child({ component: 'dispatcher' }),
+    clock,
+    botName: env.BOT_NAME,
+    onOutbox: () => delivery.kick(),
+  });
+  const scheduler = new Scheduler(db, clock, policy, log.child({ component: 'scheduler' }), checkInReminderJobs(policy, t), env.INSTANCE_ID, () =>
+    delivery.kick(),
+  );
+
+  let started = false;
+  return {
+    env,
+    db,
+    clock,
+    log,
+    server,
+    dispatcher,
+    delivery,
+    scheduler,
+    adapters,
+    sandbox,
+    async start() {
+      if (sandbox && env.DEMO_DATA === 'auto' && (await seedDemoIfEmpty(db))) log.info('empty database: demo community 幸福社区 loaded');
+      for (const adapter of adapters.values()) await adapter.start((message) => dispatcher.receive(message));
+      const recovered = await dispatcher.recover();
+      if (recovered > 0) log.info({ recovered }, 'events left unprocessed by the last run were handled');
+      delivery.start();
+      scheduler.start();
+      const address = await server.listen({ host: env.HOST, port: env.PORT });
+      started = true;
+      return address;
+    },
+    async stop() {
+      if (started) await server.close();
+      await scheduler.stop();
+      await delivery.stop();
+      for (const adapter of adapters.values()) await adapter.stop();
+      await db.$disconnect();
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import { loadEnv, type Env } from '../config/env.ts';
+import { loadPolicy, type Policy } from '../config/policy.ts';
+import { createDb, type Db } from '../db/client.ts';
+import { migrateDatabase } from '../db/migrate.ts';
+
+/** A mistake in how the command was called: printed as is, exit code 1. */
+export class UsageError extends Error {}
+
+export function cliConfig(): { env: Env; policy: Policy } {
+  const env = loadEnv();
+  return { env, policy: loadPolicy(env.OFFICE_POLICY_FILE) };
+}
+
+/** Opens the bot's database, migrated, for one CLI command; always closed afterwards. */
+export async function withDatabase<T>(env: Env, run: (db: Db) => Promise<T>): Promise<T> {
+  migrateDatabase(env.DATABASE_URL);
+  const db = createDb(env.DATABASE_URL);
+  try {
+    return await run(db);
+  } finally {
+    await db.$disconnect();
+  }
+}

@@ -1,0 +1,46 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { config as loadDotenv } from 'dotenv';
+import { ConfigError } from '../config/env.ts';
+import { bindCodeAction } from './bind-code.ts';
+import { importRosterAction } from './import-roster.ts';
+import { parseAction } from './parse.ts';
+import { UsageError } from './context.ts';
+
+/** `npx shequ …`: office set-up and inspection without code. */
+loadDotenv({ quiet: true });
+const program = new Command('shequ').description('社区助手命令行 (shequ-bot CLI)').showHelpAfterError();
+
+program
+  .command('import-roster')
+  .description('导入花名册 (import people from a .csv or .xlsx sheet: 姓名, 角色, 社区, 街道, 手机, 生日, 网格)')
+  .argument('<file>', '.csv or .xlsx file')
+  .action(importRosterAction);
+
+program
+  .command('bind-code')
+  .description('生成一次性绑定码 (issue a one-time binding code for a person)')
+  .argument('<name>', '姓名')
+  .option('--community <name>', '社区 (when the name is not unique)')
+  .option('--json', 'print JSON')
+  .action(bindCodeAction);
+
+program
+  .command('parse')
+  .description('显示一条消息会被理解成什么指令 (show the command a message would run; no side effects)')
+  .argument('<message>', 'the message text')
+  .option('--as <role>', '发送者角色, e.g. 社工, 书记; omit for an unbound sender', (value: string) => {
+    if (!value.trim()) throw new InvalidArgumentError('role is empty');
+    return value;
+  })
+  .option('--now <time>', 'ISO time; without an offset it is office time (default: now)')
+  .option('--chat <kind>', 'group or private', 'group')
+  .action(parseAction);
+
+program.parseAsync().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof UsageError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  process.stderr.write(`${(error as Error)?.stack ?? error}\n`);
+  process.exit(1);
+});
