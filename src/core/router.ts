@@ -66,7 +66,7 @@ export function suggest(word: string, commands: readonly CommandSpec[], roles: r
     for (const name of command.names) {
       const candidate = name.toLowerCase().replace(/^\//, '');
       const score = candidate.includes(target) || target.includes(candidate) ? 0.5 : distance(candidate, target.replace(/^\//, ''));
-      const limit = Math.max(1, Math.floor(Math.max(candidate.length, target.length) / 2));
+      const limit = Math.max(1, Math.floor(Math.max(candidate.length, target.length) / 3));
       if (score <= limit && (!best || score < best.score)) best = { name: command.names[0]!, score };
     }
     if (best) scored.push(best);
