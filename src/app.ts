@@ -12,6 +12,7 @@ import { migrateDatabase } from './db/migrate.ts';
 import { translator } from './i18n/index.ts';
 import { createHttpServer } from './http/server.ts';
 import { checkInReminderJobs } from './jobs/checkin-reminder.ts';
+import { createPlatformAdapters } from './platforms.ts';
 import { createLogger, type Logger } from './log.ts';
 import { DeliveryWorker, type DeliveryOptions } from './messaging/delivery.ts';
 import type { ChatAdapter, Platform } from './messaging/types.ts';
@@ -61,6 +62,8 @@ export function createApp(options: AppOptions): App {
     adapters.set('sandbox', sandbox);
     registerSandboxRoutes(server, sandbox, clock, policy.timezone);
   }
+
+  for (const adapter of createPlatformAdapters({ env, policy, db, clock, log, server })) adapters.set(adapter.platform, adapter);
 
   const delivery = new DeliveryWorker(db, adapters, log.child({ component: 'delivery' }), options.delivery);
   const dispatcher = new Dispatcher({

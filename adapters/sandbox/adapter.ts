@@ -29,6 +29,9 @@ export class SandboxAdapter implements ChatAdapter {
 
   async send(message: OutgoingMessage): Promise<SendResult> {
     const text = message.mention ? `@${message.mention.name} ${message.text}` : message.text;
+    if (message.replaceMessageId && (await this.store.replace(message.replaceMessageId, text, message.buttons ?? []))) {
+      return { platformMessageId: message.replaceMessageId };
+    }
     const stored = await this.store.add({
       chatId: message.chatId,
       userId: BOT_USER_ID,

@@ -64,6 +64,14 @@ export class SandboxStore {
     return toMessage(row);
   }
 
+  /** Edits an earlier message in place (text and buttons); false when there is no such message. */
+  async replace(id: string, text: string, buttons: Button[]): Promise<boolean> {
+    const result = await this.db.$transaction((tx) =>
+      tx.sandboxMessage.updateMany({ where: { id }, data: { text, buttons: buttons.length > 0 ? JSON.stringify(buttons) : null } }),
+    );
+    return result.count > 0;
+  }
+
   /** Messages of a chat, oldest first; `after` is the id of the last message the caller has. */
   async list(chatId: string, after?: string): Promise<SandboxMessage[]> {
     let afterSeq = 0;

@@ -50,6 +50,8 @@ export interface ParseContext {
   /** null when the sender is not bound to a person. */
   roles: readonly Role[] | null;
   chatKind: ChatKind;
+  /** When the message quotes a bot message: what that message was about (its outbox subject). */
+  quotedSubject?: string | null;
 }
 
 export type ArgsResult<A> =
@@ -78,6 +80,8 @@ export interface CommandContext {
   message: InboundMessage;
   chat: ChatRecord;
   sender: Sender | null;
+  /** What the quoted bot message was about (e.g. "leave:12"), when the message quotes one. */
+  quotedSubject: string | null;
   reply(text: string, options?: ReplyOptions): void;
   send(target: { platform: Platform; chatId: string }, text: string, options?: Omit<ReplyOptions, 'quote' | 'mention'>): void;
 }

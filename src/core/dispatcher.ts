@@ -108,6 +108,7 @@ export class Dispatcher {
     const pendingRow = await findPending(tx, key, clock.now());
     const pendingCommand = pendingRow && pendingRow !== 'expired' ? this.commandsById.get(pendingRow.command) : undefined;
 
+    const quotedSubject = await this.quotedSubject(tx, message);
     const reply = (text: string, options: ReplyOptions = {}) => outbox.push(this.replyTo(message, sender, text, options));
     const say = (text: Text) => reply(renderText(t, text));
 
@@ -120,6 +121,7 @@ export class Dispatcher {
         policy,
         roles: sender?.roles ?? null,
         chatKind: message.chatKind,
+        quotedSubject,
         pending: pendingCommand && pendingRow && pendingRow !== 'expired' ? { command: pendingCommand, rest: pendingRow.rest } : null,
       },
       this.deps.commands,
@@ -151,6 +153,7 @@ export class Dispatcher {
           message,
           chat,
           sender,
+          quotedSubject,
           reply,
           send: (target, text, options = {}) =>
             outbox.push({
@@ -163,6 +166,16 @@ export class Dispatcher {
         return result.command.names[0];
       }
     }
+  }
+
+  /** The subject of the bot message this one quotes, found by the platform message id it was sent as. */
+  private async quotedSubject(tx: Tx, message: InboundMessage): Promise<string | null> {
+    if (!message.replyToMessageId) return null;
+    const quoted = await tx.outboxMessage.findFirst({
+      where: { platform: message.platform, platformChatId: message.chatId, platformMessageId: message.replyToMessageId },
+      select: { subject: true },
+    });
+    return quoted?.subject ?? null;
   }
 
   private replyTo(message: InboundMessage, sender: Sender | null, text: string, options: ReplyOptions): OutboxEntry {

@@ -40,6 +40,12 @@ export interface OutgoingMessage {
   /** Quote this platform message id, where the platform can. */
   replyToMessageId?: string;
   buttons?: Button[];
+  /**
+   * Replace this earlier bot message (platform message id) instead of sending a new one, e.g. to
+   * show an approval's outcome on the message that carried its buttons. Adapters that cannot edit
+   * send the text as a new message.
+   */
+  replaceMessageId?: string;
 }
 
 export interface SendResult {

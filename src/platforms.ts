@@ -1,0 +1,23 @@
+import type { FastifyInstance } from 'fastify';
+import type { Env } from './config/env.ts';
+import type { Policy } from './config/policy.ts';
+import type { Db } from './db/client.ts';
+import type { Logger } from './log.ts';
+import type { ChatAdapter } from './messaging/types.ts';
+import type { Clock } from './time/clock.ts';
+
+/** What a platform adapter may be built from. */
+export interface PlatformDeps {
+  env: Env;
+  policy: Policy;
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  /** The bot's HTTP server, for webhooks. */
+  server: FastifyInstance;
+}
+
+/** The real platforms this deployment is configured for (one line per platform). */
+export function createPlatformAdapters(_deps: PlatformDeps): ChatAdapter[] {
+  return [];
+}
