@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { createTelegramAdapter } from '../adapters/telegram/index.ts';
 import type { Env } from './config/env.ts';
 import type { Policy } from './config/policy.ts';
 import type { Db } from './db/client.ts';
@@ -18,6 +19,8 @@ export interface PlatformDeps {
 }
 
 /** The real platforms this deployment is configured for (one line per platform). */
-export function createPlatformAdapters(_deps: PlatformDeps): ChatAdapter[] {
-  return [];
+export function createPlatformAdapters(deps: PlatformDeps): ChatAdapter[] {
+  const adapters: ChatAdapter[] = [];
+  if (deps.env.TELEGRAM_BOT_TOKEN) adapters.push(createTelegramAdapter(deps));
+  return adapters;
 }

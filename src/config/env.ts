@@ -19,6 +19,11 @@ export const envSchema = z.object({
   SANDBOX: switchValue.default('auto'),
   DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
   INSTANCE_ID: z.string().min(1).default(`${os.hostname()}-${process.pid}`),
+  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]+$/, 'must be the token BotFather gave, such as 123456:ABC-def').optional(),
+  TELEGRAM_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[\w-]{16,256}$/, 'must be 16-256 characters of A-Z, a-z, 0-9, _ and -').optional(),
+  TELEGRAM_WEBHOOK_PATH: z.string().startsWith('/').default('/webhooks/telegram'),
+  TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/ }).default('https://api.telegram.org'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -41,8 +46,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
 }
 
 /** The platforms an office has configured; none means the sandbox is the way in. */
-export function configuredPlatforms(_env: Env): string[] {
-  return [];
+export function configuredPlatforms(env: Env): string[] {
+  const platforms: string[] = [];
+  if (env.TELEGRAM_BOT_TOKEN) platforms.push('telegram');
+  return platforms;
 }
 
 export function sandboxEnabled(env: Env): boolean {
