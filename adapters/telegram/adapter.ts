@@ -18,7 +18,7 @@ const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 /** A send that hangs this long is abandoned and retried (telegraf's own timeout is 500 s). */
 const SEND_TIMEOUT_MS = 30_000;
 /** Polling acknowledges an update by asking for the next ones, so storing it is retried first. */
-const POLLING_STORE_ATTEMPTS = 5;
+const POLLING_STORE_ATTEMPTS = 4;
 
 export interface TelegramAdapterDeps {
   settings: TelegramSettings;
@@ -216,7 +216,7 @@ export class TelegramAdapter implements ChatAdapter {
       } catch (error) {
         if (this.deps.settings.webhook || this.stopped || attempt >= POLLING_STORE_ATTEMPTS) throw error;
         this.deps.log.warn({ err: error, eventId: message.eventId, attempt }, 'telegram update not stored yet, retrying');
-        await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+        await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
       }
     }
   }
