@@ -107,7 +107,7 @@ export class TelegramAdapter implements ChatAdapter {
       if (settings.webhook) {
         await this.bot.telegram.setWebhook(settings.webhook.url, { secret_token: settings.webhook.secret, allowed_updates: [...ALLOWED_UPDATES] });
       } else {
-        this.startPolling();
+        await this.startPolling();
       }
       this.ready = true;
       log.info({ bot: this.bot.botInfo.username, mode: settings.webhook ? 'webhook' : 'polling' }, 'telegram connected');
@@ -118,12 +118,28 @@ export class TelegramAdapter implements ChatAdapter {
     }
   }
 
-  private startPolling(): void {
-    this.polling = this.bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }).catch((error: unknown) => {
+  /**
+   * telegraf's `launch` reaches its poller only after an awaited deleteWebhook, so a stop in between
+   * would miss it; its `startPolling` creates the poller at once, and the webhook is removed first.
+   */
+  private async startPolling(): Promise<void> {
+    await this.bot.telegram.deleteWebhook();
+    if (this.stopped) return;
+    const poller = this.bot as unknown as { startPolling(allowedUpdates: readonly string[]): Promise<void> };
+    this.polling = poller.startPolling(ALLOWED_UPDATES).catch((error: unknown) => {
       // 401 (token revoked) or 409 (another instance polls this token) end telegraf's loop.
       this.deps.log.error({ err: error }, 'telegram polling stopped, restarting in 5 s');
-      if (!this.stopped) this.retryTimer = setTimeout(() => this.startPolling(), 5_000);
+      if (!this.stopped) this.retryTimer = setTimeout(() => void this.restartPolling(), 5_000);
     });
+  }
+
+  private async restartPolling(): Promise<void> {
+    try {
+      await this.startPolling();
+    } catch (error) {
+      this.deps.log.error({ err: error }, 'telegram polling could not restart, trying again in 5 s');
+      if (!this.stopped) this.retryTimer = setTimeout(() => void this.restartPolling(), 5_000);
+    }
   }
 
   private registerWebhookRoute(webhook: NonNullable<TelegramSettings['webhook']>): void {

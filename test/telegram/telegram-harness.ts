@@ -20,7 +20,7 @@ export interface TelegramBot {
 /** The whole bot on a temp SQLite file with Telegram configured against the fake Bot API. */
 export async function startTelegramBot(options: { mode: 'webhook' | 'polling'; now?: string; delivery?: DeliveryOptions }): Promise<TelegramBot> {
   const api = await FakeBotApi.start();
-  const webhook = options.mode === 'webhook' ? { TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/webhooks/telegram', TELEGRAM_WEBHOOK_SECRET: SECRET } : {};
+  const webhook: Record<string, string> = options.mode === 'webhook' ? { TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/webhooks/telegram', TELEGRAM_WEBHOOK_SECRET: SECRET } : {};
   const app = await startTestApp({
     demo: true,
     now: options.now ?? '2026-11-23T07:55:00+08:00',
