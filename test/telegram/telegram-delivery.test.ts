@@ -15,6 +15,10 @@ async function queue(t: TelegramBot, ...messages: { chatId: string; text: string
   t.app.app.delivery.kick();
 }
 
+/** Waits until the outbox row whose text contains `text` has settled (sent or dead), and returns it. */
+const settled = (t: TelegramBot, text: string) =>
+  eventually(() => t.app.app.db.outboxMessage.findFirst({ where: { platform: 'telegram', payload: { contains: text }, status: { in: ['sent', 'dead'] } } }), `"${text}" settled`);
+
 const sentTexts = (t: TelegramBot, chatId: string) => t.api.callsOf('sendMessage').filter((c) => c.payload.chat_id === chatId && c.result).map((c) => c.payload.text as string);
 
 describe('Telegram delivery', () => {
@@ -28,8 +32,7 @@ describe('Telegram delivery', () => {
     expect(retried!.at - refused!.at).toBeGreaterThanOrEqual(1_000);
     const other = bot.api.callsOf('sendMessage').find((c) => c.payload.text === 'other chat')!;
     expect(other.at).toBeLessThan(retried!.at);
-    const row = await bot.app.app.db.outboxMessage.findFirstOrThrow({ where: { payload: { contains: 'first' } } });
-    expect(row).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(await settled(bot, 'first')).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
   it('a 500 is retried with backoff and delivered once', async () => {
@@ -38,8 +41,7 @@ describe('Telegram delivery', () => {
     await queue(bot, { chatId: String(WORK_GROUP), text: 'after two failures' });
     await eventually(async () => sentTexts(bot!, String(WORK_GROUP)).length === 1, 'the message');
     expect(bot.api.callsOf('sendMessage')).toHaveLength(3);
-    const row = await bot.app.app.db.outboxMessage.findFirstOrThrow({ where: { platform: 'telegram' } });
-    expect(row).toMatchObject({ status: 'sent', attempts: 3 });
+    expect(await settled(bot, 'after two failures')).toMatchObject({ status: 'sent', attempts: 3 });
   });
 
   it('a 400 is dead-lettered at once and later messages to the chat still go', async () => {
@@ -47,7 +49,7 @@ describe('Telegram delivery', () => {
     bot.api.refuseNext('sendMessage', refusal(400, 'Bad Request: message text is empty'));
     await queue(bot, { chatId: String(WORK_GROUP), text: 'refused' }, { chatId: String(WORK_GROUP), text: 'fine' });
     await eventually(async () => sentTexts(bot!, String(WORK_GROUP)).includes('fine'), 'the next message');
-    const dead = await bot.app.app.db.outboxMessage.findFirstOrThrow({ where: { payload: { contains: 'refused' } } });
+    const dead = await settled(bot, 'refused');
     expect(dead).toMatchObject({ status: 'dead', attempts: 1 });
     expect(dead.lastError).toContain('telegram 400: Bad Request: message text is empty');
     await new Promise((resolve) => setTimeout(resolve, 300));

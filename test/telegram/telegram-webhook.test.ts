@@ -17,11 +17,12 @@ async function inbound(t: TelegramBot, eventId: number): Promise<InboundMessage>
 
 /** Sends a bot message through the outbox, as a command would, and returns the message_id Telegram gave it. */
 async function botMessage(t: TelegramBot, message: Parameters<typeof enqueue>[1][number]['message'], subject?: string): Promise<number> {
-  const before = t.api.callsOf('sendMessage').length;
-  await t.app.app.db.$transaction((tx) => enqueue(tx, [{ platform: 'telegram', message, ...(subject ? { subject } : {}) }], new Date()));
+  const { db } = t.app.app;
+  await db.$transaction((tx) => enqueue(tx, [{ platform: 'telegram', message, ...(subject ? { subject } : {}) }], new Date()));
+  const { id } = await db.outboxMessage.findFirstOrThrow({ where: { platform: 'telegram' }, orderBy: { id: 'desc' } });
   t.app.app.delivery.kick();
-  const call = await eventually(async () => t.api.callsOf('sendMessage')[before]?.result && t.api.callsOf('sendMessage')[before], 'the bot message');
-  return call.result.message_id as number;
+  const sent = await eventually(() => db.outboxMessage.findFirst({ where: { id, status: 'sent' } }), 'the bot message sent');
+  return Number(sent.platformMessageId);
 }
 
 describe('Telegram webhook: in', () => {
