@@ -164,7 +164,8 @@ export class Dispatcher {
         say({ key: 'prompt.cancelled', params: { command: pendingCommand?.names[0] ?? '' } });
         return undefined;
       case 'reply':
-        say(result.text);
+        // An answer to a question that timed out is not a command: say so rather than "unknown".
+        say(pendingRow === 'expired' && !result.command ? { key: 'prompt.expired' } : result.text);
         return result.command?.names[0];
       case 'ask': {
         const expiresAt = new Date(clock.now().getTime() + policy.conversation.timeoutMinutes * 60_000);
