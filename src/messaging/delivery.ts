@@ -125,7 +125,7 @@ export class DeliveryWorker {
 
   private async sendOne(adapter: ChatAdapter, id: number, attempts: number, message: OutgoingMessage): Promise<boolean> {
     try {
-      const result = await adapter.send(message);
+      const result = await adapter.send(message, { outboxId: id });
       await this.db.$transaction((tx) =>
         tx.outboxMessage.update({
           where: { id },
