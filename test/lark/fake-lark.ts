@@ -6,6 +6,8 @@ export const APP_SECRET = 'fake-secret';
 export const BOT_OPEN_ID = 'ou_bot0000000000000000000000000000';
 
 export interface RecordedCall {
+  /** When the fake received it (Date.now()). */
+  at: number;
   method: string;
   path: string;
   query: URLSearchParams;
@@ -77,6 +79,7 @@ export class FakeLark {
     const url = new URL(req.url ?? '/', 'http://fake');
     const auth = req.headers.authorization;
     const call: RecordedCall = {
+      at: Date.now(),
       method: req.method ?? 'GET',
       path: url.pathname,
       query: url.searchParams,
@@ -100,7 +103,7 @@ export class FakeLark {
     }
     const scriptedIndex = this.scripted.findIndex((s) => s.match(call));
     if (scriptedIndex >= 0) {
-      const [{ answer }] = this.scripted.splice(scriptedIndex, 1) as [{ answer: ScriptedAnswer }];
+      const { answer } = this.scripted.splice(scriptedIndex, 1)[0]!;
       return send(answer.status, answer.body, answer.headers);
     }
 
