@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { encrypt, messageEvent, postCallback, postRaw, sign, VERIFICATION_TOKEN } from './callbacks.ts';
-import { expectAccepted, OPEN_IDS, startLarkBot, type LarkBot } from './lark-bot.ts';
+import { expectAccepted, OPEN_IDS, startLarkBot, until, type LarkBot } from './lark-bot.ts';
 
 let t: LarkBot | null = null;
 afterEach(async () => {
@@ -83,5 +83,34 @@ describe('the Lark callback endpoint', () => {
     image.event.message.content = JSON.stringify({ image_key: 'img_1' });
     expectAccepted(await t.post(image));
     expect(await t.bot.app.db.inboxEvent.count()).toBe(0);
+  });
+});
+
+describe('answering Lark within 3 seconds', () => {
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('acknowledges once the event is stored even when handling takes longer, and fails when it is not stored', async () => {
+    t = await startLarkBot({ now: '2026-11-23T07:55:00+08:00' });
+    const adapter = t.bot.app.adapters.get('lark')!;
+    const dispatcher = t.bot.app.dispatcher;
+    let mode: 'slow-after-store' | 'slow-before-store' = 'slow-after-store';
+    await adapter.start(async (message) => {
+      if (mode === 'slow-before-store') await sleep(4_000);
+      const result = await dispatcher.receive(message);
+      if (mode === 'slow-after-store') await sleep(4_000);
+      return result;
+    });
+
+    expectAccepted(await t.post(checkIn('ev-slow-1')));
+    expect(await t.bot.app.db.inboxEvent.count({ where: { eventId: 'ev-slow-1' } })).toBe(1);
+
+    mode = 'slow-before-store';
+    const refused = await t.post(checkIn('ev-slow-2'));
+    expect(refused.status).toBe(500);
+    // Lark re-pushes; by then the first delivery has stored it, and the re-push is a duplicate.
+    await until('the late event to be stored', () => t!.bot.app.db.inboxEvent.findFirst({ where: { eventId: 'ev-slow-2' } }));
+    mode = 'slow-after-store';
+    expectAccepted(await t.post(checkIn('ev-slow-2')));
+    expect(await t.bot.app.db.inboxEvent.count({ where: { eventId: 'ev-slow-2' } })).toBe(1);
   });
 });
