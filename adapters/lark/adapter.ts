@@ -22,6 +22,8 @@ export interface LarkAdapterDeps {
   db: Db;
   clock: Clock;
   log: Logger;
+  /** The bot's display name: recognizes its @mention while its open_id is not known yet. */
+  botName: string;
   /** The long connection; absent when events arrive by webhook (see handleCallback). */
   source?: EventSource;
 }
@@ -44,6 +46,7 @@ export class LarkAdapter implements ChatAdapter {
   readonly events: EventDispatcher;
   private sink: InboundSink | null = null;
   private botOpenId: string | null = null;
+  private learning: Promise<void> | null = null;
 
   constructor(private readonly deps: LarkAdapterDeps) {
     this.events = new EventDispatcher({ logger: sdkLogger(deps.log) }).register({
@@ -94,8 +97,10 @@ export class LarkAdapter implements ChatAdapter {
   }
 
   private async onMessage(event: LarkMessageEvent): Promise<object> {
-    if (this.botOpenId === null) await this.learnBotId();
-    const inbound = inboundFromMessage(event, this.botOpenId);
+    // Asking Lark for the bot's id must not eat into the 3 s answer; the name stands in meanwhile.
+    if (this.botOpenId === null) void this.learnBotId();
+    const botOpenId = this.botOpenId;
+    const inbound = inboundFromMessage(event, (mention) => (botOpenId ? mention.id.open_id === botOpenId : mention.name === this.deps.botName));
     if (inbound) await this.deliver(inbound);
     return {};
   }
@@ -132,13 +137,18 @@ export class LarkAdapter implements ChatAdapter {
     if (!stored) throw new Error(`lark event ${inbound.eventId} not stored within ${ACK_BUDGET_MS} ms`);
   }
 
-  private async learnBotId(): Promise<void> {
-    try {
-      this.botOpenId = await this.deps.api.botOpenId();
-    } catch (error) {
-      // Without it an @mention of the bot reads as someone else's; asked again at the next message.
-      this.deps.log.warn({ err: error }, 'lark bot info unavailable');
-    }
+  /** The bot's open_id, to tell its @mention from other people's; asked again at the next message if Lark is away. */
+  private learnBotId(): Promise<void> {
+    this.learning ??= this.deps.api
+      .botOpenId()
+      .then((id) => {
+        this.botOpenId = id;
+      })
+      .catch((error: unknown) => this.deps.log.warn({ err: error }, 'lark bot info unavailable'))
+      .finally(() => {
+        this.learning = null;
+      });
+    return this.learning;
   }
 }
 

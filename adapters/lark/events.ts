@@ -4,6 +4,8 @@ import type { ChatKind, InboundMessage } from '../../src/messaging/types.ts';
 /** `im.message.receive_v1` as the SDK's EventDispatcher hands it over (header and event merged). */
 export type LarkMessageEvent = Parameters<NonNullable<EventHandles['im.message.receive_v1']>>[0];
 
+export type LarkMention = NonNullable<LarkMessageEvent['message']['mentions']>[number];
+
 /** `card.action.trigger` as the EventDispatcher hands it over; the SDK leaves it untyped. */
 export interface LarkCardActionEvent {
   event_id?: string;
@@ -48,19 +50,22 @@ function plainText(messageType: string, content: string): string | null {
  * A received message as the normalized message. The bot's own mention is removed (mentionsBot),
  * other people's mention keys become "@name" so a command such as `签到 @张三` reads naturally.
  */
-export function inboundFromMessage(event: LarkMessageEvent, botOpenId: string | null): InboundMessage | null {
+export function inboundFromMessage(event: LarkMessageEvent, isBot: (mention: LarkMention) => boolean): InboundMessage | null {
   const { message, sender } = event;
   const senderId = sender.sender_id?.open_id;
   if (sender.sender_type !== 'user' || !senderId || !event.event_id) return null;
   let text = plainText(message.message_type, message.content);
   if (text === null) return null;
   let mentionsBot = false;
-  for (const mention of message.mentions ?? []) {
-    const isBot = botOpenId !== null && mention.id.open_id === botOpenId;
-    if (isBot) mentionsBot = true;
-    text = text.split(mention.key).join(isBot ? ' ' : `@${mention.name}`);
+  // Longest key first, so @_user_1 does not eat the start of @_user_10.
+  const mentions = [...(message.mentions ?? [])].sort((a, b) => b.key.length - a.key.length);
+  for (const mention of mentions) {
+    const bot = isBot(mention);
+    if (bot) mentionsBot = true;
+    const shown = bot ? ' ' : `@${mention.name}`;
+    text = text.split(mention.key).join(shown);
     // A mention inside a post arrives as the user's id, not as the key.
-    if (mention.id.open_id) text = text.split(mention.id.open_id).join(isBot ? ' ' : `@${mention.name}`);
+    if (mention.id.open_id) text = text.split(mention.id.open_id).join(shown);
   }
   const inbound: InboundMessage = {
     platform: 'lark',

@@ -10,8 +10,8 @@ export function createLarkAdapter({ env, db, clock, log, server }: PlatformDeps)
   const config = larkConfig(env);
   const larkLog = log.child({ component: 'lark' });
   const api = new LarkApi(config, larkLog);
-  if (!config.webhook) return new LarkAdapter({ api, db, clock, log: larkLog, source: new LarkLongConnection(config, larkLog) });
-  const adapter = new LarkAdapter({ api, db, clock, log: larkLog });
+  if (!config.webhook) return new LarkAdapter({ api, db, clock, log: larkLog, botName: env.BOT_NAME, source: new LarkLongConnection(config, larkLog) });
+  const adapter = new LarkAdapter({ api, db, clock, log: larkLog, botName: env.BOT_NAME });
   registerLarkWebhook(server, { ...config.webhook, log: larkLog, handle: (data) => adapter.handleCallback(data) });
   return adapter;
 }

@@ -74,7 +74,7 @@ describe('the Lark callback endpoint', () => {
     expect(t.lark.messages.filter((m) => m.content.text?.includes('已签到'))).toHaveLength(1);
   });
 
-  it('ignores events it does not handle and the bot-to-bot noise, answering 200', async () => {
+  it('answers 200 to events it does not handle and to messages without text, storing nothing', async () => {
     t = await startLarkBot();
     const other = { schema: '2.0', header: { event_id: 'ev-x', token: VERIFICATION_TOKEN, event_type: 'im.chat.member.bot.added_v1', create_time: String(Date.now()) }, event: {} };
     expectAccepted(await t.post(other));
