@@ -116,7 +116,8 @@ export class DeliveryWorker {
         blocked.add(chatKey);
         continue;
       }
-      limiter.record(row.platformChatId, now);
+      // Recorded as late as possible, so the window measures real send times.
+      limiter.record(row.platformChatId, Date.now());
       const ok = await this.sendOne(adapter, row.id, row.attempts, JSON.parse(row.payload) as OutgoingMessage);
       if (!ok) blocked.add(chatKey);
     }
