@@ -1,7 +1,7 @@
 import { SendError } from '../../src/messaging/types.ts';
 
 /** Lark's codes for a tenant token that expired early or was revoked: fetch a new one and retry. */
-const TOKEN_INVALID = new Set([99991663, 99991661, 99991668]);
+const TOKEN_INVALID = new Set([99991663, 99991661]);
 /** Lark's frequency-limit code; some older APIs send it with HTTP 400 instead of 429. */
 const RATE_LIMITED = 99991400;
 

@@ -7,18 +7,15 @@ export interface LarkContent {
   content: string;
 }
 
-/** Card markdown treats these as formatting; a notice's text must arrive as written. */
-function escapeMarkdown(text: string): string {
-  return text.replace(/([\\*_~`[\]()<>#|])/g, '\\$1');
-}
-
 /**
  * The card a message with buttons becomes. `update_multi` makes it a shared card, so replacing it
  * later (who approved, when) changes it for everyone in the chat.
  */
 export function renderCard(message: OutgoingMessage): object {
-  const mention = message.mention ? `<at id=${message.mention.userId}></at> ` : '';
-  const elements: object[] = [{ tag: 'div', text: { tag: 'lark_md', content: `${mention}${escapeMarkdown(message.text)}` } }];
+  const elements: object[] = [];
+  // Only markdown can @mention; the text itself stays plain, so it shows exactly as written.
+  if (message.mention) elements.push({ tag: 'div', text: { tag: 'lark_md', content: `<at id=${message.mention.userId}></at>` } });
+  elements.push({ tag: 'div', text: { tag: 'plain_text', content: message.text } });
   if (message.buttons?.length) {
     elements.push({
       tag: 'action',

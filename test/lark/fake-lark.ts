@@ -141,8 +141,11 @@ export class FakeLark {
   }
 }
 
-/** The plain text Lark would show for a sent message: text content, or a card's markdown. */
+/** The text Lark would show for a sent message: text content, or a card's text blocks on one line. */
 export function shownText(message: SentMessage): string {
   if (message.msgType === 'text') return message.content.text;
-  return message.content.elements.find((e: any) => e.tag === 'div')?.text?.content ?? '';
+  return message.content.elements
+    .filter((e: any) => e.tag === 'div')
+    .map((e: any) => e.text.content)
+    .join(' ');
 }

@@ -98,7 +98,7 @@ describe('Lark groups and private chats work as the sandbox does', () => {
     t.bot.app.delivery.kick();
     const update = await until('the card update', () => t!.lark.cardUpdates[0]);
     expect(update.messageId).toBe(card.messageId);
-    expect(update.card.elements).toEqual([{ tag: 'div', text: { tag: 'lark_md', content: '王芳 已同意（11-23 08:05）' } }]);
+    expect(update.card.elements).toEqual([{ tag: 'div', text: { tag: 'plain_text', content: '王芳 已同意（11-23 08:05）' } }]);
     const row = await until('the replacement row sent', () => t!.bot.app.db.outboxMessage.findFirst({ where: { status: 'sent', payload: { contains: '已同意' } } }));
     expect(row.platformMessageId).toBe(card.messageId);
   });

@@ -1,3 +1,4 @@
+import { Domain } from '@larksuiteoapi/node-sdk';
 import { afterEach, describe, expect, it } from 'vitest';
 import { enqueue } from '../../src/messaging/outbox.ts';
 import { larkConfig } from '../../adapters/lark/config.ts';
@@ -17,7 +18,7 @@ describe('Lark settings', () => {
     expect(configuredPlatforms(env)).toEqual(['lark']);
     expect(sandboxEnabled(env)).toBe(false);
     const config = larkConfig(env);
-    expect(config.domain).toBe(0);
+    expect(config.domain).toBe(Domain.Feishu);
     expect(config.webhook).toEqual({ path: '/webhooks/lark', encryptKey: 'k', verificationToken: 'v' });
     expect(larkConfig({ ...env, LARK_DOMAIN: 'https://open.example.gov.cn/' }).domain).toBe('https://open.example.gov.cn');
   });

@@ -74,8 +74,11 @@ describe('sending to Lark', () => {
 
     await queue(t, { chatId: 'oc_work', text: '请审批 *加急*', mention: { userId: 'ou_wangfang', name: '王芳' }, buttons: [{ label: '同意', value: '同意 #3' }, { label: '驳回', value: '驳回 #3' }] });
     const card = await t.sent((m) => m.msgType === 'interactive');
-    expect(card.content.elements[0].text.content).toBe('<at id=ou_wangfang></at> 请审批 \\*加急\\*');
-    expect(card.content.elements[1].actions.map((a: any) => a.value)).toEqual([{ command: '同意 #3' }, { command: '驳回 #3' }]);
+    expect(card.content.elements.slice(0, 2)).toEqual([
+      { tag: 'div', text: { tag: 'lark_md', content: '<at id=ou_wangfang></at>' } },
+      { tag: 'div', text: { tag: 'plain_text', content: '请审批 *加急*' } },
+    ]);
+    expect(card.content.elements[2].actions.map((a: any) => a.value)).toEqual([{ command: '同意 #3' }, { command: '驳回 #3' }]);
   });
 
   it('keeps a chat under 5 messages per second', async () => {
