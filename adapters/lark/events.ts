@@ -24,7 +24,6 @@ interface PostElement {
   tag?: string;
   text?: string;
   user_id?: string;
-  user_name?: string;
 }
 
 /** The readable text of a text or rich-text (post) message; other message types carry no command. */
@@ -82,7 +81,7 @@ export function inboundFromMessage(event: LarkMessageEvent, isBot: (mention: Lar
   return inbound;
 }
 
-export function buttonCommand(value: unknown): string | null {
+function buttonCommand(value: unknown): string | null {
   if (typeof value === 'string') return value;
   const command = (value as Partial<ButtonValue> | null)?.command;
   return typeof command === 'string' && command.length > 0 ? command : null;
