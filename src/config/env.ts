@@ -19,6 +19,13 @@ export const envSchema = z.object({
   SANDBOX: switchValue.default('auto'),
   DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
   INSTANCE_ID: z.string().min(1).default(`${os.hostname()}-${process.pid}`),
+  LARK_APP_ID: z.string().min(1).optional(),
+  LARK_APP_SECRET: z.string().min(1).optional(),
+  LARK_ENCRYPT_KEY: z.string().min(1).optional(),
+  LARK_VERIFICATION_TOKEN: z.string().min(1).optional(),
+  LARK_DOMAIN: z.union([z.enum(['feishu', 'lark']), z.url({ protocol: /^https?$/ })]).default('feishu'),
+  LARK_EVENTS: z.enum(['webhook', 'long-connection']).default('webhook'),
+  LARK_WEBHOOK_PATH: z.string().startsWith('/').default('/webhooks/lark'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -41,8 +48,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
 }
 
 /** The platforms an office has configured; none means the sandbox is the way in. */
-export function configuredPlatforms(_env: Env): string[] {
-  return [];
+export function configuredPlatforms(env: Env): string[] {
+  return [...(env.LARK_APP_ID ? ['lark'] : [])];
 }
 
 export function sandboxEnabled(env: Env): boolean {

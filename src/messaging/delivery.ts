@@ -147,7 +147,7 @@ export class DeliveryWorker {
 
   private async sendOne(adapter: ChatAdapter, id: number, attempts: number, message: OutgoingMessage): Promise<Outcome> {
     try {
-      const result = await adapter.send(message);
+      const result = await adapter.send(message, { outboxId: id });
       return { id, platformMessageId: result.platformMessageId, attempts: attempts + 1 };
     } catch (error) {
       const sendError = error instanceof SendError ? error : new SendError(String((error as Error)?.message ?? error), true);
