@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { createLarkAdapter } from '../adapters/lark/index.ts';
 import { createTelegramAdapter } from '../adapters/telegram/index.ts';
 import type { Env } from './config/env.ts';
 import type { Policy } from './config/policy.ts';
@@ -20,7 +21,5 @@ export interface PlatformDeps {
 
 /** The real platforms this deployment is configured for (one line per platform). */
 export function createPlatformAdapters(deps: PlatformDeps): ChatAdapter[] {
-  const adapters: ChatAdapter[] = [];
-  if (deps.env.TELEGRAM_BOT_TOKEN) adapters.push(createTelegramAdapter(deps));
-  return adapters;
+  return [...(deps.env.LARK_APP_ID ? [createLarkAdapter(deps)] : []), ...(deps.env.TELEGRAM_BOT_TOKEN ? [createTelegramAdapter(deps)] : [])];
 }

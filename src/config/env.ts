@@ -19,6 +19,13 @@ export const envSchema = z.object({
   SANDBOX: switchValue.default('auto'),
   DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
   INSTANCE_ID: z.string().min(1).default(`${os.hostname()}-${process.pid}`),
+  LARK_APP_ID: z.string().min(1).optional(),
+  LARK_APP_SECRET: z.string().min(1).optional(),
+  LARK_ENCRYPT_KEY: z.string().min(1).optional(),
+  LARK_VERIFICATION_TOKEN: z.string().min(1).optional(),
+  LARK_DOMAIN: z.union([z.enum(['feishu', 'lark']), z.url({ protocol: /^https?$/ })]).default('feishu'),
+  LARK_EVENTS: z.enum(['webhook', 'long-connection']).default('webhook'),
+  LARK_WEBHOOK_PATH: z.string().startsWith('/').default('/webhooks/lark'),
   TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]+$/, 'must be the token BotFather gave, such as 123456:ABC-def').optional(),
   TELEGRAM_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[\w-]{16,256}$/, 'must be 16-256 characters of A-Z, a-z, 0-9, _ and -').optional(),
@@ -47,9 +54,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
 
 /** The platforms an office has configured; none means the sandbox is the way in. */
 export function configuredPlatforms(env: Env): string[] {
-  const platforms: string[] = [];
-  if (env.TELEGRAM_BOT_TOKEN) platforms.push('telegram');
-  return platforms;
+  return [...(env.LARK_APP_ID ? ['lark'] : []), ...(env.TELEGRAM_BOT_TOKEN ? ['telegram'] : [])];
 }
 
 export function sandboxEnabled(env: Env): boolean {

@@ -72,6 +72,4 @@ export const en: Record<MessageKey, string> = {
   'chatPurpose.same': 'This group is already the {purpose} of {community}.',
   'chatPurpose.ask': 'Set this group as what? Send 设为工作群 (work), 设为居民群 (residents) or 设为应急群 (emergency).',
   'chatPurpose.noCommunity': 'Your record has no community, so you cannot set a group purpose.',
-
-  'sandbox.demoLoaded': 'Demo community (幸福社区) loaded.',
 };

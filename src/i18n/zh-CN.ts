@@ -70,8 +70,6 @@ export const zhCN = {
   'chatPurpose.same': '本群已经是{community}的{purpose}。',
   'chatPurpose.ask': '设为什么群？请发送「设为工作群」「设为居民群」或「设为应急群」。',
   'chatPurpose.noCommunity': '你的档案里没有所属社区，无法设置群用途。',
-
-  'sandbox.demoLoaded': '已载入演示社区（幸福社区）。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -41,7 +41,7 @@ export interface TestAppOptions {
   databaseUrl?: string;
   policy?: Partial<Record<keyof Policy, unknown>>;
   delivery?: DeliveryOptions;
-  /** Extra settings, e.g. a platform's token and API root. */
+  /** More settings, e.g. a platform's. */
   env?: Record<string, string>;
 }
 
