@@ -1,10 +1,13 @@
 import { expect } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { until } from '../helpers/until.ts';
 import { ENCRYPT_KEY, postCallback, VERIFICATION_TOKEN, type CallbackResult, type PostOptions } from './callbacks.ts';
 import { APP_ID, APP_SECRET, FakeLark, shownText, type SentMessage } from './fake-lark.ts';
 
 /** Lark accounts of the demo community's people (the demo binds their sandbox accounts only). */
 export const OPEN_IDS = { 王芳: 'ou_wangfang', 张伟: 'ou_zhangwei', 刘洋: 'ou_liuyang' } as const;
+
+export { until };
 
 export interface LarkBot {
   bot: TestApp;
@@ -14,16 +17,6 @@ export interface LarkBot {
   /** Waits (bounded) until the fake Lark has a message that matches, and returns it. */
   sent(match: (message: SentMessage, text: string) => boolean): Promise<SentMessage>;
   stop(): Promise<void>;
-}
-
-export async function until<T>(what: string, probe: () => Promise<T | undefined | null | false> | T | undefined | null | false, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 /** The whole bot with Lark on, pointed at a fake Lark Open API, demo people bound to Lark accounts. */

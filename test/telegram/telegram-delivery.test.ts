@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { enqueue } from '../../src/messaging/outbox.ts';
 import { RateLimiter } from '../../src/messaging/rate-limiter.ts';
 import { refusal } from './fake-bot-api.ts';
-import { eventually, startTelegramBot, textUpdate, USERS, WORK_GROUP, type TelegramBot } from './telegram-harness.ts';
+import { startTelegramBot, textUpdate, USERS, WORK_GROUP, type TelegramBot } from './telegram-harness.ts';
+import { until } from '../helpers/until.ts';
 
 let bot: TelegramBot | null = null;
 afterEach(async () => {
@@ -17,7 +18,7 @@ async function queue(t: TelegramBot, ...messages: { chatId: string; text: string
 
 /** Waits until the outbox row whose text contains `text` has settled (sent or dead), and returns it. */
 const settled = (t: TelegramBot, text: string) =>
-  eventually(() => t.app.app.db.outboxMessage.findFirst({ where: { platform: 'telegram', payload: { contains: text }, status: { in: ['sent', 'dead'] } } }), `"${text}" settled`);
+  until(`"${text}" settled`, () => t.app.app.db.outboxMessage.findFirst({ where: { platform: 'telegram', payload: { contains: text }, status: { in: ['sent', 'dead'] } } }));
 
 const sentTexts = (t: TelegramBot, chatId: string) => t.api.callsOf('sendMessage').filter((c) => c.payload.chat_id === chatId && c.result).map((c) => c.payload.text as string);
 
@@ -26,7 +27,7 @@ describe('Telegram delivery', () => {
     bot = await startTelegramBot({ mode: 'webhook' });
     bot.api.refuseNext('sendMessage', refusal(429, 'Too Many Requests: retry after 1', { retry_after: 1 }));
     await queue(bot, { chatId: String(WORK_GROUP), text: 'first' }, { chatId: '-2001', text: 'other chat' });
-    await eventually(async () => sentTexts(bot!, String(WORK_GROUP)).length === 1, 'the retried message');
+    await until('the retried message', async () => sentTexts(bot!, String(WORK_GROUP)).length === 1);
     const [refused, retried] = bot.api.callsOf('sendMessage').filter((c) => c.payload.text === 'first');
     expect(refused!.result).toBeUndefined();
     expect(retried!.at - refused!.at).toBeGreaterThanOrEqual(1_000);
@@ -39,7 +40,7 @@ describe('Telegram delivery', () => {
     bot = await startTelegramBot({ mode: 'webhook' });
     bot.api.refuseNext('sendMessage', { status: 502, body: 'Bad Gateway' }, refusal(500, 'Internal Server Error'));
     await queue(bot, { chatId: String(WORK_GROUP), text: 'after two failures' });
-    await eventually(async () => sentTexts(bot!, String(WORK_GROUP)).length === 1, 'the message');
+    await until('the message', async () => sentTexts(bot!, String(WORK_GROUP)).length === 1);
     expect(bot.api.callsOf('sendMessage')).toHaveLength(3);
     expect(await settled(bot, 'after two failures')).toMatchObject({ status: 'sent', attempts: 3 });
   });
@@ -48,7 +49,7 @@ describe('Telegram delivery', () => {
     bot = await startTelegramBot({ mode: 'webhook' });
     bot.api.refuseNext('sendMessage', refusal(400, 'Bad Request: message text is empty'));
     await queue(bot, { chatId: String(WORK_GROUP), text: 'refused' }, { chatId: String(WORK_GROUP), text: 'fine' });
-    await eventually(async () => sentTexts(bot!, String(WORK_GROUP)).includes('fine'), 'the next message');
+    await until('the next message', async () => sentTexts(bot!, String(WORK_GROUP)).includes('fine'));
     const dead = await settled(bot, 'refused');
     expect(dead).toMatchObject({ status: 'dead', attempts: 1 });
     expect(dead.lastError).toContain('telegram 400: Bad Request: message text is empty');
@@ -73,9 +74,9 @@ describe('Telegram delivery', () => {
     expect(JSON.parse(queued.payload).chatId).toBe(String(supergroup));
 
     bot.app.app.delivery.start();
-    await eventually(async () => sentTexts(bot!, String(supergroup)).includes('queued before the upgrade'), 'the queued message in the supergroup');
+    await until('the queued message in the supergroup', async () => sentTexts(bot!, String(supergroup)).includes('queued before the upgrade'));
     await bot.post({ update_id: bot.api.takeUpdateId(), ...textUpdate(supergroup, USERS.zhang, '签到') });
-    await eventually(async () => sentTexts(bot!, String(supergroup)).includes('@张伟 已签到 07:55（上午）准时'), 'the check-in reply');
+    await until('the check-in reply', async () => sentTexts(bot!, String(supergroup)).includes('@张伟 已签到 07:55（上午）准时'));
   });
 
   it('a send refused because the group moved goes to the new supergroup', async () => {
@@ -83,7 +84,7 @@ describe('Telegram delivery', () => {
     const supergroup = -1001234567;
     bot.api.refuseNext('sendMessage', refusal(400, 'Bad Request: group chat was upgraded to a supergroup chat', { migrate_to_chat_id: supergroup }));
     await queue(bot, { chatId: String(WORK_GROUP), text: 'to the group' });
-    await eventually(async () => sentTexts(bot!, String(supergroup)).includes('to the group'), 'the message in the supergroup');
+    await until('the message in the supergroup', async () => sentTexts(bot!, String(supergroup)).includes('to the group'));
     const chat = await bot.app.app.db.chat.findFirstOrThrow({ where: { platform: 'telegram' } });
     expect(chat).toMatchObject({ platformChatId: String(supergroup), purpose: 'work' });
   });
@@ -93,7 +94,7 @@ describe('Telegram delivery', () => {
     const groups = Array.from({ length: 45 }, (_, i) => ({ chatId: String(-3000 - i), text: `通知 ${i}` }));
     const repeated = [1, 2, 3].map((n) => ({ chatId: String(WORK_GROUP), text: `工作群通知 ${n}` }));
     await queue(bot, ...repeated, ...groups);
-    await eventually(async () => bot!.api.callsOf('sendMessage').length === 48, 'every message', 20_000);
+    await until('every message', async () => bot!.api.callsOf('sendMessage').length === 48, 20_000);
     const times = bot.api.callsOf('sendMessage').map((c) => c.at);
     // Arrival at the fake can lag the worker's own clock on a busy machine, hence the margin.
     const busiestSecond = Math.max(...times.map((start) => times.filter((t) => t >= start && t < start + 800).length));

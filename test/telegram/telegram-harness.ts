@@ -94,14 +94,3 @@ export function buttonUpdate(chatId: number, from: TgUser, messageId: number, da
     },
   };
 }
-
-/** Bounded wait for a condition the bot reaches asynchronously. */
-export async function eventually<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { InboundMessage } from '../../src/messaging/types.ts';
-import { eventually, startTelegramBot, textUpdate, USERS, WORK_GROUP, type TelegramBot } from './telegram-harness.ts';
+import { startTelegramBot, textUpdate, USERS, WORK_GROUP, type TelegramBot } from './telegram-harness.ts';
+import { until } from '../helpers/until.ts';
 
 let bot: TelegramBot | null = null;
 afterEach(async () => {
@@ -19,7 +20,7 @@ describe('Telegram long polling', () => {
     const update = bot.api.queueUpdate(textUpdate(WORK_GROUP, USERS.zhang, '签到'));
     await bot.api.waitForCall('sendMessage', checkInReply('张伟'));
     expect(await bot.app.app.db.checkIn.count()).toBe(1);
-    await eventually(async () => bot!.api.offsets.includes(update.update_id + 1), 'the acknowledging getUpdates');
+    await until('the acknowledging getUpdates', async () => bot!.api.offsets.includes(update.update_id + 1));
     const event = await bot.app.app.db.inboxEvent.findFirstOrThrow({ where: { platform: 'telegram' } });
     expect(event.eventId).toBe(String(update.update_id));
   });

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { enqueue } from '../../src/messaging/outbox.ts';
 import type { InboundMessage } from '../../src/messaging/types.ts';
-import { buttonUpdate, eventually, SECRET, startTelegramBot, textUpdate, USERS, WORK_GROUP, type TelegramBot } from './telegram-harness.ts';
+import { buttonUpdate, SECRET, startTelegramBot, textUpdate, USERS, WORK_GROUP, type TelegramBot } from './telegram-harness.ts';
+import { until } from '../helpers/until.ts';
 
 let bot: TelegramBot | null = null;
 afterEach(async () => {
@@ -11,7 +12,7 @@ afterEach(async () => {
 });
 
 async function inbound(t: TelegramBot, eventId: number): Promise<InboundMessage> {
-  const row = await eventually(() => t.app.app.db.inboxEvent.findUnique({ where: { platform_eventId: { platform: 'telegram', eventId: String(eventId) } } }), `inbox event ${eventId}`);
+  const row = await until(`inbox event ${eventId}`, () => t.app.app.db.inboxEvent.findUnique({ where: { platform_eventId: { platform: 'telegram', eventId: String(eventId) } } }));
   return JSON.parse(row.payload) as InboundMessage;
 }
 
@@ -21,7 +22,7 @@ async function botMessage(t: TelegramBot, message: Parameters<typeof enqueue>[1]
   await db.$transaction((tx) => enqueue(tx, [{ platform: 'telegram', message, ...(subject ? { subject } : {}) }], new Date()));
   const { id } = await db.outboxMessage.findFirstOrThrow({ where: { platform: 'telegram' }, orderBy: { id: 'desc' } });
   t.app.app.delivery.kick();
-  const sent = await eventually(() => db.outboxMessage.findFirst({ where: { id, status: 'sent' } }), 'the bot message sent');
+  const sent = await until('the bot message sent', () => db.outboxMessage.findFirst({ where: { id, status: 'sent' } }));
   return Number(sent.platformMessageId);
 }
 
@@ -163,7 +164,7 @@ describe('Telegram webhook: out', () => {
     bot.app.app.delivery.kick();
     const edit = await bot.api.waitForCall('editMessageText');
     expect(edit.payload).toEqual({ chat_id: String(WORK_GROUP), message_id: first, text: '请假 #3 已同意' });
-    const edited = await eventually(() => bot!.app.app.db.outboxMessage.findFirst({ where: { payload: { contains: '已同意' }, status: 'sent' } }), 'the edit sent');
+    const edited = await until('the edit sent', () => bot!.app.app.db.outboxMessage.findFirst({ where: { payload: { contains: '已同意' }, status: 'sent' } }));
     expect(edited.platformMessageId).toBe(String(first));
 
     bot.api.refuseNext('editMessageText', { status: 400, body: { ok: false, error_code: 400, description: 'Bad Request: message to edit not found' } });
@@ -176,7 +177,7 @@ describe('Telegram webhook: out', () => {
     bot = await startTelegramBot({ mode: 'webhook' });
     const line = `${'社'.repeat(99)}\n`;
     await botMessage(bot, { chatId: String(WORK_GROUP), text: line.repeat(60), buttons: [{ label: '帮助', value: '帮助' }] });
-    await eventually(async () => bot!.api.callsOf('sendMessage').length === 2, 'two parts');
+    await until('two parts', async () => bot!.api.callsOf('sendMessage').length === 2);
     const [one, two] = bot.api.callsOf('sendMessage');
     expect(one!.payload.text.length).toBeLessThanOrEqual(4096);
     expect(one!.payload.reply_markup).toBeUndefined();
