@@ -52,7 +52,16 @@ export class TelegramAdapter implements ChatAdapter {
   constructor(private readonly deps: TelegramAdapterDeps) {
     const { settings } = deps;
     this.bot = new Telegraf(settings.token, { telegram: { apiRoot: settings.apiRoot, webhookReply: false } });
-    this.bot.use((ctx) => this.enqueue(ctx.update as unknown as TgUpdate));
+    this.bot.use(async (ctx) => {
+      const update = ctx.update as unknown as TgUpdate;
+      // A button press is answered at once, ahead of the queue: a late answer fails and the button keeps spinning.
+      const answered = update.callback_query ? this.answerButton(update.callback_query.id) : null;
+      try {
+        await this.enqueue(update);
+      } finally {
+        await answered;
+      }
+    });
     this.bot.catch((error, ctx) => {
       // A webhook answers 500 so Telegram delivers the update again; polling must go on (telegraf#735).
       if (settings.webhook) throw error;
@@ -182,15 +191,9 @@ export class TelegramAdapter implements ChatAdapter {
         await migrateChat(db, 'telegram', event.fromChatId, event.toChatId);
         log.info({ from: event.fromChatId, to: event.toChatId }, 'telegram group became a supergroup');
         return;
-      case 'unusable-button':
-        await this.answerButton(event.callbackQueryId);
-        return;
       case 'button': {
-        // Answered at once, before the work: a late answer fails and the button keeps spinning.
-        const answered = this.answerButton(event.callbackQueryId);
         const value = await this.buttonValue(event.message, event.data);
         if (value !== null) await this.store({ ...event.message, text: value });
-        await answered;
         return;
       }
       case 'message':

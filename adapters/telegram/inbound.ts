@@ -45,9 +45,7 @@ export interface BotIdentity {
 export type TelegramEvent =
   | { kind: 'message'; message: InboundMessage }
   /** A button press: `data` is the raw callback_data, resolved to the button's value by the adapter. */
-  | { kind: 'button'; message: InboundMessage; callbackQueryId: string; data: string }
-  /** Answered so the button stops spinning, but nothing for the core (no data, or not from a chat). */
-  | { kind: 'unusable-button'; callbackQueryId: string }
+  | { kind: 'button'; message: InboundMessage; data: string }
   | { kind: 'migration'; fromChatId: string; toChatId: string }
   | { kind: 'ignore' };
 
@@ -86,10 +84,10 @@ export function translateUpdate(update: TgUpdate, bot: BotIdentity, now: Date): 
   const query = update.callback_query;
   if (query) {
     const carrier = query.message;
-    if (!carrier || !query.data || query.from.is_bot) return { kind: 'unusable-button', callbackQueryId: query.id };
+    // Without data or a chat message (inline mode) there is nothing for the core; the press is still answered.
+    if (!carrier || !query.data || query.from.is_bot) return { kind: 'ignore' };
     return {
       kind: 'button',
-      callbackQueryId: query.id,
       data: query.data,
       message: {
         platform: 'telegram',
