@@ -21,6 +21,9 @@ export function refusal(status: number, description: string, parameters?: Record
   return { status, body: { ok: false, error_code: status, description, ...(parameters ? { parameters } : {}) } };
 }
 
+/** Not an answer: the connection is dropped, as a network failure would. */
+export const DROP_CONNECTION: ScriptedAnswer = { status: 0, body: null };
+
 /**
  * A loopback stand-in for the Telegram Bot API (`apiRoot/bot<token>/<method>`): it answers what
  * telegraf calls, records every call, serves queued updates to getUpdates, and can be told to
@@ -109,6 +112,7 @@ export class FakeBotApi {
     this.calls.push(call);
 
     const scripted = this.scripted.get(method)?.shift();
+    if (scripted === DROP_CONNECTION) return void res.destroy();
     if (scripted) return answer(scripted.status, scripted.body);
     if (method === 'getUpdates') return answer(200, { ok: true, result: await this.getUpdates(payload, res) });
     const result = this.result(method, payload);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { enqueue } from '../../src/messaging/outbox.ts';
 import { RateLimiter } from '../../src/messaging/rate-limiter.ts';
-import { refusal } from './fake-bot-api.ts';
+import { DROP_CONNECTION, refusal } from './fake-bot-api.ts';
 import { startTelegramBot, textUpdate, USERS, WORK_GROUP, type TelegramBot } from './telegram-harness.ts';
 import { until } from '../helpers/until.ts';
 
@@ -43,6 +43,15 @@ describe('Telegram delivery', () => {
     await until('the message', async () => sentTexts(bot!, String(WORK_GROUP)).length === 1);
     expect(bot.api.callsOf('sendMessage')).toHaveLength(3);
     expect(await settled(bot, 'after two failures')).toMatchObject({ status: 'sent', attempts: 3 });
+  });
+
+  it('a dropped connection is retried', async () => {
+    bot = await startTelegramBot({ mode: 'webhook' });
+    bot.api.refuseNext('sendMessage', DROP_CONNECTION);
+    await queue(bot, { chatId: String(WORK_GROUP), text: 'through a bad network' });
+    const row = await settled(bot, 'through a bad network');
+    expect(row).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(row.lastError).toMatch(/^telegram unreachable/);
   });
 
   it('a 400 is dead-lettered at once and later messages to the chat still go', async () => {
