@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { createWechatAdapter } from '../adapters/wechat/create.ts';
 import type { Env } from './config/env.ts';
 import type { Policy } from './config/policy.ts';
 import type { Db } from './db/client.ts';
@@ -18,6 +19,6 @@ export interface PlatformDeps {
 }
 
 /** The real platforms this deployment is configured for (one line per platform). */
-export function createPlatformAdapters(_deps: PlatformDeps): ChatAdapter[] {
-  return [];
+export function createPlatformAdapters(deps: PlatformDeps): ChatAdapter[] {
+  return [...(deps.env.WECHATY_PUPPET ? [createWechatAdapter(deps)] : [])];
 }

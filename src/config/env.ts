@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { z } from 'zod';
 import { DEFAULT_DATABASE_URL } from '../db/database-url.ts';
+import { ADMIN_CHAT_PATTERN } from '../messaging/admin-report.ts';
 
 const switchValue = z.enum(['auto', 'on', 'off']);
 
@@ -19,6 +20,11 @@ export const envSchema = z.object({
   SANDBOX: switchValue.default('auto'),
   DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
   INSTANCE_ID: z.string().min(1).default(`${os.hostname()}-${process.pid}`),
+  ADMIN_CHAT: z.string().regex(ADMIN_CHAT_PATTERN, 'must be platform:chatId, e.g. wechat:12345@chatroom').optional(),
+  WECHATY_PUPPET: z.string().min(1).optional(),
+  WECHATY_PUPPET_SERVICE_TOKEN: z.string().min(1).optional(),
+  WECHATY_PUPPET_SERVICE_ENDPOINT: z.string().min(1).optional(),
+  WECHATY_NAME: z.string().min(1).default('data/wechat'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -41,8 +47,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
 }
 
 /** The platforms an office has configured; none means the sandbox is the way in. */
-export function configuredPlatforms(_env: Env): string[] {
-  return [];
+export function configuredPlatforms(env: Env): string[] {
+  return [...(env.WECHATY_PUPPET ? ['wechat'] : [])];
 }
 
 export function sandboxEnabled(env: Env): boolean {
