@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { WechatyBuilder, type PuppetModuleName } from 'wechaty';
 import type { PlatformDeps } from '../../src/platforms.ts';
 import { translator } from '../../src/i18n/index.ts';
@@ -10,6 +12,8 @@ export function createWechatAdapter({ env, policy, db, clock, log }: PlatformDep
     ...(env.WECHATY_PUPPET_SERVICE_TOKEN ? { token: env.WECHATY_PUPPET_SERVICE_TOKEN } : {}),
     ...(env.WECHATY_PUPPET_SERVICE_ENDPOINT ? { endpoint: env.WECHATY_PUPPET_SERVICE_ENDPOINT } : {}),
   };
+  // The puppet saves its session next to this name; the folder must exist before the first save.
+  fs.mkdirSync(path.dirname(path.resolve(env.WECHATY_NAME)), { recursive: true });
   const wechaty = WechatyBuilder.build({ name: env.WECHATY_NAME, puppet: env.WECHATY_PUPPET as PuppetModuleName, puppetOptions });
   return new WechatAdapter({
     wechaty,
