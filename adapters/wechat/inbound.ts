@@ -1,6 +1,6 @@
 import { types, type Message, type Wechaty } from 'wechaty';
 import type { InboundMessage } from '../../src/messaging/types.ts';
-import { parseQuote } from './quote.ts';
+import { parseQuote, replyOfFlatQuote } from './quote.ts';
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -26,7 +26,7 @@ export async function toInbound(bot: Wechaty, message: Message): Promise<Inbound
     const alias = await room.alias(self);
     if (alias && alias !== self.name()) selfNames.push(alias);
   }
-  const body = quote?.text ?? raw;
+  const body = quote?.text ?? replyOfFlatQuote(raw) ?? raw;
   const mentionsBot = room !== undefined && ((await message.mentionSelf()) || selfNames.some((name) => body.includes(`@${name}`)));
   const inbound: InboundMessage = {
     platform: 'wechat',

@@ -21,8 +21,18 @@ function unescapeXml(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
+/**
+ * Some puppets (e.g. padlocal) flatten a quote to text, 「张三：原文」, a dashed line, then the reply,
+ * without the quoted id: only the reply is kept, so a typed `同意 #12` still reads as a command.
+ */
+const FLAT_QUOTE = /^「[\s\S]*」\n(?:- ){5,}-?\n([\s\S]*)$/;
+
+export function replyOfFlatQuote(text: string): string | null {
+  return FLAT_QUOTE.exec(text)?.[1]?.trim() ?? null;
+}
+
 export function parseQuote(raw: string): Quote | null {
-  if (!raw.includes('<refermsg>')) return null;
+  if (!raw.includes('<refermsg>') && !raw.includes('&lt;refermsg&gt;')) return null;
   const xml = raw.includes('&lt;refermsg&gt;') ? unescapeXml(raw) : raw;
   const refer = tag(xml, 'refermsg');
   const quotedMessageId = refer ? tag(refer, 'svrid')?.trim() : undefined;
