@@ -1,30 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { bindByCode, importOffice, startWechatWorld, waitFor, type WechatWorld } from '../helpers/wechat.ts';
+import { describe, expect, it } from 'vitest';
+import { officePerTest, waitFor } from '../helpers/wechat.ts';
 
-let world: WechatWorld | null = null;
-afterEach(async () => {
-  await world?.stop();
-  world = null;
-});
-
-async function officeWithWorkGroup() {
-  world = await startWechatWorld();
-  await importOffice(world);
-  const bot = world.person('社区助手');
-  const wang = world.person('王芳');
-  const zhang = world.person('张三');
-  const group = world.room('幸福社区工作群', [bot, wang, zhang]);
-  await world.login(bot);
-  await bindByCode(world, wang, bot, '王芳');
-  await bindByCode(world, zhang, bot, '张三');
-  wang.say('@社区助手\u2005设为工作群', [bot]).to(group);
-  await world.botSaid(group.id, (text) => text === '@王芳 好的，本群已设为幸福社区的工作群。');
-  return { world, bot, wang, zhang, group };
-}
+const started = officePerTest();
 
 describe('WeChat groups and private chats', () => {
   it('answers a group check-in, with or without an @mention, mentioning the person', async () => {
-    const { world, bot, zhang, wang, group } = await officeWithWorkGroup();
+    const { world, bot, zhang, wang, group } = await started();
     zhang.say('签到').to(group);
     await world.botSaid(group.id, (text) => text === '@张三 已签到 07:58（上午）准时');
     wang.say('@社区助手\u2005签到', [bot]).to(group);
@@ -41,21 +22,21 @@ describe('WeChat groups and private chats', () => {
   });
 
   it('keeps a mention of someone else in the text (no proxy check-in)', async () => {
-    const { world, zhang, group } = await officeWithWorkGroup();
+    const { world, zhang, group } = await started();
     zhang.say('签到 @王芳').to(group);
     await world.botSaid(group.id, (text) => text.startsWith('@张三 签到只记在发送者本人名下'));
     expect(await world.app.db.checkIn.count()).toBe(0);
   });
 
   it('answers in a private chat', async () => {
-    const { world, bot, zhang } = await officeWithWorkGroup();
+    const { world, bot, zhang } = await started();
     zhang.say('帮助').to(bot);
     const help = await world.botSaid(zhang.id, (text) => text.startsWith('张三（社工），你可以使用这些指令'));
     expect(help.text).not.toMatch(/^@/);
   });
 
   it('a message replayed after a re-login has no second effect', async () => {
-    const { world, bot, zhang, group } = await officeWithWorkGroup();
+    const { world, bot, zhang, group } = await started();
     zhang.say('签到').to(group);
     await world.botSaid(group.id, (text) => text.startsWith('@张三 已签到'));
     const original = await world.app.db.inboxEvent.findFirstOrThrow({ where: { payload: { contains: '"senderName":"张三"' } }, orderBy: { id: 'desc' } });

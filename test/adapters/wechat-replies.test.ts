@@ -1,28 +1,9 @@
 import { types } from 'wechaty';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { enqueue } from '../../src/messaging/outbox.ts';
-import { bindByCode, importOffice, startWechatWorld, waitFor, type WechatWorld } from '../helpers/wechat.ts';
+import { officePerTest, waitFor } from '../helpers/wechat.ts';
 
-let world: WechatWorld | null = null;
-afterEach(async () => {
-  await world?.stop();
-  world = null;
-});
-
-async function office() {
-  world = await startWechatWorld();
-  await importOffice(world);
-  const bot = world.person('社区助手');
-  const wang = world.person('王芳');
-  const zhang = world.person('张三');
-  const group = world.room('幸福社区工作群', [bot, wang, zhang]);
-  await world.login(bot);
-  await bindByCode(world, wang, bot, '王芳');
-  await bindByCode(world, zhang, bot, '张三');
-  wang.say('设为工作群').to(group);
-  await world.botSaid(group.id, (text) => text.endsWith('本群已设为幸福社区的工作群。'));
-  return { world, bot, wang, zhang, group };
-}
+const started = officePerTest();
 
 /** A quoted reply as WeChat's app message type 57 carries it: the reply in <title>, the quoted id in <svrid>. */
 function quoteXml(reply: string, quotedId: string, quotedText: string): string {
@@ -31,7 +12,7 @@ function quoteXml(reply: string, quotedId: string, quotedText: string): string {
 
 describe('WeChat replies: quotes and numbered menus', () => {
   it('a quoted reply reaches the core with replyToMessageId of the bot message it quotes', async () => {
-    const { world, wang, group } = await office();
+    const { world, wang, group } = await started();
     await world.app.db.$transaction((tx) =>
       enqueue(tx, [{ platform: 'wechat', message: { chatId: group.id, text: '张三申请事假 1 天（#12）' }, subject: 'leave:12' }], world.clock.now()),
     );
@@ -56,7 +37,7 @@ describe('WeChat replies: quotes and numbered menus', () => {
   });
 
   it('renders buttons as a numbered menu and turns a bare number into the button, also after other messages', async () => {
-    const { world, zhang, group } = await office();
+    const { world, zhang, group } = await started();
     const buttons = [
       { label: '签到', value: '签到' },
       { label: '帮助', value: '帮助' },

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { afterEach } from 'vitest';
 import type { Message } from 'wechaty';
 import type { PuppetMock, mock } from 'wechaty-puppet-mock';
 import type { WechatAdapter } from '../../adapters/wechat/adapter.ts';
@@ -123,4 +124,34 @@ export async function bindByCode(world: WechatWorld, contact: ContactMock, bot: 
   const { code } = await issueBindCode(world.app.db, name, undefined, world.clock.now(), 72);
   contact.say(`绑定 ${code}`).to(bot);
   await world.botSaid(contact.id, (text) => text.startsWith('绑定成功'));
+}
+
+/** A logged-in bot, 王芳 (secretary) and 张三 (staff) bound, and 幸福社区工作群 declared the work group. */
+export async function startOffice(options: WechatWorldOptions = {}) {
+  const world = await startWechatWorld(options);
+  await importOffice(world);
+  const bot = world.person('社区助手');
+  const wang = world.person('王芳');
+  const zhang = world.person('张三');
+  const group = world.room('幸福社区工作群', [bot, wang, zhang]);
+  await world.login(bot);
+  await bindByCode(world, wang, bot, '王芳');
+  await bindByCode(world, zhang, bot, '张三');
+  wang.say('@社区助手\u2005设为工作群', [bot]).to(group);
+  await world.botSaid(group.id, (text) => text === '@王芳 好的，本群已设为幸福社区的工作群。');
+  return { world, bot, wang, zhang, group };
+}
+
+/** For a test file: each test starts its own office with the returned function; it is stopped after the test. */
+export function officePerTest(): () => ReturnType<typeof startOffice> {
+  let world: WechatWorld | null = null;
+  afterEach(async () => {
+    await world?.stop();
+    world = null;
+  });
+  return async () => {
+    const office = await startOffice();
+    world = office.world;
+    return office;
+  };
 }
