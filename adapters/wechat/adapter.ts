@@ -48,7 +48,10 @@ export class WechatAdapter implements ChatAdapter {
 
   constructor(private readonly deps: WechatAdapterDeps) {
     this.wechaty = deps.wechaty;
-    this.limits = { perChat: [], global: [{ count: deps.pacing.perMinute, perMs: 60_000 }] };
+    // The minimum gap is a limit too, so the delivery worker serves other platforms meanwhile and
+    // send() itself only waits out the random part.
+    const minGap = deps.pacing.minGapMs > 0 ? [{ count: 1, perMs: deps.pacing.minGapMs }] : [];
+    this.limits = { perChat: [], global: [...minGap, { count: deps.pacing.perMinute, perMs: 60_000 }] };
     this.pacer = new Pacer(deps.pacing.minGapMs, deps.pacing.jitterMs, deps.pacerTime ?? realTime);
   }
 
