@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Contact, Message, Wechaty } from 'wechaty';
+import type { Contact, Message, Room, Wechaty } from 'wechaty';
 import type { Policy } from '../../src/config/policy.ts';
 import { rebindPlatformIds, type Ambiguity } from '../../src/core/rebind.ts';
 import type { Db } from '../../src/db/client.ts';
@@ -111,10 +111,10 @@ export class WechatAdapter implements ChatAdapter {
   }
 
   private async say(message: OutgoingMessage, text: string): Promise<Message | void> {
-    const { wechaty, db } = this.deps;
+    const { db } = this.deps;
     const chat = await db.chat.findUnique({ where: { platform_platformChatId: { platform: 'wechat', platformChatId: message.chatId } }, select: { kind: true } });
     if (chat?.kind !== 'private') {
-      const room = await wechaty.Room.find({ id: message.chatId });
+      const room = await this.room(message.chatId);
       if (room) {
         const mentioned = message.mention ? await this.contact(message.mention.userId) : undefined;
         if (mentioned) return room.say(text, mentioned);
@@ -125,6 +125,14 @@ export class WechatAdapter implements ChatAdapter {
     const contact = await this.contact(message.chatId);
     if (!contact) throw new Error(`contact ${message.chatId} not found`);
     return contact.say(text);
+  }
+
+  private async room(id: string): Promise<Room | undefined> {
+    try {
+      return await this.deps.wechaty.Room.find({ id });
+    } catch {
+      return undefined;
+    }
   }
 
   private async contact(id: string): Promise<Contact | undefined> {
@@ -186,6 +194,8 @@ export class WechatAdapter implements ChatAdapter {
 
   private async onLogout(user: Contact, reason?: string): Promise<void> {
     this.online = false;
+    // Our own shutdown logs out too: that is no news for the admin.
+    if (!this.sink) return;
     this.deps.log.warn({ account: user.name(), reason }, 'WeChat logged out; outgoing messages are held until the next login');
     await this.report(this.deps.t('wechat.loggedOut', { account: user.name() }));
   }
