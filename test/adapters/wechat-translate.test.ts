@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { ScanStatus } from 'wechaty';
+import { describe, expect, it, vi } from 'vitest';
 import { stripMentions } from '../../adapters/wechat/inbound.ts';
 import { renderMenu } from '../../adapters/wechat/menu.ts';
+import { showLoginQr } from '../../adapters/wechat/qr.ts';
 import { parseQuote, replyOfFlatQuote } from '../../adapters/wechat/quote.ts';
 
 describe('WeChat text translation', () => {
@@ -36,5 +39,23 @@ describe('WeChat text translation', () => {
     ];
     expect(renderMenu('张三申请事假', buttons, '回复数字：')).toBe('张三申请事假\n回复数字：1 同意 2 驳回');
     expect(renderMenu('通知', [], '回复数字：')).toBe('通知');
+  });
+});
+
+describe('WeChat login QR code', () => {
+  it('draws the code in the terminal and logs it as a link', () => {
+    const lines: string[] = [];
+    const log = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
+    const drawn: string[] = [];
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      drawn.push(String(chunk));
+      return true;
+    });
+    showLoginQr(log, 'https://login.weixin.qq.com/l/Ab12', ScanStatus.Waiting);
+    vi.restoreAllMocks();
+    expect(drawn.join('')).toMatch(/[▀▄█]/);
+    const logged = JSON.parse(lines[0]!);
+    expect(logged.url).toBe('https://wechaty.js.org/qrcode/https%3A%2F%2Flogin.weixin.qq.com%2Fl%2FAb12');
+    expect(logged.msg).toContain('scan this QR code');
   });
 });
