@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { createLarkAdapter } from '../adapters/lark/index.ts';
 import { createWechatAdapter } from '../adapters/wechat/create.ts';
 import type { Env } from './config/env.ts';
 import type { Policy } from './config/policy.ts';
@@ -20,5 +21,8 @@ export interface PlatformDeps {
 
 /** The real platforms this deployment is configured for (one line per platform). */
 export function createPlatformAdapters(deps: PlatformDeps): ChatAdapter[] {
-  return [...(deps.env.WECHATY_PUPPET ? [createWechatAdapter(deps)] : [])];
+  return [
+    ...(deps.env.LARK_APP_ID ? [createLarkAdapter(deps)] : []),
+    ...(deps.env.WECHATY_PUPPET ? [createWechatAdapter(deps)] : []),
+  ];
 }

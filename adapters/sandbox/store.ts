@@ -32,6 +32,10 @@ function toMessage(row: { id: string; chatId: string; userId: string; text: stri
 }
 
 export class SandboxStore {
+  /** Users and chats this process has already stored; the store is their only writer. */
+  private readonly knownUsers = new Map<string, string>();
+  private readonly knownChats = new Map<string, string>();
+
   constructor(private readonly db: Db) {}
 
   async find(id: string): Promise<SandboxMessage | null> {
@@ -40,15 +44,21 @@ export class SandboxStore {
   }
 
   async add(message: Omit<SandboxMessage, 'id' | 'at'> & { id?: string; at: Date }): Promise<SandboxMessage> {
+    const newUser = message.userId !== BOT_USER_ID && !this.knownUsers.has(message.userId);
+    const newChat = !this.knownChats.has(message.chatId);
     const row = await this.db.$transaction(async (tx) => {
-      if (message.userId !== BOT_USER_ID) {
-        await tx.sandboxUser.upsert({ where: { id: message.userId }, create: { id: message.userId, name: message.userId }, update: {} });
+      if (newUser) {
+        const user = await tx.sandboxUser.upsert({ where: { id: message.userId }, create: { id: message.userId, name: message.userId }, update: {} });
+        this.knownUsers.set(user.id, user.name);
       }
-      await tx.sandboxChat.upsert({
-        where: { id: message.chatId },
-        create: { id: message.chatId, title: message.chatId, kind: isPrivateChat(message.chatId) ? 'private' : 'group' },
-        update: {},
-      });
+      if (newChat) {
+        const chat = await tx.sandboxChat.upsert({
+          where: { id: message.chatId },
+          create: { id: message.chatId, title: message.chatId, kind: isPrivateChat(message.chatId) ? 'private' : 'group' },
+          update: {},
+        });
+        this.knownChats.set(chat.id, chat.title);
+      }
       return tx.sandboxMessage.create({
         data: {
           id: message.id ?? `m-${crypto.randomUUID()}`,
@@ -84,13 +94,21 @@ export class SandboxStore {
   }
 
   async userName(userId: string): Promise<string> {
-    const user = await this.db.sandboxUser.findUnique({ where: { id: userId } });
-    return user?.name ?? userId;
+    if (!this.knownUsers.has(userId)) {
+      const user = await this.db.sandboxUser.findUnique({ where: { id: userId } });
+      if (!user) return userId;
+      this.knownUsers.set(userId, user.name);
+    }
+    return this.knownUsers.get(userId)!;
   }
 
   async chatTitle(chatId: string): Promise<string | undefined> {
-    const chat = await this.db.sandboxChat.findUnique({ where: { id: chatId } });
-    return chat?.title;
+    if (!this.knownChats.has(chatId)) {
+      const chat = await this.db.sandboxChat.findUnique({ where: { id: chatId } });
+      if (!chat) return undefined;
+      this.knownChats.set(chatId, chat.title);
+    }
+    return this.knownChats.get(chatId);
   }
 
   users() {

@@ -20,6 +20,13 @@ export const envSchema = z.object({
   SANDBOX: switchValue.default('auto'),
   DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
   INSTANCE_ID: z.string().min(1).default(`${os.hostname()}-${process.pid}`),
+  LARK_APP_ID: z.string().min(1).optional(),
+  LARK_APP_SECRET: z.string().min(1).optional(),
+  LARK_ENCRYPT_KEY: z.string().min(1).optional(),
+  LARK_VERIFICATION_TOKEN: z.string().min(1).optional(),
+  LARK_DOMAIN: z.union([z.enum(['feishu', 'lark']), z.url({ protocol: /^https?$/ })]).default('feishu'),
+  LARK_EVENTS: z.enum(['webhook', 'long-connection']).default('webhook'),
+  LARK_WEBHOOK_PATH: z.string().startsWith('/').default('/webhooks/lark'),
   ADMIN_CHAT: z.string().regex(ADMIN_CHAT_PATTERN, 'must be platform:chatId, e.g. wechat:12345@chatroom').optional(),
   WECHATY_PUPPET: z.string().min(1).optional(),
   WECHATY_PUPPET_SERVICE_TOKEN: z.string().min(1).optional(),
@@ -48,7 +55,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
 
 /** The platforms an office has configured; none means the sandbox is the way in. */
 export function configuredPlatforms(env: Env): string[] {
-  return [...(env.WECHATY_PUPPET ? ['wechat'] : [])];
+  return [
+    ...(env.LARK_APP_ID ? ['lark'] : []),
+    ...(env.WECHATY_PUPPET ? ['wechat'] : []),
+  ];
 }
 
 export function sandboxEnabled(env: Env): boolean {

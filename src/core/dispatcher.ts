@@ -22,6 +22,14 @@ export interface DispatcherDeps {
   onOutbox: () => void;
 }
 
+const TRANSACTION_OPTIONS = { timeout: 30_000, maxWait: 30_000 };
+
+class DuplicateEvent extends Error {}
+
+function errorText(error: unknown): string {
+  return String((error as Error)?.stack ?? error).slice(0, 4000);
+}
+
 /**
  * The one way through for every inbound message: persist (dedupe) → identify → route → handle in
  * one transaction that also writes the replies to the outbox.
@@ -33,70 +41,91 @@ export class Dispatcher {
     this.commandsById = new Map(deps.commands.map((c) => [c.id, c]));
   }
 
-  /** Stores the event before any effect; the same platform event id a second time does nothing. */
+  /**
+   * Stores the event and handles it in one transaction, so the inbox row and every effect commit
+   * together; the same platform event id a second time does nothing.
+   */
   async receive(message: InboundMessage): Promise<{ duplicate: boolean }> {
-    let eventRowId: number;
+    let commandName: string | undefined;
     try {
-      const row = await this.deps.db.$transaction((tx) =>
-        tx.inboxEvent.create({
-          data: {
-            platform: message.platform,
-            eventId: message.eventId,
-            payload: JSON.stringify(message),
-            receivedAt: this.deps.clock.now(),
-          },
-        }),
+      await this.deps.db.$transaction(
+        async (tx) => {
+          try {
+            await tx.inboxEvent.create({ data: this.inboxRow(message, 'done') });
+          } catch (error) {
+            if (isUniqueViolation(error)) throw new DuplicateEvent();
+            throw error;
+          }
+          commandName = await this.handleAndEnqueue(tx, message);
+        },
+        TRANSACTION_OPTIONS,
       );
-      eventRowId = row.id;
     } catch (error) {
-      if (isUniqueViolation(error)) {
+      if (error instanceof DuplicateEvent) {
         this.deps.log.info({ platform: message.platform, eventId: message.eventId }, 'duplicate event ignored');
         return { duplicate: true };
       }
-      throw error;
+      await this.recordFailure(message, error, commandName, (tx) => tx.inboxEvent.create({ data: this.inboxRow(message, 'failed', error) }));
     }
-    await this.process(eventRowId, message);
+    this.deps.onOutbox();
     return { duplicate: false };
   }
 
-  /** Handles events stored but not processed before a crash or restart. */
+  /** Handles events stored but not processed (status "received"), e.g. by an older version before a crash. */
   async recover(): Promise<number> {
     const pending = await this.deps.db.inboxEvent.findMany({ where: { status: 'received' }, orderBy: { id: 'asc' } });
     for (const row of pending) {
       const message = JSON.parse(row.payload) as InboundMessage;
       message.sentAt = new Date(message.sentAt);
-      await this.process(row.id, message);
+      let commandName: string | undefined;
+      try {
+        await this.deps.db.$transaction(async (tx) => {
+          const claimed = await tx.inboxEvent.updateMany({ where: { id: row.id, status: 'received' }, data: { status: 'done', processedAt: this.deps.clock.now() } });
+          if (claimed.count === 1) commandName = await this.handleAndEnqueue(tx, message);
+        }, TRANSACTION_OPTIONS);
+      } catch (error) {
+        await this.recordFailure(message, error, commandName, (tx) =>
+          tx.inboxEvent.update({ where: { id: row.id }, data: { status: 'failed', error: errorText(error), processedAt: this.deps.clock.now() } }),
+        );
+      }
     }
+    if (pending.length > 0) this.deps.onOutbox();
     return pending.length;
   }
 
-  private async process(eventRowId: number, message: InboundMessage): Promise<void> {
-    const { db, log } = this.deps;
-    let commandName: string | undefined;
+  private inboxRow(message: InboundMessage, status: 'done' | 'failed', error?: unknown) {
+    const now = this.deps.clock.now();
+    return {
+      platform: message.platform,
+      eventId: message.eventId,
+      payload: JSON.stringify(message),
+      status,
+      receivedAt: now,
+      processedAt: now,
+      ...(error === undefined ? {} : { error: errorText(error) }),
+    };
+  }
+
+  private async handleAndEnqueue(tx: Tx, message: InboundMessage): Promise<string | undefined> {
+    const outbox: OutboxEntry[] = [];
+    const commandName = await this.handle(tx, message, outbox);
+    await enqueue(tx, outbox, this.deps.clock.now());
+    return commandName;
+  }
+
+  /** The handler threw: its effects are rolled back; keep the event as failed and tell the sender. */
+  private async recordFailure(message: InboundMessage, error: unknown, commandName: string | undefined, markFailed: (tx: Tx) => Promise<unknown>) {
+    this.deps.log.error({ err: error, eventId: message.eventId, platform: message.platform }, 'message handling failed');
+    const text = this.deps.t('error.internal', { command: commandName ?? message.text.slice(0, 20) });
     try {
-      await db.$transaction(
-        async (tx) => {
-          const claimed = await tx.inboxEvent.updateMany({ where: { id: eventRowId, status: 'received' }, data: { status: 'processing' } });
-          if (claimed.count === 0) return;
-          const outbox: OutboxEntry[] = [];
-          commandName = await this.handle(tx, message, outbox);
-          await enqueue(tx, outbox, this.deps.clock.now());
-          await tx.inboxEvent.update({ where: { id: eventRowId }, data: { status: 'done', processedAt: this.deps.clock.now() } });
-        },
-        { timeout: 30_000, maxWait: 30_000 },
-      );
-    } catch (error) {
-      log.error({ err: error, eventId: message.eventId, platform: message.platform }, 'message handling failed');
-      await db.$transaction(async (tx) => {
-        await tx.inboxEvent.update({
-          where: { id: eventRowId },
-          data: { status: 'failed', error: String((error as Error)?.stack ?? error), processedAt: this.deps.clock.now() },
-        });
-        const text = this.deps.t('error.internal', { command: commandName ?? message.text.slice(0, 20) });
+      await this.deps.db.$transaction(async (tx) => {
+        await markFailed(tx);
         await enqueue(tx, [{ platform: message.platform, message: { chatId: message.chatId, text, replyToMessageId: message.messageId } }], this.deps.clock.now());
       });
+    } catch (second) {
+      // A concurrent redelivery may have stored the event meanwhile; it was handled there.
+      if (!isUniqueViolation(second)) throw second;
     }
-    this.deps.onOutbox();
   }
 
   /** Returns the name of the command it ran, for the error reply if the handler throws. */
@@ -135,7 +164,8 @@ export class Dispatcher {
         say({ key: 'prompt.cancelled', params: { command: pendingCommand?.names[0] ?? '' } });
         return undefined;
       case 'reply':
-        say(result.text);
+        // An answer to a question that timed out is not a command: say so rather than "unknown".
+        say(pendingRow === 'expired' && !result.command ? { key: 'prompt.expired' } : result.text);
         return result.command?.names[0];
       case 'ask': {
         const expiresAt = new Date(clock.now().getTime() + policy.conversation.timeoutMinutes * 60_000);

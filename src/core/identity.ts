@@ -5,12 +5,11 @@ import type { Role } from './roles.ts';
 
 /** The person a platform account is bound to; the chat is trusted for nothing but the sender id. */
 export async function findSender(tx: Tx, platform: Platform, platformUserId: string): Promise<Sender | null> {
-  const binding = await tx.binding.findUnique({
-    where: { platform_platformUserId: { platform, platformUserId } },
-    include: { person: { include: { roles: true, community: true } } },
+  const person = await tx.person.findFirst({
+    where: { bindings: { some: { platform, platformUserId } } },
+    include: { roles: true, community: true },
   });
-  if (!binding) return null;
-  return senderOf(binding.person);
+  return person ? senderOf(person) : null;
 }
 
 export function senderOf(person: {
@@ -39,10 +38,13 @@ export async function upsertChat(
   kind: ChatKind,
   title: string | undefined,
 ): Promise<ChatRecord> {
-  const row = await tx.chat.upsert({
-    where: { platform_platformChatId: { platform, platformChatId } },
-    create: { platform, platformChatId, kind, title: title ?? null },
-    update: title ? { title } : {},
-  });
+  const where = { platform_platformChatId: { platform, platformChatId } };
+  const found = await tx.chat.findUnique({ where });
+  // Written only when new or renamed: most messages come from a chat the database already knows.
+  const row = !found
+    ? await tx.chat.create({ data: { platform, platformChatId, kind, title: title ?? null } })
+    : title && found.title !== title
+      ? await tx.chat.update({ where, data: { title } })
+      : found;
   return { ...row, platform: row.platform as Platform, kind: row.kind as ChatKind };
 }

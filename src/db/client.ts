@@ -12,7 +12,12 @@ export type Tx = Prisma.TransactionClient;
 export function createDb(databaseUrl: string): Db {
   const file = resolveDatabaseFile(databaseUrl);
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout: 10_000 }) });
+  const client = new PrismaClient({
+    adapter: new PrismaBetterSQLite3({ url: file, timeout: 10_000 }),
+    ...(process.env.PRISMA_LOG_QUERIES ? { log: [{ emit: 'event' as const, level: 'query' as const }] } : {}),
+  });
+  if (process.env.PRISMA_LOG_QUERIES) (client as unknown as { $on(e: 'query', f: (q: { query: string }) => void): void }).$on('query', (q) => process.stderr.write(`Q ${q.query.slice(0, 150)}\n`));
+  return client;
 }
 
 /** True when `error` is a unique-constraint violation, the database's own dedupe. */

@@ -73,8 +73,6 @@ export const en: Record<MessageKey, string> = {
   'chatPurpose.ask': 'Set this group as what? Send 设为工作群 (work), 设为居民群 (residents) or 设为应急群 (emergency).',
   'chatPurpose.noCommunity': 'Your record has no community, so you cannot set a group purpose.',
 
-  'sandbox.demoLoaded': 'Demo community (幸福社区) loaded.',
-
   'wechat.menuPrompt': 'Reply with a number: ',
   'wechat.loggedOut': 'The WeChat account "{account}" has logged out. Messages to WeChat are held until it logs in again: scan the QR code soon.',
   'wechat.sendFailed': 'A WeChat message could not be sent ({error}); it will be retried. If this goes on, check whether the account is restricted.',

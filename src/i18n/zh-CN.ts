@@ -71,8 +71,6 @@ export const zhCN = {
   'chatPurpose.ask': '设为什么群？请发送「设为工作群」「设为居民群」或「设为应急群」。',
   'chatPurpose.noCommunity': '你的档案里没有所属社区，无法设置群用途。',
 
-  'sandbox.demoLoaded': '已载入演示社区（幸福社区）。',
-
   'wechat.menuPrompt': '回复数字：',
   'wechat.loggedOut': '微信账号「{account}」已退出登录。发往微信的消息先保留，重新扫码登录后再发出。',
   'wechat.sendFailed': '微信消息发送失败（{error}），稍后会自动重试。若一直失败，请检查微信账号是否被限制。',

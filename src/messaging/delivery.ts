@@ -14,6 +14,14 @@ export interface DeliveryOptions {
   pollMs?: number;
 }
 
+/** At most this many sends between two database writes: bounds what a crash could send twice. */
+const BATCH = 50;
+
+type Outcome =
+  | { id: number; release: true }
+  | { id: number; platformMessageId: string; attempts: number }
+  | { id: number; attempts: number; dead: boolean; error: string; retryAt: Date };
+
 /**
  * Sends committed outbox rows through their adapters: in order per chat, under each platform's
  * rate limits, retrying with backoff, holding messages while a platform is not ready.
@@ -77,84 +85,101 @@ export class DeliveryWorker {
     while (this.running) await this.running;
   }
 
-  /** One sweep over pending rows; returns how long until the next sweep is useful. */
+  /**
+   * One sweep over pending rows: pick what may go now (order per chat, readiness, backoff, rate
+   * limits), claim it in one transaction, send it, record the outcomes in one transaction.
+   * Returns how long until the next sweep is useful.
+   */
   async pass(): Promise<number> {
     let nextWake = this.options.pollMs;
-    const rows = await this.db.outboxMessage.findMany({
-      where: { status: 'pending' },
-      orderBy: { id: 'asc' },
-      take: 500,
-    });
+    const rows = await this.db.outboxMessage.findMany({ where: { status: 'pending' }, orderBy: { id: 'asc' }, take: 500 });
     const blocked = new Set<string>();
+    const picked: { row: (typeof rows)[number]; adapter: ChatAdapter; reservedAt: number }[] = [];
+    const now = Date.now();
     for (const row of rows) {
-      if (this.stopped) break;
+      if (picked.length >= BATCH) break;
       const chatKey = `${row.platform}:${row.platformChatId}`;
       if (blocked.has(chatKey)) continue;
-      const now = Date.now();
       const adapter = this.adapters.get(row.platform as Platform);
       const notDue = row.nextAttemptAt.getTime() > now || (row.lockedUntil !== null && row.lockedUntil.getTime() > now);
-      if (!adapter || !adapter.isReady() || notDue) {
+      const wait = adapter && adapter.isReady() && !notDue ? this.limiters.get(adapter.platform)!.waitMs(row.platformChatId, now) : 0;
+      if (!adapter || !adapter.isReady() || notDue || wait > 0) {
         // Later messages to the same chat wait, so a chat never sees them out of order.
         blocked.add(chatKey);
         if (notDue) nextWake = Math.min(nextWake, Math.max(10, row.nextAttemptAt.getTime() - now));
+        if (wait > 0) nextWake = Math.min(nextWake, wait);
         continue;
       }
-      const limiter = this.limiters.get(adapter.platform)!;
-      const wait = limiter.waitMs(row.platformChatId, now);
-      if (wait > 0) {
-        blocked.add(chatKey);
-        nextWake = Math.min(nextWake, wait);
-        continue;
-      }
-      const claimed = await this.db.$transaction((tx) =>
-        tx.outboxMessage.updateMany({
-          where: { id: row.id, status: 'pending', OR: [{ lockedUntil: null }, { lockedUntil: { lte: new Date(now) } }] },
-          data: { lockedUntil: new Date(now + this.options.leaseMs) },
-        }),
-      );
-      if (claimed.count === 0) {
-        blocked.add(chatKey);
-        continue;
-      }
-      limiter.record(row.platformChatId, now);
-      const ok = await this.sendOne(adapter, row.id, row.attempts, JSON.parse(row.payload) as OutgoingMessage);
-      if (!ok) blocked.add(chatKey);
+      this.limiters.get(adapter.platform)!.record(row.platformChatId, now);
+      picked.push({ row, adapter, reservedAt: now });
     }
-    return nextWake;
+    if (picked.length === 0) return nextWake;
+
+    const leaseUntil = new Date(now + this.options.leaseMs);
+    const claimed = await this.db.$transaction(async (tx) => {
+      const ids = new Set<number>();
+      for (const { row } of picked) {
+        const result = await tx.outboxMessage.updateMany({
+          where: { id: row.id, status: 'pending', OR: [{ lockedUntil: null }, { lockedUntil: { lte: new Date(now) } }] },
+          data: { lockedUntil: leaseUntil },
+        });
+        if (result.count === 1) ids.add(row.id);
+      }
+      return ids;
+    });
+
+    const outcomes: Outcome[] = [];
+    const failedChats = new Set<string>();
+    for (const { row, adapter, reservedAt } of picked) {
+      const chatKey = `${row.platform}:${row.platformChatId}`;
+      if (!claimed.has(row.id) || failedChats.has(chatKey) || this.stopped) {
+        if (claimed.has(row.id)) outcomes.push({ id: row.id, release: true });
+        continue;
+      }
+      this.limiters.get(adapter.platform)!.restamp(row.platformChatId, reservedAt, Date.now());
+      const outcome = await this.sendOne(adapter, row.id, row.attempts, JSON.parse(row.payload) as OutgoingMessage);
+      outcomes.push(outcome);
+      if (!('platformMessageId' in outcome)) failedChats.add(chatKey);
+    }
+    await this.record(outcomes);
+    return failedChats.size > 0 ? nextWake : 0;
   }
 
-  private async sendOne(adapter: ChatAdapter, id: number, attempts: number, message: OutgoingMessage): Promise<boolean> {
+  private async sendOne(adapter: ChatAdapter, id: number, attempts: number, message: OutgoingMessage): Promise<Outcome> {
     try {
-      const result = await adapter.send(message);
-      await this.db.$transaction((tx) =>
-        tx.outboxMessage.update({
-          where: { id },
-          data: { status: 'sent', platformMessageId: result.platformMessageId, sentAt: new Date(), lockedUntil: null, attempts: attempts + 1 },
-        }),
-      );
-      return true;
+      const result = await adapter.send(message, { outboxId: id });
+      return { id, platformMessageId: result.platformMessageId, attempts: attempts + 1 };
     } catch (error) {
       const sendError = error instanceof SendError ? error : new SendError(String((error as Error)?.message ?? error), true);
       const tries = attempts + 1;
       const dead = !sendError.retryable || tries >= this.options.maxAttempts;
       const backoff = Math.min(this.options.maxBackoffMs, this.options.baseBackoffMs * 2 ** (tries - 1));
       const delay = Math.max(sendError.retryAfterMs ?? 0, backoff * (0.75 + Math.random() * 0.5));
-      await this.db.$transaction((tx) =>
-        tx.outboxMessage.update({
-          where: { id },
-          data: {
-            status: dead ? 'dead' : 'pending',
-            attempts: tries,
-            lastError: sendError.message.slice(0, 2000),
-            nextAttemptAt: new Date(Date.now() + (dead ? 0 : delay)),
-            lockedUntil: null,
-          },
-        }),
-      );
       const fields = { outboxId: id, platform: adapter.platform, chatId: message.chatId, attempts: tries, err: sendError.message };
       if (dead) this.log.error(fields, 'message dead-lettered');
       else this.log.warn({ ...fields, retryInMs: Math.round(delay) }, 'send failed, will retry');
-      return false;
+      return { id, attempts: tries, dead, error: sendError.message.slice(0, 2000), retryAt: new Date(Date.now() + (dead ? 0 : delay)) };
     }
+  }
+
+  private async record(outcomes: Outcome[]): Promise<void> {
+    if (outcomes.length === 0) return;
+    await this.db.$transaction(async (tx) => {
+      for (const outcome of outcomes) {
+        if ('release' in outcome) {
+          await tx.outboxMessage.update({ where: { id: outcome.id }, data: { lockedUntil: null } });
+        } else if ('platformMessageId' in outcome) {
+          await tx.outboxMessage.update({
+            where: { id: outcome.id },
+            data: { status: 'sent', platformMessageId: outcome.platformMessageId, sentAt: new Date(), lockedUntil: null, attempts: outcome.attempts },
+          });
+        } else {
+          await tx.outboxMessage.update({
+            where: { id: outcome.id },
+            data: { status: outcome.dead ? 'dead' : 'pending', attempts: outcome.attempts, lastError: outcome.error, nextAttemptAt: outcome.retryAt, lockedUntil: null },
+          });
+        }
+      }
+    });
   }
 }

@@ -19,6 +19,19 @@ export class RateLimiter {
     }
   }
 
+  /** Moves a slot reserved at `reservedAt` to when the send really happened. */
+  restamp(chatId: string, reservedAt: number, sentAt: number): void {
+    for (const key of [`chat:${chatId}`, 'global']) {
+      const list = this.history.get(key);
+      const index = list?.lastIndexOf(reservedAt) ?? -1;
+      if (!list || index < 0) continue;
+      list.splice(index, 1);
+      let at = list.length;
+      while (at > 0 && list[at - 1]! > sentAt) at--;
+      list.splice(at, 0, sentAt);
+    }
+  }
+
   private waitFor(key: string, rules: RateRule[], now: number): number {
     const list = this.history.get(key);
     if (!list || rules.length === 0) return 0;

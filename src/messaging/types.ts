@@ -48,6 +48,11 @@ export interface OutgoingMessage {
   replaceMessageId?: string;
 }
 
+/** Which outbox row a send is for, so an adapter can give the platform an idempotency key. */
+export interface SendContext {
+  outboxId: number;
+}
+
 export interface SendResult {
   platformMessageId: string;
 }
@@ -84,5 +89,5 @@ export interface ChatAdapter {
   stop(): Promise<void>;
   /** False while the platform cannot send (e.g. logged out): the outbox holds messages. */
   isReady(): boolean;
-  send(message: OutgoingMessage): Promise<SendResult>;
+  send(message: OutgoingMessage, context?: SendContext): Promise<SendResult>;
 }

@@ -21,15 +21,19 @@ export class RosterError extends Error {
   }
 }
 
-const optional = z.string().trim().transform((v) => (v === '' ? null : v));
+// An optional column may be missing from the sheet or blank in a row.
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v?.trim() ? v.trim() : null));
 const rowSchema = z.object({
   姓名: z.string().trim().min(1, '姓名不能为空'),
   角色: z.string().trim().min(1, '角色不能为空'),
-  社区: optional.default(''),
-  街道: optional.default(''),
-  手机: optional.default('').refine((v) => v === null || /^[\d\s+-]{5,20}$/.test(v), '手机号格式不对'),
-  生日: optional.default('').refine((v) => v === null || /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/.test(v), '生日应写成 1980-05-01'),
-  网格: optional.default(''),
+  社区: optional,
+  街道: optional,
+  手机: optional.refine((v) => v === null || /^[\d\s+-]{5,20}$/.test(v), '手机号格式不对'),
+  生日: optional.refine((v) => v === null || /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/.test(v), '生日应写成 1980-05-01'),
+  网格: optional,
 });
 
 function normalizeDate(value: string | null): string | null {

@@ -123,6 +123,16 @@ describe('nothing twice, nothing lost', () => {
     await bot.botReply('dm:visitor', (text) => text.startsWith('绑定成功！刘洋（幸福社区社工）'), sent);
   });
 
+  it('a question left unanswered past the policy timeout is not answered later by accident', async () => {
+    bot = await startTestApp({ demo: true });
+    await bot.say('dm:visitor', 'visitor', '绑定');
+    await bot.botReply('dm:visitor', (text) => text.startsWith('请发送管理员给你的 8 位绑定码'));
+    bot.clock.advance(31 * 60_000);
+    const late = await bot.say('dm:visitor', 'visitor', '12345678');
+    await bot.botReply('dm:visitor', (text) => text === '上一个问题已超时，请重新发送指令。', late);
+    expect(await bot.app.db.conversation.count()).toBe(0);
+  });
+
   it('an event stored but not handled before a crash is handled at the next start', async () => {
     const first = await startTestApp({ demo: true, now: '2026-11-23T07:55:00+08:00' });
     bot = first;

@@ -41,6 +41,8 @@ export interface TestAppOptions {
   databaseUrl?: string;
   policy?: Partial<Record<keyof Policy, unknown>>;
   delivery?: DeliveryOptions;
+  /** More settings, e.g. a platform's. */
+  env?: Record<string, string>;
 }
 
 /** The whole bot on a fresh SQLite file and a loopback port, with a frozen office clock. */
@@ -53,6 +55,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     SANDBOX: 'on',
     DEMO_DATA: options.demo ? 'auto' : 'off',
     INSTANCE_ID: `test-${process.pid}`,
+    ...options.env,
   });
   const policy = options.policy ? parsePolicy(options.policy) : defaultPolicy();
   const clock = new SettableClock(new Date(options.now ?? '2026-11-23T08:00:00+08:00'), { frozen: true });

@@ -1,0 +1,33 @@
+import type { Db, Tx } from '../db/client.ts';
+import { OfficeCalendar, type CalendarEntry } from '../rules/calendar.ts';
+import { officialCalendar } from './official.ts';
+
+type Reader = Pick<Db, 'calendarDay'> | Pick<Tx, 'calendarDay'>;
+
+/** The office calendar: the package's national calendar with the office's own entries on top. */
+export async function loadCalendar(db: Reader): Promise<OfficeCalendar> {
+  const office = await db.calendarDay.findMany();
+  return new OfficeCalendar(
+    officialCalendar(),
+    office.map((row) => ({ date: row.date, kind: row.kind as CalendarEntry['kind'], name: row.name })),
+  );
+}
+
+/** Stores office entries (a loaded year or corrections); an entry for a date replaces the old one. */
+export async function saveCalendarEntries(db: Db, entries: readonly CalendarEntry[], source: string): Promise<number> {
+  await db.$transaction(async (tx) => {
+    for (const entry of entries) {
+      await tx.calendarDay.upsert({
+        where: { date: entry.date },
+        create: { ...entry, source },
+        update: { kind: entry.kind, name: entry.name, source },
+      });
+    }
+  });
+  return entries.length;
+}
+
+export async function removeCalendarEntry(db: Db, date: string): Promise<boolean> {
+  const result = await db.$transaction((tx) => tx.calendarDay.deleteMany({ where: { date } }));
+  return result.count > 0;
+}

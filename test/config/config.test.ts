@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadEnv, sandboxEnabled } from '../../src/config/env.ts';
+import { defaultPolicy, loadPolicy } from '../../src/config/policy.ts';
+import { tempDir } from '../helpers/app.ts';
+import { ROOT } from '../helpers/cli.ts';
+
+describe('environment settings', () => {
+  it('has working defaults for everything', () => {
+    const env = loadEnv({});
+    expect(env).toMatchObject({ DATABASE_URL: 'file:./data/shequ.db', PORT: 3000, HOST: '127.0.0.1', LOCALE: 'zh-CN', SANDBOX: 'auto' });
+    expect(sandboxEnabled(env)).toBe(true);
+  });
+
+  it('names every invalid setting', () => {
+    try {
+      loadEnv({ PORT: 'abc', LOCALE: 'fr', DATABASE_URL: 'mysql://x' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const message = (error as Error).message;
+      expect(message).toContain('PORT="abc"');
+      expect(message).toContain('LOCALE="fr"');
+      expect(message).toContain('DATABASE_URL="mysql://x"');
+    }
+  });
+
+  it('documents every setting in .env.example', () => {
+    const documented = fs.readFileSync(path.join(ROOT, '.env.example'), 'utf8').match(/^[A-Z_]+(?==)/gm) ?? [];
+    const read = Object.keys((loadEnv({}) as object) ?? {});
+    for (const key of read) expect(documented).toContain(key);
+  });
+});
+
+describe('office policy file', () => {
+  it('defaults to the street office regulation', () => {
+    const policy = defaultPolicy();
+    expect(policy.timezone).toBe('Asia/Shanghai');
+    expect(policy.sessions.map((s) => `${s.start}-${s.end}`)).toEqual(['08:00-11:30', '13:00-16:30']);
+  });
+
+  it('policy.example.yaml is valid and shows the defaults', () => {
+    expect(loadPolicy(path.join(ROOT, 'policy.example.yaml'))).toEqual(defaultPolicy());
+  });
+
+  it('reads YAML or JSON and names a bad field by its path', () => {
+    const dir = tempDir();
+    const json = path.join(dir, 'policy.json');
+    fs.writeFileSync(json, JSON.stringify({ checkIn: { graceMinutes: 5 } }));
+    expect(loadPolicy(json).checkIn.graceMinutes).toBe(5);
+
+    const bad = path.join(dir, 'policy.yaml');
+    fs.writeFileSync(bad, YAML.stringify({ timezone: 'Mars/Olympus', sessions: [{ id: 'am', name: '上午', start: '8点', end: '11:30' }] }));
+    expect(() => loadPolicy(bad)).toThrow(/timezone: must be an IANA time zone[\s\S]*sessions\.0\.start: must be a time HH:MM/);
+
+    const overlap = path.join(dir, 'overlap.yaml');
+    fs.writeFileSync(overlap, YAML.stringify({ sessions: [{ id: 'am', name: '上午', start: '08:00', end: '12:00' }, { id: 'pm', name: '下午', start: '11:00', end: '16:00' }] }));
+    expect(() => loadPolicy(overlap)).toThrow(/session pm overlaps am/);
+    expect(() => loadPolicy(path.join(dir, 'missing.yaml'))).toThrow(ConfigError);
+  });
+});

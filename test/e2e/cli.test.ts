@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/app.ts';
+import { shequ } from '../helpers/cli.ts';
+
+describe('shequ parse', () => {
+  it('prints the command and typed arguments for a role at a time, without a database', async () => {
+    const databaseUrl = `file:${path.join(tempDir(), 'never.db')}`;
+    const result = await shequ(['parse', '--as', '社工', '--now', '2026-11-23T08:00:01', '＠社区助手　签到'], { DATABASE_URL: databaseUrl });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({
+      command: 'checkin',
+      args: {
+        at: '2026-11-23T00:00:01.000Z',
+        officeDate: '2026-11-23',
+        session: 'am',
+        sessionName: '上午',
+        status: 'late',
+        minutesOff: 1,
+        sessionEnd: '11:30',
+      },
+    });
+    expect(fs.existsSync(databaseUrl.slice('file:'.length))).toBe(false);
+  });
+
+  it('prints the answer the bot would give for a refusal, a missing field or an unknown word', async () => {
+    const refused = await shequ(['parse', '--as', '居民', '签到'], {});
+    expect(JSON.parse(refused.stdout)).toEqual({ command: 'checkin', error: '「签到」只有书记、副书记、主任、社工或考勤员可以使用。' });
+    const missing = await shequ(['parse', '绑定'], {});
+    expect(JSON.parse(missing.stdout)).toEqual({ command: 'bind', missing: '请发送管理员给你的 8 位绑定码。' });
+    const unknown = await shequ(['parse', '--as', 'staff', '签个到'], {});
+    expect(JSON.parse(unknown.stdout).error).toContain('你是不是想用：签到');
+  });
+
+  it('explains a bad option', async () => {
+    const result = await shequ(['parse', '--as', '组长', '签到'], {});
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('未知角色 (unknown role): 组长');
+    const badTime = await shequ(['parse', '--now', 'tomorrow', '签到'], {});
+    expect(badTime.stderr).toContain('--now 不是有效时间');
+  });
+});
+
+describe('shequ import-roster and bind-code', () => {
+  it('reports a bad row with its number, exits 1 and keeps nothing', async () => {
+    const dir = tempDir();
+    const databaseUrl = `file:${path.join(dir, 'bot.db')}`;
+    const file = path.join(dir, 'bad.csv');
+    fs.writeFileSync(file, '姓名,角色,社区\n王芳,书记,幸福社区\n张伟,组长,幸福社区\n');
+    const result = await shequ(['import-roster', file], { DATABASE_URL: databaseUrl });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('第 3 行：角色「组长」无法识别');
+    const bind = await shequ(['bind-code', '王芳'], { DATABASE_URL: databaseUrl });
+    expect(bind.code).toBe(1);
+    expect(bind.stderr).toContain('花名册里没有叫「王芳」的人');
+  });
+
+  it('asks for --community when a name is not unique', async () => {
+    const dir = tempDir();
+    const databaseUrl = `file:${path.join(dir, 'bot.db')}`;
+    const file = path.join(dir, 'roster.csv');
+    fs.writeFileSync(file, '姓名,角色,社区\n张伟,社工,幸福社区\n张伟,社工,和平社区\n');
+    expect((await shequ(['import-roster', file], { DATABASE_URL: databaseUrl })).code).toBe(0);
+    const ambiguous = await shequ(['bind-code', '张伟'], { DATABASE_URL: databaseUrl });
+    expect(ambiguous.stderr).toContain('有 2 个人叫「张伟」（幸福社区、和平社区），请用 --community 指明社区。');
+    const issued = await shequ(['bind-code', '张伟', '--community', '和平社区', '--json'], { DATABASE_URL: databaseUrl });
+    expect(JSON.parse(issued.stdout)).toMatchObject({ code: expect.stringMatching(/^\d{8}$/), person: { name: '张伟', community: '和平社区' } });
+  });
+});

@@ -1,0 +1,155 @@
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDb, type Db } from '../../src/db/client.ts';
+import { migrateDatabase } from '../../src/db/migrate.ts';
+import { createLogger } from '../../src/log.ts';
+import { DeliveryWorker } from '../../src/messaging/delivery.ts';
+import { enqueue } from '../../src/messaging/outbox.ts';
+import { SendError, type AdapterLimits, type ChatAdapter, type OutgoingMessage, type SendResult } from '../../src/messaging/types.ts';
+import { tempDir } from '../helpers/app.ts';
+
+/** A platform whose answers the test scripts: each send takes the next outcome, then succeeds. */
+class ScriptedPlatform implements ChatAdapter {
+  readonly platform = 'sandbox' as const;
+  readonly sent: { message: OutgoingMessage; at: number }[] = [];
+  readonly attempts: OutgoingMessage[] = [];
+  ready = true;
+  constructor(
+    readonly limits: AdapterLimits = { perChat: [], global: [] },
+    private readonly outcomes: (SendError | null)[] = [],
+  ) {}
+  async start() {}
+  async stop() {}
+  isReady() {
+    return this.ready;
+  }
+  async send(message: OutgoingMessage): Promise<SendResult> {
+    const at = Date.now();
+    this.attempts.push(message);
+    const outcome = this.outcomes.shift();
+    if (outcome) throw outcome;
+    this.sent.push({ message, at });
+    return { platformMessageId: `p-${this.sent.length}` };
+  }
+}
+
+let db: Db;
+let worker: DeliveryWorker | null = null;
+const log = createLogger('silent');
+
+beforeEach(() => {
+  const url = `file:${path.join(tempDir(), 'outbox.db')}`;
+  migrateDatabase(url);
+  db = createDb(url);
+});
+afterEach(async () => {
+  await worker?.stop();
+  worker = null;
+  await db.$disconnect();
+});
+
+async function queue(...messages: [chatId: string, text: string][]) {
+  await db.$transaction((tx) => enqueue(tx, messages.map(([chatId, text]) => ({ platform: 'sandbox', message: { chatId, text } })), new Date()));
+}
+
+async function until(check: () => Promise<boolean> | boolean, what: string) {
+  const deadline = Date.now() + 10_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describe('delivery worker', () => {
+  it('retries a failed send with backoff and records the platform message id', async () => {
+    const platform = new ScriptedPlatform(undefined, [new SendError('502 bad gateway', true), new SendError('timeout', true)]);
+    worker = new DeliveryWorker(db, new Map([['sandbox', platform]]), log, { baseBackoffMs: 40, pollMs: 20 });
+    await queue(['c1', 'hello']);
+    worker.start();
+    await until(() => platform.sent.length === 1, 'the third attempt');
+    expect(platform.attempts).toHaveLength(3);
+    await until(async () => (await db.outboxMessage.findFirstOrThrow()).status === 'sent', 'the row marked sent');
+    expect(await db.outboxMessage.findFirstOrThrow()).toMatchObject({ status: 'sent', attempts: 3, platformMessageId: 'p-1' });
+  });
+
+  it('honours a retry-after longer than its own backoff', async () => {
+    const platform = new ScriptedPlatform(undefined, [new SendError('429', true, 400)]);
+    worker = new DeliveryWorker(db, new Map([['sandbox', platform]]), log, { baseBackoffMs: 10, pollMs: 10 });
+    await queue(['c1', 'hello']);
+    const queuedAt = Date.now();
+    worker.start();
+    await until(() => platform.sent.length === 1, 'the retry');
+    expect(platform.sent[0]!.at - queuedAt).toBeGreaterThanOrEqual(400);
+  });
+
+  it('dead-letters a permanent failure at once and goes on with the next chat', async () => {
+    const platform = new ScriptedPlatform(undefined, [new SendError('403 bot was kicked', false)]);
+    worker = new DeliveryWorker(db, new Map([['sandbox', platform]]), log, { pollMs: 10 });
+    await queue(['gone', 'first'], ['c2', 'second']);
+    worker.start();
+    await until(() => platform.sent.length === 1, 'the second chat');
+    const rows = await db.outboxMessage.findMany({ orderBy: { id: 'asc' } });
+    expect(rows.map((r) => [r.status, r.attempts, r.lastError])).toEqual([
+      ['dead', 1, '403 bot was kicked'],
+      ['sent', 1, null],
+    ]);
+  });
+
+  it('gives up after maxAttempts', async () => {
+    const failures = Array.from({ length: 5 }, () => new SendError('500', true));
+    const platform = new ScriptedPlatform(undefined, failures);
+    worker = new DeliveryWorker(db, new Map([['sandbox', platform]]), log, { maxAttempts: 3, baseBackoffMs: 5, pollMs: 5 });
+    await queue(['c1', 'hello']);
+    worker.start();
+    await until(async () => (await db.outboxMessage.findFirstOrThrow()).status === 'dead', 'dead letter');
+    expect(platform.attempts).toHaveLength(3);
+  });
+
+  it('keeps the order within a chat while an earlier message waits for its retry', async () => {
+    const platform = new ScriptedPlatform(undefined, [new SendError('500', true)]);
+    worker = new DeliveryWorker(db, new Map([['sandbox', platform]]), log, { baseBackoffMs: 50, pollMs: 10 });
+    await queue(['c1', 'one'], ['c1', 'two'], ['c2', 'other']);
+    worker.start();
+    await until(() => platform.sent.length === 3, 'all sends');
+    expect(platform.sent.map((s) => s.message.text)).toEqual(['other', 'one', 'two']);
+  });
+
+  it('keeps each chat under its rate limit', async () => {
+    const platform = new ScriptedPlatform({ perChat: [{ count: 2, perMs: 300 }], global: [] });
+    worker = new DeliveryWorker(db, new Map([['sandbox', platform]]), log, { pollMs: 10 });
+    await queue(['c1', '1'], ['c1', '2'], ['c1', '3'], ['c1', '4'], ['c1', '5']);
+    worker.start();
+    await until(() => platform.sent.length === 5, 'all sends');
+    const times = platform.sent.map((s) => s.at);
+    for (let i = 2; i < times.length; i++) expect(times[i]! - times[i - 2]!).toBeGreaterThanOrEqual(300);
+  });
+
+  it('holds messages while the platform is not ready, and sends them when it is', async () => {
+    const platform = new ScriptedPlatform();
+    platform.ready = false;
+    worker = new DeliveryWorker(db, new Map([['sandbox', platform]]), log, { pollMs: 10 });
+    await queue(['c1', 'held']);
+    worker.start();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(platform.attempts).toHaveLength(0);
+    expect(await db.outboxMessage.findFirstOrThrow()).toMatchObject({ status: 'pending', attempts: 0 });
+    platform.ready = true;
+    await until(() => platform.sent.length === 1, 'the held message');
+  });
+
+  it('two workers on one database send each message once', async () => {
+    const a = new ScriptedPlatform();
+    const b = new ScriptedPlatform();
+    const first = new DeliveryWorker(db, new Map([['sandbox', a]]), log, { pollMs: 5 });
+    const second = new DeliveryWorker(db, new Map([['sandbox', b]]), log, { pollMs: 5 });
+    await queue(...Array.from({ length: 30 }, (_, i) => [`c${i % 5}`, `m${i}`] as [string, string]));
+    first.start();
+    second.start();
+    await until(() => a.sent.length + b.sent.length >= 30, 'all sends');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await first.stop();
+    await second.stop();
+    const texts = [...a.sent, ...b.sent].map((s) => s.message.text).sort();
+    expect(texts).toEqual(Array.from({ length: 30 }, (_, i) => `m${i}`).sort());
+  });
+});
