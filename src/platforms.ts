@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { createLarkAdapter } from '../adapters/lark/index.ts';
 import { createTelegramAdapter } from '../adapters/telegram/index.ts';
+import { createWechatAdapter } from '../adapters/wechat/create.ts';
 import type { Env } from './config/env.ts';
 import type { Policy } from './config/policy.ts';
 import type { Db } from './db/client.ts';
@@ -21,5 +22,9 @@ export interface PlatformDeps {
 
 /** The real platforms this deployment is configured for (one line per platform). */
 export function createPlatformAdapters(deps: PlatformDeps): ChatAdapter[] {
-  return [...(deps.env.LARK_APP_ID ? [createLarkAdapter(deps)] : []), ...(deps.env.TELEGRAM_BOT_TOKEN ? [createTelegramAdapter(deps)] : [])];
+  return [
+    ...(deps.env.LARK_APP_ID ? [createLarkAdapter(deps)] : []),
+    ...(deps.env.WECHATY_PUPPET ? [createWechatAdapter(deps)] : []),
+    ...(deps.env.TELEGRAM_BOT_TOKEN ? [createTelegramAdapter(deps)] : []),
+  ];
 }

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { z } from 'zod';
 import { DEFAULT_DATABASE_URL } from '../db/database-url.ts';
+import { ADMIN_CHAT_PATTERN } from '../messaging/admin-report.ts';
 
 const switchValue = z.enum(['auto', 'on', 'off']);
 
@@ -26,6 +27,11 @@ export const envSchema = z.object({
   LARK_DOMAIN: z.union([z.enum(['feishu', 'lark']), z.url({ protocol: /^https?$/ })]).default('feishu'),
   LARK_EVENTS: z.enum(['webhook', 'long-connection']).default('webhook'),
   LARK_WEBHOOK_PATH: z.string().startsWith('/').default('/webhooks/lark'),
+  ADMIN_CHAT: z.string().regex(ADMIN_CHAT_PATTERN, 'must be platform:chatId, e.g. wechat:12345@chatroom').optional(),
+  WECHATY_PUPPET: z.string().min(1).optional(),
+  WECHATY_PUPPET_SERVICE_TOKEN: z.string().min(1).optional(),
+  WECHATY_PUPPET_SERVICE_ENDPOINT: z.string().min(1).optional(),
+  WECHATY_NAME: z.string().min(1).default('data/wechat'),
   TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]+$/, 'must be the token BotFather gave, such as 123456:ABC-def').optional(),
   TELEGRAM_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[\w-]{16,256}$/, 'must be 16-256 characters of A-Z, a-z, 0-9, _ and -').optional(),
@@ -54,7 +60,11 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
 
 /** The platforms an office has configured; none means the sandbox is the way in. */
 export function configuredPlatforms(env: Env): string[] {
-  return [...(env.LARK_APP_ID ? ['lark'] : []), ...(env.TELEGRAM_BOT_TOKEN ? ['telegram'] : [])];
+  return [
+    ...(env.LARK_APP_ID ? ['lark'] : []),
+    ...(env.WECHATY_PUPPET ? ['wechat'] : []),
+    ...(env.TELEGRAM_BOT_TOKEN ? ['telegram'] : []),
+  ];
 }
 
 export function sandboxEnabled(env: Env): boolean {

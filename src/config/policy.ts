@@ -66,6 +66,17 @@ export const policySchema = z.object({
       catchUpMinutes: z.number().int().min(0).max(24 * 60).default(60),
     })
     .prefault({}),
+  wechat: z
+    .object({
+      /** Gap between two sends of the account: at least minGapMs plus up to jitterMs at random. */
+      minGapMs: z.number().int().min(0).default(3_000),
+      jitterMs: z.number().int().min(0).default(2_000),
+      /** At most this many sends per minute across all chats. */
+      perMinute: z.number().int().positive().default(20),
+      /** How long a bare number still answers the bot's last numbered menu in a chat. */
+      menuTtlMinutes: z.number().int().positive().default(24 * 60),
+    })
+    .prefault({}),
 });
 
 export type Policy = z.infer<typeof policySchema>;

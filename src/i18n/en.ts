@@ -72,4 +72,10 @@ export const en: Record<MessageKey, string> = {
   'chatPurpose.same': 'This group is already the {purpose} of {community}.',
   'chatPurpose.ask': 'Set this group as what? Send 设为工作群 (work), 设为居民群 (residents) or 设为应急群 (emergency).',
   'chatPurpose.noCommunity': 'Your record has no community, so you cannot set a group purpose.',
+
+  'wechat.menuPrompt': 'Reply with a number: ',
+  'wechat.loggedOut': 'The WeChat account "{account}" has logged out. Messages to WeChat are held until it logs in again: scan the QR code soon.',
+  'wechat.sendFailed': 'A WeChat message could not be sent ({error}); it will be retried. If this goes on, check whether the account is restricted.',
+  'wechat.ambiguousGroup': 'After the WeChat re-login {count} groups are called "{name}"; the old one cannot be told apart. Send "设为…群" again in the right group.',
+  'wechat.ambiguousPerson': 'After the WeChat re-login {count} contacts are called "{name}"; the person cannot be told apart. Ask them to bind again, or give the contacts distinct remarks.',
 };

@@ -70,6 +70,12 @@ export const zhCN = {
   'chatPurpose.same': '本群已经是{community}的{purpose}。',
   'chatPurpose.ask': '设为什么群？请发送「设为工作群」「设为居民群」或「设为应急群」。',
   'chatPurpose.noCommunity': '你的档案里没有所属社区，无法设置群用途。',
+
+  'wechat.menuPrompt': '回复数字：',
+  'wechat.loggedOut': '微信账号「{account}」已退出登录。发往微信的消息先保留，重新扫码登录后再发出。',
+  'wechat.sendFailed': '微信消息发送失败（{error}），稍后会自动重试。若一直失败，请检查微信账号是否被限制。',
+  'wechat.ambiguousGroup': '微信重新登录后，有 {count} 个群都叫「{name}」，无法确定原来的群是哪一个。请在正确的群里重新发送「设为…群」。',
+  'wechat.ambiguousPerson': '微信重新登录后，有 {count} 个联系人都叫「{name}」，无法确定是哪一位。请让本人重新绑定，或给联系人设置不同的备注。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,0 +1,245 @@
+import { randomUUID } from 'node:crypto';
+import type { Contact, Message, Room, Wechaty } from 'wechaty';
+import type { Policy } from '../../src/config/policy.ts';
+import { rebindPlatformIds, type Ambiguity } from '../../src/core/rebind.ts';
+import type { Db } from '../../src/db/client.ts';
+import type { Translate } from '../../src/i18n/index.ts';
+import type { Logger } from '../../src/log.ts';
+import { reportToAdmin, type AdminChat } from '../../src/messaging/admin-report.ts';
+import { SendError, type AdapterLimits, type ChatAdapter, type InboundSink, type OutgoingMessage, type SendResult } from '../../src/messaging/types.ts';
+import type { Clock } from '../../src/time/clock.ts';
+import { toInbound } from './inbound.ts';
+import { pickFromLastMenu, renderMenu } from './menu.ts';
+import { Pacer, realTime, type PacerTime } from './pacer.ts';
+import { showLoginQr } from './qr.ts';
+
+export interface WechatAdapterDeps {
+  wechaty: Wechaty;
+  db: Db;
+  log: Logger;
+  t: Translate;
+  clock: Clock;
+  pacing: Policy['wechat'];
+  admin: AdminChat | null;
+  pacerTime?: PacerTime;
+  /** How long to wait for the puppet to echo a sent message, to learn its id for quoted replies. */
+  echoTimeoutMs?: number;
+}
+
+interface EchoWaiter {
+  chatId: string;
+  text: string;
+  resolve: (id: string) => void;
+}
+
+/** WeChat through wechaty: translates messages both ways, paces sends, re-binds ids after a login. */
+export class WechatAdapter implements ChatAdapter {
+  readonly platform = 'wechat' as const;
+  readonly limits: AdapterLimits;
+  readonly wechaty: Wechaty;
+  private sink: InboundSink | null = null;
+  private online = false;
+  /** Inbound messages wait for the re-binding after a login, so a new id never meets a stale binding. */
+  private rebound: Promise<void> = Promise.resolve();
+  private readonly pacer: Pacer;
+  private readonly echoes: EchoWaiter[] = [];
+  private readonly reported = new Set<string>();
+  private failing = false;
+
+  constructor(private readonly deps: WechatAdapterDeps) {
+    this.wechaty = deps.wechaty;
+    // The minimum gap is a limit too, so the delivery worker serves other platforms meanwhile and
+    // send() itself only waits out the random part.
+    const minGap = deps.pacing.minGapMs > 0 ? [{ count: 1, perMs: deps.pacing.minGapMs }] : [];
+    this.limits = { perChat: [], global: [...minGap, { count: deps.pacing.perMinute, perMs: 60_000 }] };
+    this.pacer = new Pacer(deps.pacing.minGapMs, deps.pacing.jitterMs, deps.pacerTime ?? realTime);
+  }
+
+  async start(sink: InboundSink): Promise<void> {
+    this.sink = sink;
+    const { wechaty, log } = this.deps;
+    wechaty.on('scan', (qrcode, status) => showLoginQr(log, qrcode, status));
+    wechaty.on('login', (user) => this.guard('login', () => this.onLogin(user)));
+    // Some puppets finish loading rooms and contacts only after the login: re-bind once more then.
+    wechaty.on('ready', () => this.guard('ready', () => this.rebind()));
+    wechaty.on('logout', (user, reason) => this.guard('logout', () => this.onLogout(user, reason)));
+    wechaty.on('error', (error) => log.error({ err: error }, 'wechaty error'));
+    wechaty.on('message', (message) => this.guard('message', () => this.onMessage(message)));
+    try {
+      await wechaty.start();
+    } catch (error) {
+      log.error({ err: error }, 'wechaty could not start; WeChat stays offline and its messages are held');
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.sink = null;
+    this.online = false;
+    try {
+      await this.deps.wechaty.stop();
+    } catch (error) {
+      this.deps.log.warn({ err: error }, 'wechaty did not stop cleanly');
+    }
+  }
+
+  isReady(): boolean {
+    return this.online;
+  }
+
+  async send(message: OutgoingMessage): Promise<SendResult> {
+    if (!this.online) throw new SendError('WeChat is logged out', true, 5_000);
+    await this.pacer.turn();
+    // WeChat cannot edit or quote through wechaty: both degrade to a new plain message.
+    const text = renderMenu(message.text, message.buttons ?? [], this.deps.t('wechat.menuPrompt'));
+    try {
+      const echo = this.expectEcho(message.chatId, text);
+      const sent = await this.say(message, text);
+      const platformMessageId = sent?.id ?? (await echo) ?? `local-${randomUUID()}`;
+      this.failing = false;
+      return { platformMessageId };
+    } catch (error) {
+      const reason = (error as Error)?.message ?? String(error);
+      this.deps.log.error({ err: error, chatId: message.chatId }, 'WeChat send failed');
+      if (!this.failing) {
+        this.failing = true;
+        await this.report(this.deps.t('wechat.sendFailed', { error: reason.slice(0, 200) }));
+      }
+      throw new SendError(`WeChat send failed: ${reason}`, true);
+    } finally {
+      this.dropEcho(message.chatId, text);
+    }
+  }
+
+  private async say(message: OutgoingMessage, text: string): Promise<Message | void> {
+    const { db } = this.deps;
+    const chat = await db.chat.findUnique({ where: { platform_platformChatId: { platform: 'wechat', platformChatId: message.chatId } }, select: { kind: true } });
+    if (chat?.kind !== 'private') {
+      const room = await this.room(message.chatId);
+      if (room) {
+        const mentioned = message.mention ? await this.contact(message.mention.userId) : undefined;
+        if (mentioned) return room.say(text, mentioned);
+        return room.say(message.mention ? `@${message.mention.name} ${text}` : text);
+      }
+      if (chat) throw new Error(`room ${message.chatId} not found`);
+    }
+    const contact = await this.contact(message.chatId);
+    if (!contact) throw new Error(`contact ${message.chatId} not found`);
+    return contact.say(text);
+  }
+
+  private async room(id: string): Promise<Room | undefined> {
+    try {
+      return await this.deps.wechaty.Room.find({ id });
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async contact(id: string): Promise<Contact | undefined> {
+    try {
+      return await this.deps.wechaty.Contact.find({ id });
+    } catch {
+      return undefined;
+    }
+  }
+
+  private expectEcho(chatId: string, text: string): Promise<string | undefined> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(undefined), this.deps.echoTimeoutMs ?? 3_000);
+      this.echoes.push({
+        chatId,
+        text,
+        resolve: (id) => {
+          clearTimeout(timer);
+          resolve(id);
+        },
+      });
+    });
+  }
+
+  private dropEcho(chatId: string, text: string): void {
+    const index = this.echoes.findIndex((e) => e.chatId === chatId && e.text === text);
+    if (index >= 0) this.echoes.splice(index, 1)[0]!.resolve('');
+  }
+
+  private async onMessage(message: Message): Promise<void> {
+    if (message.self()) {
+      const chatId = message.room()?.id ?? message.listener()?.id;
+      const waiter = this.echoes.find((e) => e.chatId === chatId && message.text().endsWith(e.text));
+      if (waiter) {
+        this.echoes.splice(this.echoes.indexOf(waiter), 1);
+        waiter.resolve(message.id);
+      }
+      return;
+    }
+    await this.rebound;
+    const sink = this.sink;
+    if (!sink) return;
+    const inbound = await toInbound(this.deps.wechaty, message);
+    if (!inbound) return;
+    const since = new Date(Date.now() - this.deps.pacing.menuTtlMinutes * 60_000);
+    const button = await pickFromLastMenu(this.deps.db, inbound.chatId, inbound.text, since);
+    if (button) {
+      inbound.text = button.value;
+      inbound.isButton = true;
+    }
+    await sink(inbound);
+  }
+
+  private async onLogin(user: Contact): Promise<void> {
+    this.deps.log.info({ account: user.name(), id: user.id }, 'WeChat logged in');
+    await this.rebind();
+    this.online = true;
+  }
+
+  private async onLogout(user: Contact, reason?: string): Promise<void> {
+    this.online = false;
+    // Our own shutdown logs out too: that is no news for the admin.
+    if (!this.sink) return;
+    this.deps.log.warn({ account: user.name(), reason }, 'WeChat logged out; outgoing messages are held until the next login');
+    await this.report(this.deps.t('wechat.loggedOut', { account: user.name() }));
+  }
+
+  /** Serialised, so messages arriving meanwhile wait for it. */
+  private rebind(): Promise<void> {
+    const run = this.rebound.then(() => this.rebindNow());
+    this.rebound = run.catch((error: unknown) => this.deps.log.error({ err: error }, 'WeChat re-binding failed'));
+    return this.rebound;
+  }
+
+  private async rebindNow(): Promise<void> {
+    const { wechaty, db, log } = this.deps;
+    const selfId = wechaty.currentUser.id;
+    const rooms = await Promise.all((await wechaty.Room.findAll()).map(async (room) => ({ id: room.id, topic: await room.topic() })));
+    const contacts = await Promise.all(
+      (await wechaty.Contact.findAll())
+        .filter((contact) => contact.id !== selfId)
+        .map(async (contact) => ({ id: contact.id, names: [await contact.alias(), contact.name()].filter((n): n is string => Boolean(n)) })),
+    );
+    const result = await rebindPlatformIds(db, 'wechat', rooms, contacts);
+    if (result.chats.length > 0 || result.bindings.length > 0) log.info({ chats: result.chats, bindings: result.bindings }, 'WeChat ids re-bound after login');
+    for (const ambiguity of result.ambiguous) await this.reportAmbiguity(ambiguity);
+  }
+
+  private async reportAmbiguity(ambiguity: Ambiguity): Promise<void> {
+    const key = `${ambiguity.kind}:${ambiguity.name}`;
+    this.deps.log.warn(ambiguity, 'WeChat re-binding is ambiguous; left for the admin');
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    const params = { name: ambiguity.name, count: ambiguity.candidates };
+    await this.report(this.deps.t(ambiguity.kind === 'group' ? 'wechat.ambiguousGroup' : 'wechat.ambiguousPerson', params));
+  }
+
+  private async report(text: string): Promise<void> {
+    try {
+      await reportToAdmin(this.deps.db, this.deps.admin, text, this.deps.clock.now());
+    } catch (error) {
+      this.deps.log.error({ err: error }, 'could not queue the report to the admin chat');
+    }
+  }
+
+  /** Event handlers never throw into wechaty: a failure is logged and the bot carries on. */
+  private guard(event: string, handler: () => Promise<void>): void {
+    handler().catch((error: unknown) => this.deps.log.error({ err: error, event }, 'WeChat event handling failed'));
+  }
+}
