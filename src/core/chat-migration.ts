@@ -1,10 +1,10 @@
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import type { OutgoingMessage, Platform } from '../messaging/types.ts';
 
 /**
  * A platform moved a chat to a new id (Telegram: a group upgraded to a supergroup). The chat keeps
- * its purpose and community, pending replies follow it, and so do open questions. Idempotent: a
- * second call finds nothing left under the old id.
+ * its purpose and community, its queued messages and open questions follow it. Idempotent: a second
+ * call finds nothing left under the old id.
  */
 export async function migrateChat(db: Db, platform: Platform, fromChatId: string, toChatId: string): Promise<void> {
   if (fromChatId === toChatId) return;
@@ -23,16 +23,25 @@ export async function migrateChat(db: Db, platform: Platform, fromChatId: string
         await tx.chat.update({ where: { id: old.id }, data: { platformChatId: toChatId } });
       }
     }
-
-    const pending = await tx.outboxMessage.findMany({ where: { platform, platformChatId: fromChatId, status: 'pending' } });
-    for (const row of pending) {
-      const message = JSON.parse(row.payload) as OutgoingMessage;
-      await tx.outboxMessage.update({ where: { id: row.id }, data: { platformChatId: toChatId, payload: JSON.stringify({ ...message, chatId: toChatId }) } });
-    }
-
-    // An open question the person already has in the new chat wins over the one from the old chat.
-    const answered = await tx.conversation.findMany({ where: { platform, platformChatId: toChatId }, select: { platformUserId: true } });
-    await tx.conversation.deleteMany({ where: { platform, platformChatId: fromChatId, platformUserId: { in: answered.map((q) => q.platformUserId) } } });
-    await tx.conversation.updateMany({ where: { platform, platformChatId: fromChatId }, data: { platformChatId: toChatId } });
+    await moveChat(tx, platform, fromChatId, toChatId, { sentMessages: false });
   });
+}
+
+/**
+ * Points a chat's queued messages and open questions at its new id (the Chat row is the caller's).
+ * Sent messages move only with `sentMessages`: where the new chat numbers its messages afresh
+ * (a Telegram supergroup), an old message id could be mistaken for a new one in a quoted reply.
+ */
+export async function moveChat(tx: Tx, platform: Platform, from: string, to: string, options: { sentMessages: boolean }): Promise<void> {
+  const pending = await tx.outboxMessage.findMany({ where: { platform, platformChatId: from, status: 'pending' } });
+  for (const row of pending) {
+    const message = JSON.parse(row.payload) as OutgoingMessage;
+    await tx.outboxMessage.update({ where: { id: row.id }, data: { platformChatId: to, payload: JSON.stringify({ ...message, chatId: to }) } });
+  }
+  if (options.sentMessages) await tx.outboxMessage.updateMany({ where: { platform, platformChatId: from }, data: { platformChatId: to } });
+
+  // An open question the person already has under the new id wins over the one from the old id.
+  const answered = await tx.conversation.findMany({ where: { platform, platformChatId: to }, select: { platformUserId: true } });
+  await tx.conversation.deleteMany({ where: { platform, platformChatId: from, platformUserId: { in: answered.map((q) => q.platformUserId) } } });
+  await tx.conversation.updateMany({ where: { platform, platformChatId: from }, data: { platformChatId: to } });
 }

@@ -1,5 +1,6 @@
 import type { Db, Tx } from '../db/client.ts';
 import type { OutgoingMessage, Platform } from '../messaging/types.ts';
+import { moveChat } from './chat-migration.ts';
 
 /** A group as the platform shows it after a login: a fresh id and its stable topic. */
 export interface LiveRoom {
@@ -70,7 +71,7 @@ async function rebindGroups(tx: Tx, platform: Platform, rooms: readonly LiveRoom
       await tx.chat.delete({ where: { id: fresh.id } });
     }
     await tx.chat.update({ where: { id: chat.id }, data: { platformChatId: to } });
-    await moveChat(tx, platform, chat.platformChatId, to);
+    await moveChat(tx, platform, chat.platformChatId, to, { sentMessages: true });
     result.chats.push({ from: chat.platformChatId, to, name: title });
   }
 }
@@ -98,22 +99,11 @@ async function rebindPeople(tx: Tx, platform: Platform, contacts: readonly LiveC
     if (privateChat?.kind === 'private') {
       await tx.chat.deleteMany({ where: { platform, platformChatId: to } });
       await tx.chat.update({ where: { id: privateChat.id }, data: { platformChatId: to } });
-      await moveChat(tx, platform, from, to);
+      await moveChat(tx, platform, from, to, { sentMessages: true });
     }
     await remapMentions(tx, platform, from, to);
     result.bindings.push({ from, to, name });
   }
-}
-
-/** Points the chat's queued and past messages and open prompts at its new id. */
-async function moveChat(tx: Tx, platform: Platform, from: string, to: string): Promise<void> {
-  const pending = await tx.outboxMessage.findMany({ where: { platform, platformChatId: from, status: 'pending' } });
-  for (const row of pending) {
-    const message = JSON.parse(row.payload) as OutgoingMessage;
-    await tx.outboxMessage.update({ where: { id: row.id }, data: { payload: JSON.stringify({ ...message, chatId: to }) } });
-  }
-  await tx.outboxMessage.updateMany({ where: { platform, platformChatId: from }, data: { platformChatId: to } });
-  await tx.conversation.updateMany({ where: { platform, platformChatId: from }, data: { platformChatId: to } });
 }
 
 async function remapMentions(tx: Tx, platform: Platform, from: string, to: string): Promise<void> {

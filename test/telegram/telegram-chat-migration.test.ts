@@ -9,7 +9,7 @@ afterEach(async () => {
 });
 
 describe('migrateChat (Telegram supergroups, reusable by any platform)', () => {
-  it('merges into a chat already seen under the new id, moves pending rows and open questions, and is idempotent', async () => {
+  it('merges into a chat already seen under the new id, moves queued messages and open questions, and is idempotent', async () => {
     bot = await startTestApp();
     const { db } = bot.app;
     await bot.app.delivery.stop();
@@ -30,6 +30,7 @@ describe('migrateChat (Telegram supergroups, reusable by any platform)', () => {
     const rows = await db.outboxMessage.findMany({ orderBy: { id: 'asc' } });
     expect(rows.map((r) => [r.status, r.platformChatId, JSON.parse(r.payload).chatId])).toEqual([
       ['pending', '-1002', '-1002'],
+      // A supergroup numbers its messages afresh: old ids stay with the old chat.
       ['sent', '-1', '-1'],
     ]);
     const questions = await db.conversation.findMany({ orderBy: { platformUserId: 'asc' } });
