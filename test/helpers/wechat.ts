@@ -10,6 +10,7 @@ import { parsePolicy } from '../../src/config/policy.ts';
 import { importRoster, validateRoster } from '../../src/roster/import-roster.ts';
 import { SettableClock } from '../../src/time/clock.ts';
 import { tempDir } from './app.ts';
+import { until } from './until.ts';
 
 type ContactMock = mock.ContactMock;
 type RoomMock = mock.RoomMock;
@@ -43,15 +44,7 @@ export interface WechatWorldOptions {
 }
 
 /** Polls until `probe` returns a value; bounded, so a broken path fails instead of hanging. */
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false> | T | undefined | null | false, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+export const waitFor = until;
 
 let roomSeq = 0;
 
