@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCommand } from '../../src/core/command.ts';
 import { OFFICE_STAFF } from '../../src/core/roles.ts';
+import { stepApprover } from '../../src/leave/approvers.ts';
 import { ownLeave, say, workflowFor } from '../../src/leave/command-support.ts';
 import { roleName } from '../../src/leave/format.ts';
 import { leaveRef } from '../../src/leave/parse-note.ts';
@@ -25,9 +26,8 @@ export const leaveConfirmCommand = defineCommand({
     await w.commit();
     const leave = (await loadLeave(context.tx, draft.id))!;
     if (leave.status === 'approved') return say(context, { key: 'leave.approvedFinal', params: { id: leave.id, name: leave.person.name } });
-    const step = leave.steps[leave.currentStep]!;
-    const approver = step.approverId ? await context.tx.person.findUnique({ where: { id: step.approverId } }) : null;
+    const approver = await stepApprover(context.tx, context.policy, leave.steps[leave.currentStep]!);
     const sick = leave.certificate === 'owed' ? context.t('leave.sick.owed') : '';
-    context.reply(`${context.t('leave.submitted', { id: leave.id, name: approver?.name ?? '', role: roleName(context.t, step.role) })}${sick}`);
+    context.reply(`${context.t('leave.submitted', { id: leave.id, name: approver.name, role: roleName(context.t, approver.role) })}${sick}`);
   },
 });

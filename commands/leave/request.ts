@@ -24,7 +24,7 @@ export const leaveRequestCommand = defineCommand({
     if (!draft.ok) return say(context, draft.text);
     const leave = await tx.leaveRequest.findUniqueOrThrow({ where: { id: draft.id } });
     const chain = await previewChain(tx, policy, { personId: sender.personId, communityId: sender.communityId, streetId: sender.streetId, roles: sender.roles }, leave.workMinutes, now);
-    const approvers = chain.map((step) => (step.approver ? `${step.approver.name}（${roleName(t, step.role)}）` : roleName(t, step.role))).join(' → ');
+    const approvers = chain.map((step) => (step.approver ? `${step.approver.name}（${roleName(t, step.approver.role)}）` : roleName(t, step.role))).join(' → ');
     const sick = leave.certificate === 'owed' ? `\n${t('leave.sick.notice')}` : '';
     context.reply(
       [t('leave.confirm.title', { id: leave.id }), leaveLines(t, policy, { ...leave, personName: sender.name }), t('leave.confirm.chain', { approvers }) + sick, t('leave.confirm.hint', { id: leave.id })].join('\n'),

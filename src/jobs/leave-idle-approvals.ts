@@ -2,7 +2,7 @@ import type { Policy } from '../config/policy.ts';
 import type { Role } from '../core/roles.ts';
 import type { Translate } from '../i18n/index.ts';
 import { privateTargets } from '../leave/addresses.ts';
-import { findDeputy } from '../leave/approvers.ts';
+import { findDeputy, stepApprover } from '../leave/approvers.ts';
 import { roleName } from '../leave/format.ts';
 import { advanceAfter, loadLeave, postStep, pushTo, type Workflow } from '../leave/workflow.ts';
 import { enqueue } from '../messaging/outbox.ts';
@@ -41,9 +41,8 @@ export function leaveIdleApprovalsJob(policy: Policy, t: Translate): Job {
         if (step.index + 1 >= leave.steps.length) continue;
         await tx.leaveStep.update({ where: { id: step.id }, data: { status: 'skipped', actedAt: dueAt, comment: `escalated: ${previous?.name ?? step.role} did not answer` } });
         await advanceAfter(w, leave, step.index);
-        const next = (await loadLeave(tx, leave.id))!.steps[step.index + 1]!;
-        const nextPerson = next.approverId ? await tx.person.findUnique({ where: { id: next.approverId } }) : null;
-        pushTo(w, await privateTargets(tx, leave.personId), t('leave.escalated.applicant', { id: leave.id, name: nextPerson?.name ?? '', role: roleName(t, next.role) }));
+        const next = await stepApprover(tx, policy, (await loadLeave(tx, leave.id))!.steps[step.index + 1]!);
+        pushTo(w, await privateTargets(tx, leave.personId), t('leave.escalated.applicant', { id: leave.id, name: next.name, role: roleName(t, next.role) }));
       }
 
       const slow = await tx.leaveStep.findMany({ where: { status: 'pending', remindedAt: null, escalatedAt: null, activatedAt: { lte: before(remindAfterHours) } } });
@@ -51,10 +50,9 @@ export function leaveIdleApprovalsJob(policy: Policy, t: Translate): Job {
         const claimed = await tx.leaveStep.updateMany({ where: { id: step.id, status: 'pending', remindedAt: null }, data: { remindedAt: dueAt } });
         if (claimed.count !== 1 || step.approverId === null) continue;
         const leave = (await loadLeave(tx, step.requestId))!;
-        const approver = await tx.person.findUniqueOrThrow({ where: { id: step.approverId } });
-        const role = step.role as Role;
-        await postStep(w, leave, step.index, { personId: approver.id, name: approver.name, role }, 'leave.post.reminder');
-        pushTo(w, await privateTargets(tx, leave.personId), t('leave.remind.applicant', { id: leave.id, name: approver.name, role: roleName(t, role) }));
+        const approver = await stepApprover(tx, policy, step);
+        await postStep(w, leave, step.index, { personId: step.approverId, ...approver }, 'leave.post.reminder');
+        pushTo(w, await privateTargets(tx, leave.personId), t('leave.remind.applicant', { id: leave.id, name: approver.name, role: roleName(t, approver.role) }));
       }
       await enqueue(tx, w.out, dueAt);
     },

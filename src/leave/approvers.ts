@@ -62,3 +62,18 @@ export async function findDeputy(tx: Tx, policy: Policy, role: Role, applicant: 
   const person = (await holders(tx, deputyRole, applicant)).find((p) => !exclude.includes(p.id));
   return person ? { personId: person.id, name: person.name, role: deputyRole } : null;
 }
+
+/** Who a step waits for, and the role they act in (the step's role, or the deputy role standing in). */
+export async function stepApprover(tx: Tx, policy: Policy, step: { approverId: number | null; role: string }): Promise<{ name: string; role: Role }> {
+  const role = step.role as Role;
+  if (step.approverId === null) return { name: '', role };
+  const person = await tx.person.findUniqueOrThrow({ where: { id: step.approverId }, include: { roles: true } });
+  const held = new Set(person.roles.map((r) => r.role));
+  let acting: Role | undefined = role;
+  const seen = new Set<Role>();
+  while (acting && !held.has(acting) && !seen.has(acting)) {
+    seen.add(acting);
+    acting = policy.leave.deputies[acting];
+  }
+  return { name: person.name, role: acting && held.has(acting) ? acting : role };
+}

@@ -8,7 +8,7 @@ import type { OutgoingMessage, Platform } from '../messaging/types.ts';
 import { approvalChain, dayMinutes } from '../rules/leave-chain.ts';
 import { formatClock } from '../time/office-time.ts';
 import { privateTargets, toMessage, workGroupTargets, type Target } from './addresses.ts';
-import { findApprover, type Applicant, type Approver } from './approvers.ts';
+import { findApprover, stepApprover, type Applicant, type Approver } from './approvers.ts';
 import { leaveLines, roleName } from './format.ts';
 
 /**
@@ -160,8 +160,8 @@ export async function decide(w: Workflow, decision: Decision): Promise<Text> {
   const step = leave.steps[leave.currentStep]!;
   if (step.approverId !== decision.actor.personId) {
     if (leave.steps.some((s) => s.actedById === decision.actor.personId && s.status === 'approved')) return { key: 'leave.alreadyApproved', params: { id: leave.id } };
-    const approver = step.approverId ? await tx.person.findUnique({ where: { id: step.approverId } }) : null;
-    return { key: 'leave.notYourStep', params: { id: leave.id, name: approver?.name ?? '', role: roleName(t, step.role) } };
+    const approver = await stepApprover(tx, policy, step);
+    return { key: 'leave.notYourStep', params: { id: leave.id, name: approver.name, role: roleName(t, approver.role) } };
   }
   const acted = await tx.leaveStep.updateMany({
     where: { id: step.id, status: 'pending', approverId: decision.actor.personId },
@@ -175,9 +175,8 @@ export async function decide(w: Workflow, decision: Decision): Promise<Text> {
     await advance(w, leave, step.index);
     const after = (await loadLeave(tx, leave.id))!;
     if (after.status === 'approved') return { key: 'leave.approvedFinal', params: { id: leave.id, name: leave.person.name } };
-    const next = after.steps[after.currentStep]!;
-    const nextPerson = next.approverId ? await tx.person.findUnique({ where: { id: next.approverId } }) : null;
-    return { key: 'leave.approvedStep', params: { id: leave.id, name: nextPerson?.name ?? '', role: roleName(t, next.role) } };
+    const next = await stepApprover(tx, policy, after.steps[after.currentStep]!);
+    return { key: 'leave.approvedStep', params: { id: leave.id, name: next.name, role: roleName(t, next.role) } };
   }
   const rejected = await tx.leaveRequest.updateMany({ where: { id: leave.id, status: 'pending', currentStep: step.index }, data: { status: 'rejected', decidedAt: now } });
   if (rejected.count !== 1) return status;
