@@ -1,11 +1,8 @@
-import { z } from 'zod';
 import { defineCommand } from '../../src/core/command.ts';
 import { OFFICE_STAFF } from '../../src/core/roles.ts';
 import { say, senderOf } from '../../src/leave/command-support.ts';
-import { leaveRef } from '../../src/leave/parse-note.ts';
-import { leaveIdFromSubject } from '../../src/leave/workflow.ts';
+import { parseRefArgs, refArgs } from '../../src/leave/parse-note.ts';
 
-const certificateArgs = z.object({ id: z.number().int().nullable() });
 
 /** 病假证明 (#编号): the hospital certificate of a sick leave was handed in; stops its reminders. */
 export const leaveCertificateCommand = defineCommand({
@@ -14,8 +11,8 @@ export const leaveCertificateCommand = defineCommand({
   summary: 'cmd.leaveCertificate.summary',
   example: 'cmd.leaveCertificate.example',
   allowedRoles: OFFICE_STAFF,
-  args: certificateArgs,
-  parse: (rest, { quotedSubject }) => ({ ok: true, args: { id: leaveRef(rest, leaveIdFromSubject(quotedSubject)).id } }),
+  args: refArgs,
+  parse: parseRefArgs,
   async handle(context, { id }) {
     const sender = senderOf(context);
     const where = id !== null ? { id, certificate: 'owed' } : { personId: sender.personId, certificate: 'owed', status: { in: ['pending', 'approved'] } };

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { defineCommand, type ArgsResult, type CommandContext, type ParseContext } from '../../src/core/command.ts';
 import { OFFICE_STAFF, STREET_ROLES } from '../../src/core/roles.ts';
 import { say, senderOf, workflowFor } from '../../src/leave/command-support.ts';
-import { leaveRef } from '../../src/leave/parse-note.ts';
-import { decide, leaveIdFromSubject } from '../../src/leave/workflow.ts';
+import { leaveIdFromSubject, leaveRef } from '../../src/leave/parse-note.ts';
+import { decide } from '../../src/leave/workflow.ts';
 
 const decideArgs = z.object({ id: z.number().int(), comment: z.string() });
 type DecideArgs = z.infer<typeof decideArgs>;

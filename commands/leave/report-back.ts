@@ -1,12 +1,10 @@
-import { z } from 'zod';
 import { defineCommand } from '../../src/core/command.ts';
 import { OFFICE_STAFF } from '../../src/core/roles.ts';
 import { ownLeave, say } from '../../src/leave/command-support.ts';
-import { leaveRef } from '../../src/leave/parse-note.ts';
-import { leaveIdFromSubject } from '../../src/leave/workflow.ts';
+import { statusName } from '../../src/leave/format.ts';
+import { parseRefArgs, refArgs } from '../../src/leave/parse-note.ts';
 import { formatDateTime } from '../../src/time/office-time.ts';
 
-const backArgs = z.object({ id: z.number().int().nullable() });
 
 /** 销假 (#编号): closes an approved leave and records when the person actually came back. */
 export const leaveReportBackCommand = defineCommand({
@@ -15,14 +13,14 @@ export const leaveReportBackCommand = defineCommand({
   summary: 'cmd.leaveBack.summary',
   example: 'cmd.leaveBack.example',
   allowedRoles: OFFICE_STAFF,
-  args: backArgs,
-  parse: (rest, { quotedSubject }) => ({ ok: true, args: { id: leaveRef(rest, leaveIdFromSubject(quotedSubject)).id } }),
+  args: refArgs,
+  parse: parseRefArgs,
   async handle(context, { id }) {
     const { tx, now, policy } = context;
     const leave = await ownLeave(context, id, ['approved']);
     if (!leave) return;
     if (leave.status !== 'approved') {
-      return say(context, { key: 'leave.back.notApproved', params: { id: leave.id, status: context.t(`leave.status.${leave.status}` as never) } });
+      return say(context, { key: 'leave.back.notApproved', params: { id: leave.id, status: statusName(context.t, leave.status) } });
     }
     const closed = await tx.leaveRequest.updateMany({ where: { id: leave.id, status: 'approved', returnedAt: null }, data: { returnedAt: now } });
     if (closed.count !== 1) return say(context, { key: 'leave.back.already', params: { id: leave.id, time: formatDateTime(leave.returnedAt ?? now, policy.timezone) } });

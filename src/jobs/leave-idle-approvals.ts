@@ -4,7 +4,7 @@ import type { Translate } from '../i18n/index.ts';
 import { privateTargets } from '../leave/addresses.ts';
 import { findDeputy, stepApprover } from '../leave/approvers.ts';
 import { roleName } from '../leave/format.ts';
-import { advanceAfter, loadLeave, postStep, pushTo, type Workflow } from '../leave/workflow.ts';
+import { advance, loadLeave, postStep, pushTo, type Workflow } from '../leave/workflow.ts';
 import { enqueue } from '../messaging/outbox.ts';
 import type { Job } from '../scheduler/scheduler.ts';
 
@@ -40,7 +40,7 @@ export function leaveIdleApprovalsJob(policy: Policy, t: Translate): Job {
         }
         if (step.index + 1 >= leave.steps.length) continue;
         await tx.leaveStep.update({ where: { id: step.id }, data: { status: 'skipped', actedAt: dueAt, comment: `escalated: ${previous?.name ?? step.role} did not answer` } });
-        await advanceAfter(w, leave, step.index);
+        await advance(w, leave, step.index);
         const next = await stepApprover(tx, policy, (await loadLeave(tx, leave.id))!.steps[step.index + 1]!);
         pushTo(w, await privateTargets(tx, leave.personId), t('leave.escalated.applicant', { id: leave.id, name: next.name, role: roleName(t, next.role) }));
       }

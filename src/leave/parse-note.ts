@@ -61,9 +61,22 @@ export function parseNote(rest: string, context: Pick<ParseContext, 'now' | 'pol
   return { ok: true, args: { text: rest, type, start: when.start, end: when.end, reason, destination } };
 }
 
+/** The id a quoted message's subject names ("leave:12", "leave:12:0", "leave:12:draft"). */
+export function leaveIdFromSubject(subject: string | null | undefined): number | null {
+  const match = /^leave:(\d+)/.exec(subject ?? '');
+  return match ? Number(match[1]) : null;
+}
+
 /** `#12` or `12` at the start; else the leave the quoted bot message was about. */
 export function leaveRef(rest: string, quotedId: number | null): { id: number | null; rest: string } {
   const match = /^#?\s*(\d+)\s*(.*)$/.exec(rest.trim());
   if (match && (rest.trim().startsWith('#') || quotedId === null)) return { id: Number(match[1]), rest: match[2]!.trim() };
   return { id: quotedId, rest: rest.trim() };
+}
+
+/** Arguments of the commands that act on one of the sender's notes: `#编号`, the quoted note, or none (the latest). */
+export const refArgs = z.object({ id: z.number().int().nullable() });
+
+export function parseRefArgs(rest: string, context: Pick<ParseContext, 'quotedSubject'>): ArgsResult<z.infer<typeof refArgs>> {
+  return { ok: true, args: { id: leaveRef(rest, leaveIdFromSubject(context.quotedSubject)).id } };
 }

@@ -9,7 +9,7 @@ import { approvalChain, dayMinutes } from '../rules/leave-chain.ts';
 import { formatClock } from '../time/office-time.ts';
 import { privateTargets, toMessage, workGroupTargets, type Target } from './addresses.ts';
 import { findApprover, stepApprover, type Applicant, type Approver } from './approvers.ts';
-import { leaveLines, roleName } from './format.ts';
+import { leaveLines, roleName, statusName } from './format.ts';
 
 /**
  * The life of a leave note. Every state change is a compare-and-set (updateMany where the status
@@ -36,12 +36,6 @@ export function stepSubject(id: number, index: number): string {
   return `leave:${id}:${index}`;
 }
 
-/** The id a quoted message's subject names ("leave:12", "leave:12:0", "leave:12:draft"). */
-export function leaveIdFromSubject(subject: string | null | undefined): number | null {
-  const match = /^leave:(\d+)/.exec(subject ?? '');
-  return match ? Number(match[1]) : null;
-}
-
 function applicantOf(leave: LoadedLeave): Applicant {
   return { personId: leave.personId, communityId: leave.communityId, streetId: leave.streetId };
 }
@@ -50,7 +44,7 @@ function view(leave: LoadedLeave) {
   return { ...leave, personName: leave.person.name };
 }
 
-function push(w: Workflow, targets: Target[], text: string, extra: Partial<OutgoingMessage> = {}, subject?: string) {
+export function pushTo(w: Workflow, targets: Target[], text: string, extra: Partial<OutgoingMessage> = {}, subject?: string) {
   for (const target of targets) w.out.push({ platform: target.platform, message: toMessage(target, text, extra), ...(subject ? { subject } : {}) });
 }
 
@@ -80,7 +74,7 @@ export async function postStep(w: Workflow, leave: LoadedLeave, index: number, a
     { label: t('leave.button.approve'), value: `同意 #${leave.id}` },
     { label: t('leave.button.reject'), value: `驳回 #${leave.id}` },
   ];
-  push(w, await approverTargets(w, leave, approver), text, { buttons }, stepSubject(leave.id, index));
+  pushTo(w, await approverTargets(w, leave, approver), text, { buttons }, stepSubject(leave.id, index));
 }
 
 /** Gives step `index` its turn: finds its approver and posts the note; a filer who is that approver signs at once (补假). */
@@ -103,7 +97,7 @@ async function activate(w: Workflow, leaveId: number, index: number): Promise<vo
 }
 
 /** After step `index` is done: the next step's turn, or the leave is approved. */
-async function advance(w: Workflow, leave: LoadedLeave, index: number): Promise<void> {
+export async function advance(w: Workflow, leave: LoadedLeave, index: number): Promise<void> {
   if (index + 1 < leave.steps.length) {
     const moved = await w.tx.leaveRequest.updateMany({ where: { id: leave.id, status: 'pending', currentStep: index }, data: { currentStep: index + 1 } });
     if (moved.count === 1) await activate(w, leave.id, index + 1);
@@ -113,8 +107,8 @@ async function advance(w: Workflow, leave: LoadedLeave, index: number): Promise<
   if (done.count !== 1) return;
   const { t, policy } = w;
   const body = leaveLines(t, policy, view(leave));
-  push(w, await privateTargets(w.tx, leave.personId), `${t('leave.applicant.approved', { id: leave.id })}\n${body}`);
-  push(w, await workGroupTargets(w.tx, leave.communityId), `${t('leave.announce.approved', { id: leave.id, name: leave.person.name })}\n${body}`);
+  pushTo(w, await privateTargets(w.tx, leave.personId), `${t('leave.applicant.approved', { id: leave.id })}\n${body}`);
+  pushTo(w, await workGroupTargets(w.tx, leave.communityId), `${t('leave.announce.approved', { id: leave.id, name: leave.person.name })}\n${body}`);
 }
 
 /** Files a draft: creates its steps from the chain and gives the first its turn. */
@@ -155,7 +149,7 @@ export async function decide(w: Workflow, decision: Decision): Promise<Text> {
   const { t, tx, now, policy } = w;
   const leave = await loadLeave(tx, decision.leaveId);
   if (!leave) return { key: 'leave.notFound', params: { id: decision.leaveId } };
-  const status = { key: 'leave.alreadyDecided', params: { id: leave.id, status: t(`leave.status.${leave.status}` as never) } } satisfies Text;
+  const status = { key: 'leave.alreadyDecided', params: { id: leave.id, status: statusName(t, leave.status) } } satisfies Text;
   if (leave.status !== 'pending') return status;
   const step = leave.steps[leave.currentStep]!;
   if (step.approverId !== decision.actor.personId) {
@@ -181,7 +175,7 @@ export async function decide(w: Workflow, decision: Decision): Promise<Text> {
   const rejected = await tx.leaveRequest.updateMany({ where: { id: leave.id, status: 'pending', currentStep: step.index }, data: { status: 'rejected', decidedAt: now } });
   if (rejected.count !== 1) return status;
   await closePosts(w, leave.id, step.index, t('leave.outcome.rejected', { name: decision.actor.name, time, reason: decision.comment }));
-  push(w, await privateTargets(tx, leave.personId), `${t('leave.applicant.rejected', { id: leave.id, name: decision.actor.name, reason: decision.comment })}\n${leaveLines(t, policy, view(leave))}`);
+  pushTo(w, await privateTargets(tx, leave.personId), `${t('leave.applicant.rejected', { id: leave.id, name: decision.actor.name, reason: decision.comment })}\n${leaveLines(t, policy, view(leave))}`);
   return { key: 'leave.rejectedDone', params: { id: leave.id, name: leave.person.name } };
 }
 
@@ -196,4 +190,3 @@ export async function withdraw(w: Workflow, leave: LoadedLeave): Promise<boolean
   return true;
 }
 
-export { push as pushTo, approverTargets, activate as activateStep, advance as advanceAfter };

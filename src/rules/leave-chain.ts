@@ -46,8 +46,3 @@ export function approvalChain(leave: LeavePolicy, applicantRoles: readonly Role[
   // A zero-length leave still needs someone: the first step.
   return roles.length > 0 ? roles : [steps[0]!.role];
 }
-
-/** Working time for people: "2 小时", "1 天", "3.5 天". */
-export function describeMinutes(minutes: number, perDay: number): { days: number; hours: number } {
-  return { days: Math.round((minutes / perDay) * 10) / 10, hours: Math.round((minutes / 60) * 10) / 10 };
-}
