@@ -4,7 +4,8 @@ import { stepApprover } from '../../src/leave/approvers.ts';
 import { ownLeave, say, workflowFor } from '../../src/leave/command-support.ts';
 import { roleName, statusName } from '../../src/leave/format.ts';
 import { parseRefArgs, refArgs } from '../../src/leave/parse-note.ts';
-import { loadLeave, submit } from '../../src/leave/workflow.ts';
+import { closePosts, draftSubject, loadLeave, submit } from '../../src/leave/workflow.ts';
+import { formatClock } from '../../src/time/office-time.ts';
 
 
 /** 确认 (#编号): files the draft the sender was shown; the first approver gets the note. */
@@ -21,6 +22,7 @@ export const leaveConfirmCommand = defineCommand({
     if (!draft) return;
     const w = workflowFor(context);
     if (!(await submit(w, draft.id))) return say(context, { key: 'leave.alreadyDecided', params: { id: draft.id, status: statusName(context.t, draft.status) } });
+    await closePosts(w, draftSubject(draft.id), context.t('leave.outcome.submitted', { time: formatClock(context.now, context.policy.timezone) }));
     await w.commit();
     const leave = (await loadLeave(context.tx, draft.id))!;
     if (leave.status === 'approved') return say(context, { key: 'leave.approvedFinal', params: { id: leave.id, name: leave.person.name } });

@@ -4,7 +4,7 @@ import { say, senderOf } from '../../src/leave/command-support.ts';
 import { createDraft } from '../../src/leave/file.ts';
 import { leaveLines, roleName } from '../../src/leave/format.ts';
 import { noteArgs, parseNote } from '../../src/leave/parse-note.ts';
-import { previewChain } from '../../src/leave/workflow.ts';
+import { draftSubject, previewChain } from '../../src/leave/workflow.ts';
 
 /** 请假 明天 事假 去区医院体检: reads the note, asks for what is missing, shows it for confirmation. */
 export const leaveRequestCommand = defineCommand({
@@ -29,7 +29,7 @@ export const leaveRequestCommand = defineCommand({
     context.reply(
       [t('leave.confirm.title', { id: leave.id }), leaveLines(t, policy, { ...leave, personName: sender.name }), t('leave.confirm.chain', { approvers }) + sick, t('leave.confirm.hint', { id: leave.id })].join('\n'),
       {
-        subject: `leave:${leave.id}:draft`,
+        subject: draftSubject(leave.id),
         buttons: [
           { label: t('leave.button.confirm'), value: `确认 #${leave.id}` },
           { label: t('leave.button.cancel'), value: `撤回 #${leave.id}` },

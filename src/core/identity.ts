@@ -12,6 +12,14 @@ export async function findSender(tx: Tx, platform: Platform, platformUserId: str
   return person ? senderOf(person) : null;
 }
 
+/** Keeps the private chat of a bound account, so the bot can write to the person later (approvals, reminders). */
+export async function rememberPrivateChat(tx: Tx, platform: Platform, platformUserId: string, chatId: string): Promise<void> {
+  await tx.binding.updateMany({
+    where: { platform, platformUserId, OR: [{ privateChatId: null }, { privateChatId: { not: chatId } }] },
+    data: { privateChatId: chatId },
+  });
+}
+
 export function senderOf(person: {
   id: number;
   name: string;

@@ -134,6 +134,7 @@ export const en: Record<MessageKey, string> = {
   'leave.outcome.approved': '✔ approved by {name} ({time}){comment}',
   'leave.outcome.rejected': '✘ rejected by {name} ({time}), reason: {reason}',
   'leave.outcome.withdrawn': '— withdrawn by {name} ({time})',
+  'leave.outcome.submitted': '✔ filed ({time})',
   'leave.notFound': 'There is no leave note #{id}.',
   'leave.noneOpen': 'You have no leave note to act on.',
   'leave.notYours': 'Leave #{id} is not yours.',

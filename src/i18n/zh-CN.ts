@@ -132,6 +132,7 @@ export const zhCN = {
   'leave.outcome.approved': '✔ {name} 已同意（{time}）{comment}',
   'leave.outcome.rejected': '✘ {name} 已驳回（{time}），理由：{reason}',
   'leave.outcome.withdrawn': '— {name} 已撤回（{time}）',
+  'leave.outcome.submitted': '✔ 已提交（{time}）',
   'leave.notFound': '没有编号为 #{id} 的请假条。',
   'leave.noneOpen': '你没有可以处理的请假条。',
   'leave.notYours': '请假 #{id} 不是你的请假条。',

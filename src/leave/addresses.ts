@@ -11,17 +11,18 @@ export interface Target {
 }
 
 /**
- * The private chat with a bound account. The sandbox names it dm:<user>; Telegram, Lark (open_id)
- * and WeChat address a private message by the user id itself.
+ * The private chat with a bound account: the one the person last wrote from (kept on the binding),
+ * else the platform's convention: the sandbox names it dm:<user>; Telegram and WeChat address a
+ * private message by the user id itself.
  */
-export function privateChatId(platform: Platform, platformUserId: string): string {
-  return platform === 'sandbox' ? `dm:${platformUserId}` : platformUserId;
+export function privateChatId(binding: { platform: string; platformUserId: string; privateChatId: string | null }): string {
+  return binding.privateChatId ?? (binding.platform === 'sandbox' ? `dm:${binding.platformUserId}` : binding.platformUserId);
 }
 
 /** Every private chat of a person: one per bound account. */
 export async function privateTargets(tx: Tx, personId: number): Promise<Target[]> {
   const bindings = await tx.binding.findMany({ where: { personId }, orderBy: { id: 'asc' } });
-  return bindings.map((b) => ({ platform: b.platform as Platform, chatId: privateChatId(b.platform as Platform, b.platformUserId) }));
+  return bindings.map((b) => ({ platform: b.platform as Platform, chatId: privateChatId(b) }));
 }
 
 /** The community's work groups, mentioning `person` where they are bound on that platform. */

@@ -131,9 +131,16 @@ export interface Decision {
   comment: string;
 }
 
-/** Shows the outcome on the messages that carried the step's buttons (edited where the platform can). */
-async function closePosts(w: Workflow, leaveId: number, index: number, outcome: string): Promise<void> {
-  const posts = await w.tx.outboxMessage.findMany({ where: { subject: stepSubject(leaveId, index), platformMessageId: { not: null } } });
+export function draftSubject(id: number): string {
+  return `leave:${id}:draft`;
+}
+
+/**
+ * Shows the outcome on the messages about `subject` that carried buttons, in place of their last
+ * line (the hint), edited where the platform can.
+ */
+export async function closePosts(w: Workflow, subject: string, outcome: string): Promise<void> {
+  const posts = await w.tx.outboxMessage.findMany({ where: { subject, platformMessageId: { not: null } } });
   for (const post of posts) {
     const sent = JSON.parse(post.payload) as OutgoingMessage;
     const text = `${sent.text.split('\n').slice(0, -1).join('\n')}\n${outcome}`;
@@ -165,7 +172,7 @@ export async function decide(w: Workflow, decision: Decision): Promise<Text> {
   const time = formatClock(now, policy.timezone);
   const comment = decision.comment ? t('leave.comment', { comment: decision.comment }) : '';
   if (decision.approve) {
-    await closePosts(w, leave.id, step.index, t('leave.outcome.approved', { name: decision.actor.name, time, comment }));
+    await closePosts(w, stepSubject(leave.id, step.index), t('leave.outcome.approved', { name: decision.actor.name, time, comment }));
     await advance(w, leave, step.index);
     const after = (await loadLeave(tx, leave.id))!;
     if (after.status === 'approved') return { key: 'leave.approvedFinal', params: { id: leave.id, name: leave.person.name } };
@@ -174,7 +181,7 @@ export async function decide(w: Workflow, decision: Decision): Promise<Text> {
   }
   const rejected = await tx.leaveRequest.updateMany({ where: { id: leave.id, status: 'pending', currentStep: step.index }, data: { status: 'rejected', decidedAt: now } });
   if (rejected.count !== 1) return status;
-  await closePosts(w, leave.id, step.index, t('leave.outcome.rejected', { name: decision.actor.name, time, reason: decision.comment }));
+  await closePosts(w, stepSubject(leave.id, step.index), t('leave.outcome.rejected', { name: decision.actor.name, time, reason: decision.comment }));
   pushTo(w, await privateTargets(tx, leave.personId), `${t('leave.applicant.rejected', { id: leave.id, name: decision.actor.name, reason: decision.comment })}\n${leaveLines(t, policy, view(leave))}`);
   return { key: 'leave.rejectedDone', params: { id: leave.id, name: leave.person.name } };
 }
@@ -183,9 +190,12 @@ export async function decide(w: Workflow, decision: Decision): Promise<Text> {
 export async function withdraw(w: Workflow, leave: LoadedLeave): Promise<boolean> {
   const done = await w.tx.leaveRequest.updateMany({ where: { id: leave.id, status: { in: ['draft', 'pending'] } }, data: { status: 'withdrawn', decidedAt: w.now } });
   if (done.count !== 1) return false;
+  const outcome = w.t('leave.outcome.withdrawn', { name: leave.person.name, time: formatClock(w.now, w.policy.timezone) });
   if (leave.status === 'pending') {
     await w.tx.leaveStep.updateMany({ where: { requestId: leave.id, status: 'pending' }, data: { status: 'skipped', actedAt: w.now, comment: 'withdrawn' } });
-    await closePosts(w, leave.id, leave.currentStep, w.t('leave.outcome.withdrawn', { name: leave.person.name, time: formatClock(w.now, w.policy.timezone) }));
+    await closePosts(w, stepSubject(leave.id, leave.currentStep), outcome);
+  } else {
+    await closePosts(w, draftSubject(leave.id), outcome);
   }
   return true;
 }

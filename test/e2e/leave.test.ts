@@ -32,6 +32,9 @@ describe('leave through the sandbox', () => {
     expect(shown.text).toContain('审批：王芳（书记）');
     expect(shown.buttons?.map((b) => b.label)).toEqual(['确认', '取消']);
     await bot.post('/sandbox/api/buttons', { messageId: shown.id, userId: 'zhangwei', value: shown.buttons![0]!.value });
+    // The confirmation loses its buttons once filed.
+    const filed = await bot.botReply('g-work', (m) => m.startsWith('@张伟 请确认请假条 #1') && m.endsWith('✔ 已提交（09:00）'));
+    expect(filed.buttons ?? []).toEqual([]);
 
     const post = await approvalPost(bot, 'g-work', 1);
     expect(post.text).toMatch(/^@王芳 请假审批 #1/);
@@ -66,6 +69,8 @@ describe('leave through the sandbox', () => {
     const pressed = await bot.post('/sandbox/api/buttons', { messageId: section.id, userId: 'zhaomin', value: `同意 #${id}` });
     expect(pressed.status).toBe(200);
     await bot.botReply('dm:zhaomin', (m) => m.includes('已转孙波（街道分管领导）审批'));
+    // Where to write to 赵敏 privately is kept from the chat she wrote from.
+    expect((await bot.app.db.binding.findFirstOrThrow({ where: { platformUserId: 'zhaomin' } })).privateChatId).toBe('dm:zhaomin');
 
     await approvalPost(bot, 'dm:sunbo', id);
     const typed = await bot.say('dm:sunbo', 'sunbo', `同意 #${id}`, { id: 'wx-approve-1' });
@@ -91,6 +96,19 @@ describe('leave through the sandbox', () => {
     await bot.app.delivery.drain();
     const sunboReplies = (await bot.messages('dm:sunbo')).filter((m) => m.userId === 'bot' && m.text.includes('已转周涛'));
     expect(sunboReplies).toHaveLength(1);
+  });
+
+  it('variant 2 of the regulation from the policy alone: up to 3 days the secretary, then the street deputy', async () => {
+    const chain = [
+      { role: 'secretary', over: '0' },
+      { role: 'street_deputy_leader', over: '3d' },
+      { role: 'street_chief', over: '7d' },
+    ];
+    bot = await startTestApp({ demo: true, now: '2026-11-20T10:00:00+08:00', policy: { leave: { chain, annual: { defaultDays: 10 } } } });
+    const three = await bot.say('g-work', 'zhangwei', '请假 11月25日到27日 年休假 回老家');
+    await bot.botReply('g-work', (m) => m.includes('3 个工作日') && m.includes('审批：王芳（书记）\n'), three);
+    const four = await bot.say('g-work', 'liuyang', '请假 11月24日到27日 年休假 回老家');
+    await bot.botReply('g-work', (m) => m.includes('4 个工作日') && m.includes('审批：王芳（书记） → 孙波（街道分管领导）\n'), four);
   });
 
   it('a rejection with its reason reaches the applicant', async () => {

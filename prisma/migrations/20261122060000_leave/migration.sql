@@ -1,3 +1,6 @@
+-- AlterTable
+ALTER TABLE "Binding" ADD COLUMN "privateChatId" TEXT;
+
 -- CreateTable
 CREATE TABLE "LeaveRequest" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
