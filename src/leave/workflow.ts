@@ -147,6 +147,8 @@ export async function closePosts(w: Workflow, subject: string, outcome: string):
     w.out.push({
       platform: post.platform as Platform,
       message: { chatId: post.platformChatId, text, replaceMessageId: post.platformMessageId!, ...(sent.mention ? { mention: sent.mention } : {}) },
+      // The edited message keeps its platform id: a later quote of it must still find the note.
+      subject,
     });
   }
 }
