@@ -1,3 +1,4 @@
+import { conventionalPrivateChatId } from '../core/identity.ts';
 import type { Tx } from '../db/client.ts';
 import type { OutgoingMessage, Platform } from '../messaging/types.ts';
 
@@ -10,13 +11,9 @@ export interface Target {
   mention?: { userId: string; name: string };
 }
 
-/**
- * The private chat with a bound account: the one the person last wrote from (kept on the binding),
- * else the platform's convention: the sandbox names it dm:<user>; Telegram and WeChat address a
- * private message by the user id itself.
- */
+/** The private chat with a bound account: the one kept from the person's own messages, else the platform's convention. */
 export function privateChatId(binding: { platform: string; platformUserId: string; privateChatId: string | null }): string {
-  return binding.privateChatId ?? (binding.platform === 'sandbox' ? `dm:${binding.platformUserId}` : binding.platformUserId);
+  return binding.privateChatId ?? conventionalPrivateChatId(binding.platform, binding.platformUserId);
 }
 
 /** Every private chat of a person: one per bound account. */
