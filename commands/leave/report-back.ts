@@ -17,11 +17,13 @@ export const leaveReportBackCommand = defineCommand({
   parse: parseRefArgs,
   async handle(context, { id }) {
     const { tx, now, policy } = context;
-    const leave = await ownLeave(context, id, ['approved']);
+    const leave = await ownLeave(context, id, ['approved'], { returnedAt: null, startAt: { lte: now } });
     if (!leave) return;
     if (leave.status !== 'approved') {
       return say(context, { key: 'leave.back.notApproved', params: { id: leave.id, status: statusName(context.t, leave.status) } });
     }
+    // Reporting back before the leave began would erase it from attendance: 撤回 is the way for that.
+    if (now < leave.startAt) return say(context, { key: 'leave.back.notStarted', params: { id: leave.id, start: formatDateTime(leave.startAt, policy.timezone) } });
     const closed = await tx.leaveRequest.updateMany({ where: { id: leave.id, status: 'approved', returnedAt: null }, data: { returnedAt: now } });
     if (closed.count !== 1) return say(context, { key: 'leave.back.already', params: { id: leave.id, time: formatDateTime(leave.returnedAt ?? now, policy.timezone) } });
     say(context, { key: 'leave.back.done', params: { id: leave.id, time: formatDateTime(now, policy.timezone) } });

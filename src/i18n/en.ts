@@ -155,6 +155,7 @@ export const en: Record<MessageKey, string> = {
   'leave.back.done': 'Reported back from leave #{id} ({time}). Welcome back!',
   'leave.back.already': 'Leave #{id} was closed at {time}.',
   'leave.back.notApproved': 'Leave #{id} {status}; no need to report back.',
+  'leave.back.notStarted': 'Leave #{id} only begins at {start}; you cannot report back yet.',
   'leave.emergency.askName': 'For whom? E.g. 补假 张伟 今天上午 病假 电话请假.',
   'leave.emergency.unknown': 'Nobody called "{name}" in {community}; please check the name.',
   'leave.emergency.filed': 'Leave #{id} filed for {name} (asked by phone):',

@@ -153,6 +153,7 @@ export const zhCN = {
   'leave.back.done': '已销假 #{id}（{time}），欢迎回来！',
   'leave.back.already': '请假 #{id} 已于 {time} 销假。',
   'leave.back.notApproved': '请假 #{id} {status}，不需要销假。',
+  'leave.back.notStarted': '请假 #{id} 要到 {start} 才开始，还不能销假。',
   'leave.emergency.askName': '为谁补假？例如「补假 张伟 今天上午 病假 电话请假」。',
   'leave.emergency.unknown': '{community}没有找到名叫「{name}」的同事，请检查姓名。',
   'leave.emergency.filed': '已为{name}补办请假 #{id}（电话请假）：',

@@ -1,4 +1,5 @@
 import { renderText, type CommandContext, type Text } from '../core/command.ts';
+import type { Prisma } from '../db/client.ts';
 import { enqueue } from '../messaging/outbox.ts';
 import type { Workflow } from './workflow.ts';
 
@@ -25,10 +26,10 @@ export function senderOf(context: CommandContext) {
   return context.sender;
 }
 
-/** One of the sender's own leaves: by number, else the latest in one of `statuses`. */
-export async function ownLeave(context: CommandContext, id: number | null, statuses: string[]) {
+/** One of the sender's own leaves: by number, else the latest in one of `statuses` that also matches `latest`. */
+export async function ownLeave(context: CommandContext, id: number | null, statuses: string[], latest: Prisma.LeaveRequestWhereInput = {}) {
   const sender = senderOf(context);
-  const where = id !== null ? { id } : { personId: sender.personId, status: { in: statuses } };
+  const where = id !== null ? { id } : { personId: sender.personId, status: { in: statuses }, ...latest };
   const leave = await context.tx.leaveRequest.findFirst({ where, orderBy: { id: 'desc' } });
   if (!leave) {
     say(context, id !== null ? { key: 'leave.notFound', params: { id } } : { key: 'leave.noneOpen' });

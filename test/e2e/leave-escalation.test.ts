@@ -108,6 +108,27 @@ describe('leave approvers who are away or do not answer', () => {
     await bot.botReply('dm:zhoutao', (m) => m.startsWith('请假审批 #1') && m.includes('✔ 周涛 已同意'));
   });
 
+  it('a 补假 approved after the leave ended asks nobody for 销假; 销假 before a leave begins is refused', async () => {
+    bot = await startTestApp({ demo: true, now: '2026-11-23T15:00:00+08:00' });
+    await bot.say('g-work', 'wangfang', '补假 张伟 今天上午 病假 电话请假');
+    await bot.say('dm:zhaomin', 'zhaomin', '同意 #1');
+    await bot.botReply('dm:zhangwei', (m) => m.startsWith('你的请假 #1 已批准'));
+    bot.clock.set(new Date('2026-11-23T20:00:00+08:00'), { frozen: true });
+    await bot.app.scheduler.tick();
+    const leave = await bot.app.db.leaveRequest.findUniqueOrThrow({ where: { id: 1 } });
+    expect([leave.status, leave.returnRemindedAt, leave.returnEscalatedAt]).toEqual(['approved', null, null]);
+
+    bot.clock.set(new Date('2026-11-23T09:00:00+08:00'), { frozen: true });
+    const id = (await bot.app.db.leaveRequest.count()) + 1;
+    await bot.say('g-work', 'liuyang', '请假 明天 年休假 回老家');
+    await bot.say('g-work', 'liuyang', '确认');
+    await bot.say('g-work', 'wangfang', `同意 #${id}`);
+    await bot.say('dm:zhaomin', 'zhaomin', `同意 #${id}`);
+    await bot.botReply('dm:liuyang', (m) => m.startsWith(`你的请假 #${id} 已批准`));
+    const early = await bot.say('g-work', 'liuyang', `销假 #${id}`);
+    await bot.botReply('g-work', (m) => m === `@刘洋 请假 #${id} 要到 2026-11-24 08:00 才开始，还不能销假。`, early);
+  });
+
   it('sick leave: the owed certificate is reminded until 病假证明 records it', async () => {
     bot = await startTestApp({ demo: true, now: '2026-11-23T09:00:00+08:00' });
     const sent = await bot.say('g-work', 'zhangwei', '请假 今天 病假 发烧 在家');
