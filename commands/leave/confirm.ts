@@ -21,7 +21,9 @@ export const leaveConfirmCommand = defineCommand({
     const draft = await ownLeave(context, id, ['draft']);
     if (!draft) return;
     const w = workflowFor(context);
-    if (!(await submit(w, draft.id))) return say(context, { key: 'leave.alreadyDecided', params: { id: draft.id, status: statusName(context.t, draft.status) } });
+    const filed = await submit(w, draft.id);
+    if (!filed.ok && filed.reason === 'no_approver') return say(context, { key: 'leave.noApprover', params: { role: roleName(context.t, filed.role) } });
+    if (!filed.ok) return say(context, { key: 'leave.alreadyDecided', params: { id: draft.id, status: statusName(context.t, draft.status) } });
     await closePosts(w, draftSubject(draft.id), context.t('leave.outcome.submitted', { time: formatClock(context.now, context.policy.timezone) }));
     await w.commit();
     const leave = (await loadLeave(context.tx, draft.id))!;

@@ -3,7 +3,7 @@ import { defineCommand, renderText } from '../../src/core/command.ts';
 import type { Role } from '../../src/core/roles.ts';
 import { say, senderOf, workflowFor } from '../../src/leave/command-support.ts';
 import { createDraft } from '../../src/leave/file.ts';
-import { leaveLines, statusName } from '../../src/leave/format.ts';
+import { leaveLines, roleName, statusName } from '../../src/leave/format.ts';
 import { noteArgs, parseNote } from '../../src/leave/parse-note.ts';
 import { loadLeave, submit } from '../../src/leave/workflow.ts';
 
@@ -46,7 +46,12 @@ export const leaveEmergencyCommand = defineCommand({
     });
     if (!draft.ok) return say(context, draft.text);
     const w = workflowFor(context);
-    await submit(w, draft.id);
+    const filed = await submit(w, draft.id);
+    if (!filed.ok) {
+      // Nobody to approve it: the note is not kept half-filed.
+      await tx.leaveRequest.delete({ where: { id: draft.id } });
+      return say(context, { key: 'leave.noApprover', params: { role: filed.reason === 'no_approver' ? roleName(t, filed.role) : '' } });
+    }
     await w.commit();
     const leave = (await loadLeave(tx, draft.id))!;
     const state = renderText(t, { key: 'leave.emergency.state', params: { status: statusName(t, leave.status) } });

@@ -125,6 +125,7 @@ export const en: Record<MessageKey, string> = {
   'leave.button.approve': 'Approve',
   'leave.button.reject': 'Reject',
   'leave.submitted': 'Leave #{id} filed; waiting for {name} ({role}).',
+  'leave.noApprover': 'There is no {role} to approve it, so the note was not filed. Ask the administrator to add a {role} to the roster.',
   'leave.post.title': 'Leave approval #{id}',
   'leave.post.reminder': 'Leave approval #{id} (reminder: still waiting for you)',
   'leave.post.escalated': 'Leave approval #{id} ({from} did not answer in time; now yours)',

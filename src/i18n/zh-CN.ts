@@ -123,6 +123,7 @@ export const zhCN = {
   'leave.button.approve': '同意',
   'leave.button.reject': '驳回',
   'leave.submitted': '请假 #{id} 已提交，等待{name}（{role}）审批。',
+  'leave.noApprover': '找不到可以审批的{role}，请假条暂未提交。请联系管理员在花名册里补上{role}。',
   'leave.post.title': '请假审批 #{id}',
   'leave.post.reminder': '请假审批 #{id}（提醒：还在等你审批）',
   'leave.post.escalated': '请假审批 #{id}（{from}超时未处理，转由你审批）',

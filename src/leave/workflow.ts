@@ -93,7 +93,7 @@ async function activate(w: Workflow, leaveId: number, index: number): Promise<vo
     await w.tx.leaveStep.update({ where: { id: step.id }, data: { status: 'approved', actedAt: w.now, actedById: approver.personId, comment: w.t('leave.emergency.signed') } });
     return advance(w, leave, index);
   }
-  await postStep(w, { ...leave, steps: leave.steps }, index, approver);
+  await postStep(w, leave, index, approver);
 }
 
 /** After step `index` is done: the next step's turn, or the leave is approved. */
@@ -111,17 +111,22 @@ export async function advance(w: Workflow, leave: LoadedLeave, index: number): P
   pushTo(w, await workGroupTargets(w.tx, leave.communityId), `${t('leave.announce.approved', { id: leave.id, name: leave.person.name })}\n${body}`);
 }
 
-/** Files a draft: creates its steps from the chain and gives the first its turn. */
-export async function submit(w: Workflow, leaveId: number): Promise<boolean> {
+export type SubmitResult = { ok: true } | { ok: false; reason: 'not_draft' } | { ok: false; reason: 'no_approver'; role: Role };
+
+/** Files a draft: creates its steps from the chain and gives the first its turn. A step nobody can approve keeps it a draft. */
+export async function submit(w: Workflow, leaveId: number): Promise<SubmitResult> {
+  const draft = (await loadLeave(w.tx, leaveId))!;
+  const applicant = { ...applicantOf(draft), roles: draft.person.roles.map((r) => r.role as Role) };
+  const chain = await previewChain(w.tx, w.policy, applicant, draft.workMinutes, w.now);
+  const missing = chain.find((step) => step.approver === null);
+  if (missing) return { ok: false, reason: 'no_approver', role: missing.role };
   const filed = await w.tx.leaveRequest.updateMany({ where: { id: leaveId, status: 'draft' }, data: { status: 'pending', submittedAt: w.now, currentStep: 0 } });
-  if (filed.count !== 1) return false;
-  const leave = (await loadLeave(w.tx, leaveId))!;
-  const roles = approvalChain(w.policy.leave, leave.person.roles.map((r) => r.role as Role), leave.workMinutes, dayMinutes(w.policy.sessions));
-  for (const [index, role] of roles.entries()) {
-    await w.tx.leaveStep.create({ data: { requestId: leaveId, index, role, status: 'waiting' } });
+  if (filed.count !== 1) return { ok: false, reason: 'not_draft' };
+  for (const [index, step] of chain.entries()) {
+    await w.tx.leaveStep.create({ data: { requestId: leaveId, index, role: step.role, status: 'waiting' } });
   }
   await activate(w, leaveId, 0);
-  return true;
+  return { ok: true };
 }
 
 export interface Decision {

@@ -97,6 +97,17 @@ describe('leave approvers who are away or do not answer', () => {
     await bot.botReply('g-work', (m) => m === '@王芳 请假 #2 这一步应由吴丽（副书记）审批，你不能审批。', refused);
   });
 
+  it('a note nobody can approve is not filed', async () => {
+    bot = await startTestApp({ demo: true, now: '2026-11-23T09:00:00+08:00' });
+    await bot.app.db.personRole.deleteMany({ where: { role: 'secretary' } });
+    const sent = await bot.say('g-work', 'zhangwei', '请假 今天下午2点到4点 外出 去街道开会');
+    await bot.botReply('g-work', (m) => m.includes('审批：书记\n'), sent);
+    const confirmed = await bot.say('g-work', 'zhangwei', '确认');
+    await bot.botReply('g-work', (m) => m === '@张伟 找不到可以审批的书记，请假条暂未提交。请联系管理员在花名册里补上书记。', confirmed);
+    expect((await bot.app.db.leaveRequest.findUniqueOrThrow({ where: { id: 1 } })).status).toBe('draft');
+    expect(await bot.app.db.leaveStep.count()).toBe(0);
+  });
+
   it("the secretary's own leave goes to the street chief, privately", async () => {
     bot = await startTestApp({ demo: true, now: '2026-11-23T09:00:00+08:00' });
     const sent = await bot.say('dm:wangfang', 'wangfang', '请假 明天 年休假 回老家');
