@@ -124,7 +124,7 @@ describe('leave approvers who are away or do not answer', () => {
     await bot.say('g-work', 'wangfang', '补假 张伟 今天上午 病假 电话请假');
     await bot.say('dm:zhaomin', 'zhaomin', '同意 #1');
     await bot.botReply('dm:zhangwei', (m) => m.startsWith('你的请假 #1 已批准'));
-    bot.clock.set(new Date('2026-11-23T20:00:00+08:00'), { frozen: true });
+    bot.clock.set(new Date('2026-11-23T17:00:00+08:00'), { frozen: true });
     await bot.app.scheduler.tick();
     const leave = await bot.app.db.leaveRequest.findUniqueOrThrow({ where: { id: 1 } });
     expect([leave.status, leave.returnRemindedAt, leave.returnEscalatedAt]).toEqual(['approved', null, null]);

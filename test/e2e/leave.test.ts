@@ -181,13 +181,17 @@ describe('leave through the sandbox', () => {
 
     await bot.post('/sandbox/api/clock', { now: '2026-11-23T16:35:00', frozen: true });
     await bot.botReply('dm:zhangwei', (m) => m === `你的请假 #${id} 已于 2026-11-23 16:00 结束，还没有销假。回到岗位后请发送「销假 #${id}」。`);
+    // The secretary's reminder falls due at 20:00, after office time: it goes out the next morning.
     await bot.post('/sandbox/api/clock', { now: '2026-11-23T20:00:00', frozen: true });
+    await bot.app.scheduler.tick();
+    expect((await bot.app.db.leaveRequest.findUniqueOrThrow({ where: { id } })).returnEscalatedAt).toBeNull();
+    await bot.post('/sandbox/api/clock', { now: '2026-11-24T07:05:00', frozen: true });
     await bot.botReply('dm:wangfang', (m) => m === `张伟的请假 #${id} 已于 2026-11-23 16:00 结束，至今没有销假，请跟进。`);
 
     const back = await bot.say('g-work', 'zhangwei', '销假');
-    await bot.botReply('g-work', (m) => m === `@张伟 已销假 #${id}（2026-11-23 20:00），欢迎回来！`, back);
+    await bot.botReply('g-work', (m) => m === `@张伟 已销假 #${id}（2026-11-24 07:05），欢迎回来！`, back);
     const leave = await bot.app.db.leaveRequest.findUniqueOrThrow({ where: { id } });
-    expect(leave.returnedAt).toEqual(new Date('2026-11-23T20:00:00+08:00'));
+    expect(leave.returnedAt).toEqual(new Date('2026-11-24T07:05:00+08:00'));
   });
 
   it('a note can be withdrawn before approval, and 请假记录 lists one’s own leave', async () => {
