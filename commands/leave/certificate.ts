@@ -3,7 +3,6 @@ import { OFFICE_STAFF } from '../../src/core/roles.ts';
 import { say, senderOf } from '../../src/leave/command-support.ts';
 import { parseRefArgs, refArgs } from '../../src/leave/parse-note.ts';
 
-
 /** 病假证明 (#编号): the hospital certificate of a sick leave was handed in; stops its reminders. */
 export const leaveCertificateCommand = defineCommand({
   id: 'leave-certificate',

@@ -7,7 +7,6 @@ import { parseRefArgs, refArgs } from '../../src/leave/parse-note.ts';
 import { closePosts, draftSubject, loadLeave, submit } from '../../src/leave/workflow.ts';
 import { formatClock } from '../../src/time/office-time.ts';
 
-
 /** 确认 (#编号): files the draft the sender was shown; the first approver gets the note. */
 export const leaveConfirmCommand = defineCommand({
   id: 'leave-confirm',

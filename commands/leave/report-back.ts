@@ -5,7 +5,6 @@ import { statusName } from '../../src/leave/format.ts';
 import { parseRefArgs, refArgs } from '../../src/leave/parse-note.ts';
 import { formatDateTime } from '../../src/time/office-time.ts';
 
-
 /** 销假 (#编号): closes an approved leave and records when the person actually came back. */
 export const leaveReportBackCommand = defineCommand({
   id: 'leave-report-back',

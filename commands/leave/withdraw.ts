@@ -5,7 +5,6 @@ import { statusName } from '../../src/leave/format.ts';
 import { parseRefArgs, refArgs } from '../../src/leave/parse-note.ts';
 import { loadLeave, withdraw } from '../../src/leave/workflow.ts';
 
-
 /** 撤回 #编号: takes back one's own note before it is decided (a draft is simply dropped). */
 export const leaveWithdrawCommand = defineCommand({
   id: 'leave-withdraw',

@@ -1,6 +1,6 @@
 import type { Policy } from '../config/policy.ts';
 import type { Text } from '../core/command.ts';
-import type { Role } from '../core/roles.ts';
+import { isStreetRole, type Role } from '../core/roles.ts';
 import type { Tx } from '../db/client.ts';
 import type { Translate } from '../i18n/index.ts';
 import type { OutboxEntry } from '../messaging/outbox.ts';
@@ -50,8 +50,7 @@ export function pushTo(w: Workflow, targets: Target[], text: string, extra: Part
 
 /** Where an approver sees a note: the work group for community roles, private chats for street roles. */
 async function approverTargets(w: Workflow, leave: LoadedLeave, approver: Approver): Promise<Target[]> {
-  const street = approver.role.startsWith('street_');
-  const groups = street ? [] : await workGroupTargets(w.tx, leave.communityId, { id: approver.personId, name: approver.name });
+  const groups = isStreetRole(approver.role) ? [] : await workGroupTargets(w.tx, leave.communityId, { id: approver.personId, name: approver.name });
   return groups.length > 0 ? groups : privateTargets(w.tx, approver.personId);
 }
 
