@@ -34,7 +34,7 @@ export function leaveIdleApprovalsJob(policy: Policy, t: Translate): Job {
         const deputy = await findDeputy(tx, policy, step.role as Role, applicant, [leave.personId, step.approverId ?? -1]);
         if (deputy) {
           await tx.leaveStep.update({ where: { id: step.id }, data: { approverId: deputy.personId, activatedAt: dueAt, remindedAt: null } });
-          await postStep(w, leave, step.index, deputy, 'leave.post.title');
+          await postStep(w, leave, step.index, deputy, t('leave.post.escalated', { id: leave.id, from: previous?.name ?? roleName(t, step.role) }));
           pushTo(w, await privateTargets(tx, leave.personId), t('leave.escalated.applicant', { id: leave.id, name: deputy.name, role: roleName(t, deputy.role) }));
           continue;
         }
@@ -51,7 +51,7 @@ export function leaveIdleApprovalsJob(policy: Policy, t: Translate): Job {
         if (claimed.count !== 1 || step.approverId === null) continue;
         const leave = (await loadLeave(tx, step.requestId))!;
         const approver = await stepApprover(tx, policy, step);
-        await postStep(w, leave, step.index, { personId: step.approverId, ...approver }, 'leave.post.reminder');
+        await postStep(w, leave, step.index, { personId: step.approverId, ...approver }, t('leave.post.reminder', { id: leave.id }));
         pushTo(w, await privateTargets(tx, leave.personId), t('leave.remind.applicant', { id: leave.id, name: approver.name, role: roleName(t, approver.role) }));
       }
       await enqueue(tx, w.out, dueAt);

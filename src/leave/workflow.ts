@@ -61,10 +61,10 @@ export async function previewChain(tx: Tx, policy: Policy, applicant: Applicant 
 }
 
 /** Posts the note to the step's approver, with buttons and the subject a quoted reply finds. */
-export async function postStep(w: Workflow, leave: LoadedLeave, index: number, approver: Approver, headerKey: 'leave.post.title' | 'leave.post.reminder' = 'leave.post.title') {
+export async function postStep(w: Workflow, leave: LoadedLeave, index: number, approver: Approver, header = w.t('leave.post.title', { id: leave.id })) {
   const { t, policy } = w;
   const text = [
-    t(headerKey, { id: leave.id }),
+    header,
     leaveLines(t, policy, view(leave)),
     t('leave.post.approver', { name: approver.name, role: roleName(t, approver.role), step: index + 1, steps: leave.steps.length }),
     t('leave.post.hint', { id: leave.id }),

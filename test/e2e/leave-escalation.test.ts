@@ -77,7 +77,7 @@ describe('leave approvers who are away or do not answer', () => {
     const deputy = await addDeputySecretary(bot);
     const id = await fileLeave(bot, '请假 今天下午2点到4点 外出 去街道开会');
     await bot.post('/sandbox/api/clock', { now: '2026-11-24T09:05:00', frozen: true });
-    const post = await bot.botReply('g-work', (m) => m.startsWith(`@吴丽 请假审批 #${id}`));
+    const post = await bot.botReply('g-work', (m) => m.startsWith(`@吴丽 请假审批 #${id}（王芳超时未处理，转由你审批）`));
     await bot.botReply('dm:zhangwei', (m) => m === `你的请假 #${id} 超时未审批，已转由吴丽（副书记）审批。`);
     await bot.say('g-work', 'wuli', '同意', { replyTo: post.id });
     await bot.botReply('dm:zhangwei', (m) => m.startsWith(`你的请假 #${id} 已批准`));
