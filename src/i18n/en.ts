@@ -145,6 +145,7 @@ export const en: Record<MessageKey, string> = {
   'leave.approve.which': 'Which leave? Reply to its message or send 同意 #<number>.',
   'leave.reject.which': 'Which leave? Reply to its message or send 驳回 #<number> <reason>.',
   'leave.reject.reason': 'A rejection needs a reason, e.g. 驳回 #{id} <reason>.',
+  'leave.decide.waiting': 'Leave waiting for you: {ids}. Reply to its message, or send {verb} #<number>{example}.',
   'leave.approvedStep': 'Leave #{id} approved; passed on to {name} ({role}).',
   'leave.approvedFinal': 'Approved: the leave #{id} of {name} is fully approved.',
   'leave.rejectedDone': 'Leave #{id} of {name} rejected; the reason was sent to them.',

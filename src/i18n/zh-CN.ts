@@ -143,6 +143,7 @@ export const zhCN = {
   'leave.approve.which': '同意哪一张请假条？请回复那条请假消息，或发送「同意 #编号」。',
   'leave.reject.which': '驳回哪一张请假条？请回复那条请假消息，或发送「驳回 #编号 理由」。',
   'leave.reject.reason': '驳回要写明理由，例如「驳回 #{id} 这几天有上级检查」。',
+  'leave.decide.waiting': '你有待审批的请假：{ids}。请回复那条请假消息，或发送「{verb} #编号{example}」。',
   'leave.approvedStep': '已同意请假 #{id}，已转{name}（{role}）审批。',
   'leave.approvedFinal': '已同意，{name}的请假 #{id} 审批完成。',
   'leave.rejectedDone': '已驳回{name}的请假 #{id}，理由已告知本人。',

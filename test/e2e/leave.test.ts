@@ -55,6 +55,15 @@ describe('leave through the sandbox', () => {
 
     const first = await approvalPost(bot, 'g-work', id);
     expect(first.text).toContain('3 个工作日');
+    // 同意 without a quote (a platform may drop it): the approver is shown what waits for them …
+    const bare = await bot.say('g-work', 'wangfang', '同意');
+    await bot.botReply('g-work', (m) => m === `@王芳 你有待审批的请假：#${id}。请回复那条请假消息，或发送「同意 #编号」。`, bare);
+    // … while from anyone else it is chatter the bot leaves alone.
+    const chatter = await bot.say('g-work', 'liuyang', '同意');
+    const next = await bot.say('g-work', 'liuyang', '请假记录');
+    await bot.botReply('g-work', (m) => m.startsWith('@刘洋'), next);
+    const between = await bot.messages('g-work');
+    expect(between.slice(between.findIndex((m) => m.id === chatter) + 1).filter((m) => m.userId === 'bot').map((m) => m.text)).toEqual(['@刘洋 你今年还没有请假记录。\n年休假余额：5 天（共 5 天）']);
     expect(first.text).toContain('第 1/4 步');
     await bot.say('g-work', 'wangfang', '同意', { replyTo: first.id });
     await bot.botReply('g-work', (m) => m === `@王芳 已同意请假 #${id}，已转赵敏（社区建设科）审批。`);
