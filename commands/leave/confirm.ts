@@ -1,7 +1,7 @@
 import { defineCommand } from '../../src/core/command.ts';
 import { OFFICE_STAFF } from '../../src/core/roles.ts';
 import { stepApprover } from '../../src/leave/approvers.ts';
-import { ownLeave, say, workflowFor } from '../../src/leave/command-support.ts';
+import { ownLeave, say, senderOf, workflowFor } from '../../src/leave/command-support.ts';
 import { roleName, statusName } from '../../src/leave/format.ts';
 import { parseRefArgs, refArgs } from '../../src/leave/parse-note.ts';
 import { closePosts, draftSubject, loadLeave, submit } from '../../src/leave/workflow.ts';
@@ -17,6 +17,10 @@ export const leaveConfirmCommand = defineCommand({
   args: refArgs,
   parse: parseRefArgs,
   async handle(context, { id }) {
+    const { tx, chat, message } = context;
+    // 确认 is an everyday word: in a group, with no note of the sender's waiting, it is not for the bot.
+    const waiting = id !== null || (await tx.leaveRequest.count({ where: { personId: senderOf(context).personId, status: 'draft' } })) > 0;
+    if (!waiting && chat.kind === 'group' && !message.mentionsBot) return;
     const draft = await ownLeave(context, id, ['draft']);
     if (!draft) return;
     const w = workflowFor(context);

@@ -58,8 +58,9 @@ describe('leave through the sandbox', () => {
     // 同意 without a quote (a platform may drop it): the approver is shown what waits for them …
     const bare = await bot.say('g-work', 'wangfang', '同意');
     await bot.botReply('g-work', (m) => m === `@王芳 你有待审批的请假：#${id}。请回复那条请假消息，或发送「同意 #编号」。`, bare);
-    // … while from anyone else it is chatter the bot leaves alone.
+    // … while from anyone else it is chatter the bot leaves alone, as is 确认 with no note waiting.
     const chatter = await bot.say('g-work', 'liuyang', '同意');
+    await bot.say('g-work', 'liuyang', '确认一下明天的会');
     const next = await bot.say('g-work', 'liuyang', '请假记录');
     await bot.botReply('g-work', (m) => m.startsWith('@刘洋'), next);
     const between = await bot.messages('g-work');
