@@ -3,6 +3,14 @@ import { bindCommand } from './bind.ts';
 import { chatPurposeCommand } from './chat-purpose.ts';
 import { checkInCommand, checkOutCommand } from './checkin.ts';
 import { helpCommand } from './help.ts';
+import { leaveCertificateCommand } from './leave/certificate.ts';
+import { leaveConfirmCommand } from './leave/confirm.ts';
+import { leaveApproveCommand, leaveRejectCommand } from './leave/decide.ts';
+import { leaveEmergencyCommand } from './leave/emergency.ts';
+import { leaveRegisterCommand } from './leave/register.ts';
+import { leaveReportBackCommand } from './leave/report-back.ts';
+import { leaveRequestCommand } from './leave/request.ts';
+import { leaveWithdrawCommand } from './leave/withdraw.ts';
 
 /** Every command the bot knows, in the order 帮助 lists them. */
 export function allCommands(botName: string): CommandSpec[] {
@@ -13,6 +21,15 @@ export function allCommands(botName: string): CommandSpec[] {
     checkInCommand as CommandSpec,
     checkOutCommand as CommandSpec,
     chatPurposeCommand as CommandSpec,
+    leaveRequestCommand as CommandSpec,
+    leaveConfirmCommand as CommandSpec,
+    leaveApproveCommand as CommandSpec,
+    leaveRejectCommand as CommandSpec,
+    leaveWithdrawCommand as CommandSpec,
+    leaveReportBackCommand as CommandSpec,
+    leaveEmergencyCommand as CommandSpec,
+    leaveCertificateCommand as CommandSpec,
+    leaveRegisterCommand as CommandSpec,
   );
   return commands;
 }

@@ -4,6 +4,7 @@ import { ConfigError } from '../config/env.ts';
 import { bindCodeAction } from './bind-code.ts';
 import { importRosterAction } from './import-roster.ts';
 import { parseAction } from './parse.ts';
+import { reportLeaveAction } from './report-leave.ts';
 import { UsageError } from './context.ts';
 
 /** `npx shequ …`: office set-up and inspection without code. */
@@ -35,6 +36,16 @@ program
   .option('--now <time>', 'ISO time; without an offset it is office time (default: now)')
   .option('--chat <kind>', 'group or private', 'group')
   .action(parseAction);
+
+program
+  .command('report')
+  .description('导出台账 (export a ledger)')
+  .command('leave')
+  .description('请销假登记：每张请假条、审批过程、结果和销假时间 (every leave note with its chain, outcome and return)')
+  .requiredOption('--month <YYYY-MM>', '月份')
+  .option('--format <format>', 'xlsx or json', 'json')
+  .option('--out <file>', 'output file (stdout for json when omitted)')
+  .action(reportLeaveAction);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof UsageError) {

@@ -4,6 +4,7 @@ import YAML from 'yaml';
 import { z } from 'zod';
 import { ConfigError } from './env.ts';
 import { parseHHMM } from '../time/office-time.ts';
+import { leavePolicySchema } from './leave-policy.ts';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM, e.g. 08:00');
 
@@ -77,6 +78,7 @@ export const policySchema = z.object({
       menuTtlMinutes: z.number().int().positive().default(24 * 60),
     })
     .prefault({}),
+  leave: leavePolicySchema.prefault({}),
 });
 
 export type Policy = z.infer<typeof policySchema>;

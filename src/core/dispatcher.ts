@@ -7,7 +7,7 @@ import type { InboundMessage, OutgoingMessage } from '../messaging/types.ts';
 import type { Clock } from '../time/clock.ts';
 import { renderText, type CommandContext, type CommandSpec, type ReplyOptions, type Sender, type Text } from './command.ts';
 import { clearPending, findPending, savePending, type ConversationKey } from './conversation.ts';
-import { findSender, upsertChat } from './identity.ts';
+import { findSender, rememberPrivateChat, upsertChat } from './identity.ts';
 import { route } from './router.ts';
 
 export interface DispatcherDeps {
@@ -133,6 +133,7 @@ export class Dispatcher {
     const { policy, t, clock } = this.deps;
     const chat = await upsertChat(tx, message.platform, message.chatId, message.chatKind, message.chatTitle);
     const sender = await findSender(tx, message.platform, message.senderId);
+    if (sender && message.chatKind === 'private') await rememberPrivateChat(tx, message.platform, message.senderId, message.chatId);
     const key: ConversationKey = { platform: message.platform, platformChatId: message.chatId, platformUserId: message.senderId };
     const pendingRow = await findPending(tx, key, clock.now());
     const pendingCommand = pendingRow && pendingRow !== 'expired' ? this.commandsById.get(pendingRow.command) : undefined;

@@ -12,6 +12,27 @@ export async function findSender(tx: Tx, platform: Platform, platformUserId: str
   return person ? senderOf(person) : null;
 }
 
+/**
+ * Where a private message to an account goes by the platform's own convention: the sandbox names
+ * the chat dm:<user>; Telegram and WeChat address it by the user id itself.
+ */
+export function conventionalPrivateChatId(platform: string, platformUserId: string): string {
+  return platform === 'sandbox' ? `dm:${platformUserId}` : platformUserId;
+}
+
+/**
+ * Keeps the private chat of a bound account when it is not the conventional one (Lark's p2p chat
+ * id), so the bot can write to the person later. The conventional one is not stored: it follows the
+ * binding when a platform hands out new user ids (WeChat after a re-login).
+ */
+export async function rememberPrivateChat(tx: Tx, platform: Platform, platformUserId: string, chatId: string): Promise<void> {
+  const value = chatId === conventionalPrivateChatId(platform, platformUserId) ? null : chatId;
+  await tx.binding.updateMany({
+    where: { platform, platformUserId, ...(value === null ? { privateChatId: { not: null } } : { OR: [{ privateChatId: null }, { privateChatId: { not: value } }] }) },
+    data: { privateChatId: value },
+  });
+}
+
 export function senderOf(person: {
   id: number;
   name: string;

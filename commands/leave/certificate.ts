@@ -1,0 +1,23 @@
+import { defineCommand } from '../../src/core/command.ts';
+import { OFFICE_STAFF } from '../../src/core/roles.ts';
+import { say, senderOf } from '../../src/leave/command-support.ts';
+import { parseRefArgs, refArgs } from '../../src/leave/parse-note.ts';
+
+/** 病假证明 (#编号): the hospital certificate of a sick leave was handed in; stops its reminders. */
+export const leaveCertificateCommand = defineCommand({
+  id: 'leave-certificate',
+  names: ['病假证明', '交证明', '/certificate'],
+  summary: 'cmd.leaveCertificate.summary',
+  example: 'cmd.leaveCertificate.example',
+  allowedRoles: OFFICE_STAFF,
+  args: refArgs,
+  parse: parseRefArgs,
+  async handle(context, { id }) {
+    const sender = senderOf(context);
+    const where = id !== null ? { id, certificate: 'owed' } : { personId: sender.personId, certificate: 'owed', status: { in: ['pending', 'approved'] } };
+    const leave = await context.tx.leaveRequest.findFirst({ where, orderBy: { id: 'desc' } });
+    if (!leave || (leave.personId !== sender.personId && leave.filedById !== sender.personId)) return say(context, { key: 'leave.certificate.none' });
+    await context.tx.leaveRequest.updateMany({ where: { id: leave.id, certificate: 'owed' }, data: { certificate: 'provided' } });
+    say(context, { key: 'leave.certificate.done', params: { id: leave.id } });
+  },
+});

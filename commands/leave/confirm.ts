@@ -1,0 +1,38 @@
+import { defineCommand } from '../../src/core/command.ts';
+import { OFFICE_STAFF } from '../../src/core/roles.ts';
+import { stepApprover } from '../../src/leave/approvers.ts';
+import { ownLeave, say, senderOf, workflowFor } from '../../src/leave/command-support.ts';
+import { roleName, statusName } from '../../src/leave/format.ts';
+import { parseRefArgs, refArgs } from '../../src/leave/parse-note.ts';
+import { closePosts, draftSubject, loadLeave, submit } from '../../src/leave/workflow.ts';
+import { formatClock } from '../../src/time/office-time.ts';
+
+/** 确认 (#编号): files the draft the sender was shown; the first approver gets the note. */
+export const leaveConfirmCommand = defineCommand({
+  id: 'leave-confirm',
+  names: ['确认', '确认请假', '/confirm'],
+  summary: 'cmd.leaveConfirm.summary',
+  example: 'cmd.leaveConfirm.example',
+  allowedRoles: OFFICE_STAFF,
+  args: refArgs,
+  parse: parseRefArgs,
+  async handle(context, { id }) {
+    const { tx, chat, message } = context;
+    // 确认 is an everyday word: in a group, with no note of the sender's waiting, it is not for the bot.
+    const waiting = id !== null || (await tx.leaveRequest.count({ where: { personId: senderOf(context).personId, status: 'draft' } })) > 0;
+    if (!waiting && chat.kind === 'group' && !message.mentionsBot) return;
+    const draft = await ownLeave(context, id, ['draft']);
+    if (!draft) return;
+    const w = workflowFor(context);
+    const filed = await submit(w, draft.id);
+    if (!filed.ok && filed.reason === 'no_approver') return say(context, { key: 'leave.noApprover', params: { role: roleName(context.t, filed.role) } });
+    if (!filed.ok) return say(context, { key: 'leave.alreadyDecided', params: { id: draft.id, status: statusName(context.t, draft.status) } });
+    await closePosts(w, draftSubject(draft.id), context.t('leave.outcome.submitted', { time: formatClock(context.now, context.policy.timezone) }));
+    await w.commit();
+    const leave = (await loadLeave(context.tx, draft.id))!;
+    if (leave.status === 'approved') return say(context, { key: 'leave.approvedFinal', params: { id: leave.id, name: leave.person.name } });
+    const approver = await stepApprover(context.tx, context.policy, leave.steps[leave.currentStep]!);
+    const sick = leave.certificate === 'owed' ? context.t('leave.sick.owed') : '';
+    context.reply(`${context.t('leave.submitted', { id: leave.id, name: approver.name, role: roleName(context.t, approver.role) })}${sick}`);
+  },
+});

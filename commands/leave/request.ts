@@ -1,0 +1,40 @@
+import { defineCommand } from '../../src/core/command.ts';
+import { OFFICE_STAFF } from '../../src/core/roles.ts';
+import { say, senderOf } from '../../src/leave/command-support.ts';
+import { createDraft } from '../../src/leave/file.ts';
+import { leaveLines, roleName } from '../../src/leave/format.ts';
+import { noteArgs, parseNote } from '../../src/leave/parse-note.ts';
+import { draftSubject, previewChain } from '../../src/leave/workflow.ts';
+
+/** 请假 明天 事假 去区医院体检: reads the note, asks for what is missing, shows it for confirmation. */
+export const leaveRequestCommand = defineCommand({
+  id: 'leave-request',
+  names: ['请假', '/leave'],
+  summary: 'cmd.leave.summary',
+  example: 'cmd.leave.example',
+  allowedRoles: OFFICE_STAFF,
+  args: noteArgs,
+  parse: (rest, context) => parseNote(rest, context),
+  async handle(context, note) {
+    const { tx, policy, t, now, message } = context;
+    const sender = senderOf(context);
+    if (sender.communityId === null) return say(context, { key: 'leave.noCommunity' });
+    const person = { id: sender.personId, name: sender.name, communityId: sender.communityId, communityName: sender.communityName, streetId: sender.streetId };
+    const draft = await createDraft(tx, policy, { person, note, now, platform: message.platform, chatId: message.chatId });
+    if (!draft.ok) return say(context, draft.text);
+    const leave = await tx.leaveRequest.findUniqueOrThrow({ where: { id: draft.id } });
+    const chain = await previewChain(tx, policy, { personId: sender.personId, communityId: sender.communityId, streetId: sender.streetId, roles: sender.roles }, leave.workMinutes, now);
+    const approvers = chain.map((step) => (step.approver ? `${step.approver.name}（${roleName(t, step.approver.role)}）` : roleName(t, step.role))).join(' → ');
+    const sick = leave.certificate === 'owed' ? `\n${t('leave.sick.notice')}` : '';
+    context.reply(
+      [t('leave.confirm.title', { id: leave.id }), leaveLines(t, policy, { ...leave, personName: sender.name }), t('leave.confirm.chain', { approvers }) + sick, t('leave.confirm.hint', { id: leave.id })].join('\n'),
+      {
+        subject: draftSubject(leave.id),
+        buttons: [
+          { label: t('leave.button.confirm'), value: `确认 #${leave.id}` },
+          { label: t('leave.button.cancel'), value: `撤回 #${leave.id}` },
+        ],
+      },
+    );
+  },
+});

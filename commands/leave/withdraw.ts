@@ -1,0 +1,28 @@
+import { defineCommand } from '../../src/core/command.ts';
+import { OFFICE_STAFF } from '../../src/core/roles.ts';
+import { ownLeave, say, workflowFor } from '../../src/leave/command-support.ts';
+import { statusName } from '../../src/leave/format.ts';
+import { parseRefArgs, refArgs } from '../../src/leave/parse-note.ts';
+import { loadLeave, withdraw } from '../../src/leave/workflow.ts';
+
+/** 撤回 #编号: takes back one's own note before it is decided (a draft is simply dropped). */
+export const leaveWithdrawCommand = defineCommand({
+  id: 'leave-withdraw',
+  names: ['撤回', '撤销请假', '取消请假', '/withdraw'],
+  summary: 'cmd.leaveWithdraw.summary',
+  example: 'cmd.leaveWithdraw.example',
+  allowedRoles: OFFICE_STAFF,
+  args: refArgs,
+  parse: parseRefArgs,
+  async handle(context, { id }) {
+    const found = await ownLeave(context, id, ['draft', 'pending']);
+    if (!found) return;
+    const leave = (await loadLeave(context.tx, found.id))!;
+    const w = workflowFor(context);
+    if (!(await withdraw(w, leave))) {
+      return say(context, { key: 'leave.cannotWithdraw', params: { id: leave.id, status: statusName(context.t, leave.status) } });
+    }
+    await w.commit();
+    say(context, { key: 'leave.withdrawn', params: { id: leave.id } });
+  },
+});

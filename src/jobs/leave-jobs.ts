@@ -1,0 +1,24 @@
+import { loadCalendar } from '../calendar/calendar-store.ts';
+import type { Policy } from '../config/policy.ts';
+import type { Translate } from '../i18n/index.ts';
+import { isOfficeTime } from '../rules/office-hours.ts';
+import type { Job } from '../scheduler/scheduler.ts';
+import { leaveCertificateReminderJob } from './leave-certificate-reminder.ts';
+import { leaveIdleApprovalsJob } from './leave-idle-approvals.ts';
+import { leaveReturnReminderJob } from './leave-return-reminder.ts';
+
+/** Runs a job only in office time on working days: what falls due at night goes out in the morning. */
+function inOfficeTime(policy: Policy, job: Job): Job {
+  return {
+    ...job,
+    async run(context) {
+      const calendar = await loadCalendar(context.tx);
+      if (isOfficeTime(policy, (date) => calendar.isWorkday(date), context.dueAt)) await job.run(context);
+    },
+  };
+}
+
+/** The leave family's scheduled jobs. */
+export function leaveJobs(policy: Policy, t: Translate): Job[] {
+  return [leaveIdleApprovalsJob(policy, t), leaveReturnReminderJob(policy, t), leaveCertificateReminderJob(policy, t)].map((job) => inOfficeTime(policy, job));
+}

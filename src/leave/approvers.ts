@@ -1,0 +1,79 @@
+import type { Policy } from '../config/policy.ts';
+import { isStreetRole, type Role } from '../core/roles.ts';
+import type { Tx } from '../db/client.ts';
+
+export interface Applicant {
+  personId: number;
+  communityId: number | null;
+  streetId: number | null;
+}
+
+export interface Approver {
+  personId: number;
+  name: string;
+  /** The role they act in: the step's role, or the deputy role standing in for it. */
+  role: Role;
+}
+
+/** True when the person is on approved leave at `at` and has not reported back. */
+export async function isOnLeave(tx: Tx, personId: number, at: Date): Promise<boolean> {
+  const found = await tx.leaveRequest.findFirst({
+    where: { personId, status: 'approved', startAt: { lte: at }, endAt: { gt: at }, returnedAt: null },
+    select: { id: true },
+  });
+  return found !== null;
+}
+
+async function holders(tx: Tx, role: Role, applicant: Applicant): Promise<{ id: number; name: string }[]> {
+  const scope = isStreetRole(role)
+    ? { OR: [{ streetId: applicant.streetId ?? -1 }, { community: { streetId: applicant.streetId ?? -1 } }] }
+    : { communityId: applicant.communityId ?? -1 };
+  return tx.person.findMany({
+    where: { roles: { some: { role } }, id: { not: applicant.personId }, ...scope },
+    select: { id: true, name: true },
+    orderBy: { id: 'asc' },
+  });
+}
+
+/**
+ * The person who approves a step of `role` for the applicant: a holder of the role in the
+ * applicant's community (community roles) or street (street roles) who is not away; else the
+ * configured deputy role's holder; else a holder even though away (the note waits for them).
+ */
+export async function findApprover(tx: Tx, policy: Policy, role: Role, applicant: Applicant, at: Date, exclude: readonly number[] = []): Promise<Approver | null> {
+  const seen = new Set<Role>();
+  let fallback: Approver | null = null;
+  for (let current: Role | undefined = role; current && !seen.has(current); current = policy.leave.deputies[current]) {
+    seen.add(current);
+    for (const person of await holders(tx, current, applicant)) {
+      if (exclude.includes(person.id)) continue;
+      const candidate = { personId: person.id, name: person.name, role: current };
+      if (!(await isOnLeave(tx, person.id, at))) return candidate;
+      fallback ??= candidate;
+    }
+  }
+  return fallback;
+}
+
+/** The deputy who takes over an idle step, if the policy names one and someone holds it. */
+export async function findDeputy(tx: Tx, policy: Policy, role: Role, applicant: Applicant, exclude: readonly number[]): Promise<Approver | null> {
+  const deputyRole = policy.leave.deputies[role];
+  if (!deputyRole) return null;
+  const person = (await holders(tx, deputyRole, applicant)).find((p) => !exclude.includes(p.id));
+  return person ? { personId: person.id, name: person.name, role: deputyRole } : null;
+}
+
+/** Who a step waits for, and the role they act in (the step's role, or the deputy role standing in). */
+export async function stepApprover(tx: Tx, policy: Policy, step: { approverId: number | null; role: string }): Promise<{ name: string; role: Role }> {
+  const role = step.role as Role;
+  if (step.approverId === null) return { name: '', role };
+  const person = await tx.person.findUniqueOrThrow({ where: { id: step.approverId }, include: { roles: true } });
+  const held = new Set(person.roles.map((r) => r.role));
+  let acting: Role | undefined = role;
+  const seen = new Set<Role>();
+  while (acting && !held.has(acting) && !seen.has(acting)) {
+    seen.add(acting);
+    acting = policy.leave.deputies[acting];
+  }
+  return { name: person.name, role: acting && held.has(acting) ? acting : role };
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import type { Policy } from '../config/policy.ts';
+import type { ArgsResult, ParseContext } from '../core/command.ts';
+import { parseLeaveWhen } from '../rules/leave-dates.ts';
+
+/** A leave note in one line: dates, type, reason, destination, in any order; what is missing is asked for. */
+
+export const noteArgs = z.object({
+  /** The note as written: the handler reads the dates again with the office calendar (3天 = working days). */
+  text: z.string(),
+  type: z.string(),
+  start: z.date(),
+  end: z.date(),
+  reason: z.string().min(1),
+  destination: z.string().min(1),
+});
+export type NoteArgs = z.infer<typeof noteArgs>;
+
+const TYPE_ALIASES: Record<string, string> = { 年假: '年休假', 公休假: '年休假', 休假: '年休假', 私事: '事假', 生病: '病假' };
+
+/** The policy's leave type named in a word (事假, 年假 → 年休假), if any. */
+export function leaveType(word: string, policy: Policy): string | null {
+  const types = policy.leave.types;
+  if (types.includes(word)) return word;
+  const alias = TYPE_ALIASES[word];
+  return alias && types.includes(alias) ? alias : null;
+}
+
+/** 去区医院体检 / 回老家 name a place: the reason is also the destination (去向). */
+const PLACE_WORD = /^(去|回|到|在|赴|往)/;
+
+export function parseNote(rest: string, context: Pick<ParseContext, 'now' | 'policy'>, options: { requireDestination?: boolean } = {}): ArgsResult<NoteArgs> {
+  const { policy, now } = context;
+  const when = parseLeaveWhen(rest, { now, zone: policy.timezone, sessions: policy.sessions });
+  if (!when.ok && when.reason === 'invalid') return { ok: false, error: { key: 'leave.ask.badDate' } };
+  if (!when.ok && when.reason === 'order') return { ok: false, error: { key: 'leave.ask.order' } };
+
+  let type: string | null = null;
+  let destination: string | null = null;
+  const words: string[] = [];
+  for (const word of when.rest.split(' ').filter(Boolean)) {
+    const explicit = /^去向[:：]?(.+)$/.exec(word);
+    if (explicit) destination = explicit[1]!;
+    else if (!type && leaveType(word, policy)) type = leaveType(word, policy);
+    else words.push(word);
+  }
+  if (!when.ok) return { ok: false, ask: { key: 'leave.ask.when' } };
+  if (!type) return { ok: false, ask: { key: 'leave.ask.type', params: { types: policy.leave.types.join('、') } } };
+  if (words.length === 0) return { ok: false, ask: { key: 'leave.ask.reason' } };
+  let reason = words.join(' ');
+  if (!destination && words.length >= 2) {
+    destination = words.at(-1)!;
+    reason = words.slice(0, -1).join(' ');
+  }
+  destination ??= PLACE_WORD.test(reason) ? reason : options.requireDestination === false ? '—' : null;
+  if (!destination) return { ok: false, ask: { key: 'leave.ask.destination' } };
+  if (type === policy.leave.outing.type) {
+    const minutes = (when.end.getTime() - when.start.getTime()) / 60_000;
+    if (minutes > policy.leave.outing.maxHours * 60) return { ok: false, error: { key: 'leave.outingTooLong', params: { type, hours: policy.leave.outing.maxHours } } };
+  }
+  return { ok: true, args: { text: rest, type, start: when.start, end: when.end, reason, destination } };
+}
+
+/** The id a quoted message's subject names ("leave:12", "leave:12:0", "leave:12:draft"). */
+export function leaveIdFromSubject(subject: string | null | undefined): number | null {
+  const match = /^leave:(\d+)/.exec(subject ?? '');
+  return match ? Number(match[1]) : null;
+}
+
+/** `#12` or `12` at the start; else the leave the quoted bot message was about. */
+export function leaveRef(rest: string, quotedId: number | null): { id: number | null; rest: string } {
+  const match = /^#?\s*(\d+)\s*(.*)$/.exec(rest.trim());
+  if (match && (rest.trim().startsWith('#') || quotedId === null)) return { id: Number(match[1]), rest: match[2]!.trim() };
+  return { id: quotedId, rest: rest.trim() };
+}
+
+/** Arguments of the commands that act on one of the sender's notes: `#编号`, the quoted note, or none (the latest). */
+export const refArgs = z.object({ id: z.number().int().nullable() });
+
+export function parseRefArgs(rest: string, context: Pick<ParseContext, 'quotedSubject'>): ArgsResult<z.infer<typeof refArgs>> {
+  return { ok: true, args: { id: leaveRef(rest, leaveIdFromSubject(context.quotedSubject)).id } };
+}

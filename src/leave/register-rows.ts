@@ -1,0 +1,80 @@
+import { DateTime } from 'luxon';
+import type { Policy } from '../config/policy.ts';
+import type { Db } from '../db/client.ts';
+import type { Translate } from '../i18n/index.ts';
+import { dayMinutes } from '../rules/leave-chain.ts';
+import { formatDateTime } from '../time/office-time.ts';
+import { roleName, statusName } from './format.ts';
+
+/** The leave register (请销假登记本) of a month: every filed note with its chain, outcome and 销假. */
+
+export interface RegisterStep {
+  step: number;
+  role: string;
+  approver: string | null;
+  status: string;
+  activatedAt: string | null;
+  actedAt: string | null;
+  comment: string | null;
+}
+
+export interface RegisterRow {
+  id: number;
+  person: string;
+  community: string | null;
+  type: string;
+  start: string;
+  end: string;
+  workDays: number;
+  reason: string;
+  destination: string;
+  byPhone: boolean;
+  certificate: string | null;
+  submittedAt: string | null;
+  status: string;
+  outcome: string;
+  decidedAt: string | null;
+  returnedAt: string | null;
+  chain: RegisterStep[];
+}
+
+/** Notes (not drafts) whose leave overlaps the month YYYY-MM in the office zone. */
+export async function leaveRegister(db: Db, policy: Policy, t: Translate, month: string): Promise<RegisterRow[]> {
+  const zone = policy.timezone;
+  const from = DateTime.fromISO(`${month}-01`, { zone });
+  const rows = await db.leaveRequest.findMany({
+    where: { status: { not: 'draft' }, startAt: { lt: from.plus({ months: 1 }).toJSDate() }, endAt: { gt: from.toJSDate() } },
+    include: { person: { include: { community: true } }, steps: { orderBy: { index: 'asc' } } },
+    orderBy: { startAt: 'asc' },
+  });
+  const ids = [...new Set(rows.flatMap((r) => r.steps.map((s) => s.approverId ?? s.actedById)).filter((id): id is number => id !== null))];
+  const names = new Map((await db.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
+  const time = (d: Date | null) => (d ? formatDateTime(d, zone) : null);
+  return rows.map((row) => ({
+    id: row.id,
+    person: row.person.name,
+    community: row.person.community?.name ?? null,
+    type: row.type,
+    start: time(row.startAt)!,
+    end: time(row.endAt)!,
+    workDays: Math.round((row.workMinutes / dayMinutes(policy.sessions)) * 100) / 100,
+    reason: row.reason,
+    destination: row.destination,
+    byPhone: row.filedById !== null,
+    certificate: row.certificate,
+    submittedAt: time(row.submittedAt),
+    status: row.status,
+    outcome: statusName(t, row.status),
+    decidedAt: time(row.decidedAt),
+    returnedAt: time(row.returnedAt),
+    chain: row.steps.map((s) => ({
+      step: s.index + 1,
+      role: roleName(t, s.role),
+      approver: names.get(s.actedById ?? s.approverId ?? -1) ?? null,
+      status: s.status,
+      activatedAt: time(s.activatedAt),
+      actedAt: time(s.actedAt),
+      comment: s.comment,
+    })),
+  }));
+}
