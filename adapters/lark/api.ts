@@ -51,10 +51,14 @@ export class LarkApi {
     return reply.bot.open_id;
   }
 
+  /**
+   * Sends to a chat (oc_…), or to a person (ou_…): a private chat not known yet is addressed by the
+   * person's open_id (the core's fallback), which Lark takes only as receive_id_type open_id.
+   */
   async create(chatId: string, content: LarkContent, uuid: string | undefined): Promise<string> {
     const reply = await this.call('send', () =>
       this.client.im.message.create({
-        params: { receive_id_type: 'chat_id' },
+        params: { receive_id_type: chatId.startsWith('ou_') ? 'open_id' : 'chat_id' },
         data: { receive_id: chatId, msg_type: content.msgType, content: content.content, ...(uuid ? { uuid } : {}) },
       }),
     );

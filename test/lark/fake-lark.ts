@@ -114,7 +114,13 @@ export class FakeLark {
     if (call.method === 'POST' && (call.path === '/open-apis/im/v1/messages' || reply)) {
       const replyTo = reply?.[1];
       const chatId = replyTo ? this.messages.find((m) => m.messageId === replyTo)?.chatId ?? 'oc_unknown' : call.body.receive_id;
-      if (!replyTo && call.query.get('receive_id_type') !== 'chat_id') return send(400, { code: 230001, msg: 'invalid receive_id_type' });
+      if (!replyTo) {
+        // Lark takes a chat (oc_) as chat_id and a person (ou_, their private chat with the bot) as open_id, nothing else.
+        const type = call.query.get('receive_id_type');
+        const prefix = type === 'chat_id' ? 'oc_' : type === 'open_id' ? 'ou_' : null;
+        if (!prefix) return send(400, { code: 230001, msg: 'invalid receive_id_type' });
+        if (!String(call.body.receive_id).startsWith(prefix)) return send(400, { code: 230001, msg: `invalid receive_id for ${type}` });
+      }
       // Lark's request de-duplication: the same uuid is the same message.
       const earlier = call.body.uuid ? this.messages.find((m) => m.uuid === call.body.uuid) : undefined;
       const message: SentMessage = earlier ?? {
