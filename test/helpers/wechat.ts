@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import type { Message } from 'wechaty';
+import { types, type Message } from 'wechaty';
 import type { PuppetMock, mock } from 'wechaty-puppet-mock';
 import type { WechatAdapter } from '../../adapters/wechat/adapter.ts';
 import { createApp, type App } from '../../src/app.ts';
@@ -147,4 +147,24 @@ export function officePerTest(): () => ReturnType<typeof startOffice> {
     world = office.world;
     return office;
   };
+}
+
+/** A quoted reply as WeChat's app message type 57 carries it: the reply in <title>, the quoted id in <svrid>. */
+export function quoteXml(reply: string, quotedId: string, quotedText: string): string {
+  return `<msg><appmsg appid="" sdkver="0"><title>${reply}</title><type>57</type><refermsg><type>1</type><svrid>${quotedId}</svrid><content>${quotedText}</content></refermsg></appmsg></msg>`;
+}
+
+/** `from` quotes the bot message `quoted` in `room` with `reply`, as the puppet delivers it; returns the quote's message id. */
+export function sayQuoting(world: WechatWorld, id: string, from: ContactMock, room: RoomMock, reply: string, quoted: BotMessage): string {
+  const quote = world.mocker.MessageMock.create({
+    id,
+    talkerId: from.id,
+    roomId: room.id,
+    timestamp: world.clock.now().getTime(),
+    type: types.Message.Unknown,
+    text: quoteXml(reply, quoted.id, quoted.text),
+    mentionIdList: [],
+  });
+  world.mocker.puppet.emit('message', { messageId: quote.id });
+  return quote.id;
 }
