@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { bindByCode, importOffice, sayQuoting, startWechatWorld, waitFor, type BotMessage, type WechatWorld } from '../helpers/wechat.ts';
+import { sayQuoting, startOffice, waitFor, type BotMessage, type WechatWorld } from '../helpers/wechat.ts';
 
 /** Leave approval end to end through WeChat: real Wechaty on the mock puppet, the whole bot, a frozen Monday 09:00. */
 
@@ -11,19 +11,9 @@ afterEach(async () => {
 
 /** 幸福社区工作群 with the bot, 王芳 (secretary), 张三 and 李四 (staff), everyone bound. */
 async function startLeaveOffice() {
-  world = await startWechatWorld({ now: '2026-11-23T09:00:00+08:00' });
-  const w = world;
-  await importOffice(w);
-  const bot = w.person('社区助手');
-  const wang = w.person('王芳');
-  const zhang = w.person('张三');
-  const li = w.person('李四');
-  const group = w.room('幸福社区工作群', [bot, wang, zhang, li]);
-  await w.login(bot);
-  for (const [contact, name] of [[wang, '王芳'], [zhang, '张三'], [li, '李四']] as const) await bindByCode(w, contact, bot, name);
-  wang.say('设为工作群').to(group);
-  await w.botSaid(group.id, (text) => text === '@王芳 好的，本群已设为幸福社区的工作群。');
-  return { world: w, bot, wang, zhang, li, group };
+  const office = await startOffice({ now: '2026-11-23T09:00:00+08:00', withLi: true });
+  world = office.world;
+  return { ...office, li: office.li! };
 }
 type Office = Awaited<ReturnType<typeof startLeaveOffice>>;
 

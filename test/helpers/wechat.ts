@@ -119,20 +119,22 @@ export async function bindByCode(world: WechatWorld, contact: ContactMock, bot: 
   await world.botSaid(contact.id, (text) => text.startsWith('绑定成功'));
 }
 
-/** A logged-in bot, 王芳 (secretary) and 张三 (staff) bound, and 幸福社区工作群 declared the work group. */
-export async function startOffice(options: WechatWorldOptions = {}) {
+/** A logged-in bot, 王芳 (secretary) and 张三 (staff) bound, and 幸福社区工作群 declared the work group; with `withLi`, 李四 (staff) too. */
+export async function startOffice(options: WechatWorldOptions & { withLi?: boolean } = {}) {
   const world = await startWechatWorld(options);
   await importOffice(world);
   const bot = world.person('社区助手');
   const wang = world.person('王芳');
   const zhang = world.person('张三');
-  const group = world.room('幸福社区工作群', [bot, wang, zhang]);
+  const li = options.withLi ? world.person('李四') : null;
+  const group = world.room('幸福社区工作群', li ? [bot, wang, zhang, li] : [bot, wang, zhang]);
   await world.login(bot);
   await bindByCode(world, wang, bot, '王芳');
   await bindByCode(world, zhang, bot, '张三');
+  if (li) await bindByCode(world, li, bot, '李四');
   wang.say('@社区助手\u2005设为工作群', [bot]).to(group);
   await world.botSaid(group.id, (text) => text === '@王芳 好的，本群已设为幸福社区的工作群。');
-  return { world, bot, wang, zhang, group };
+  return { world, bot, wang, zhang, li, group };
 }
 
 /** For a test file: each test starts its own office with the returned function; it is stopped after the test. */
