@@ -87,6 +87,15 @@ describe('WeChat leave approval', () => {
     await expectApproved(w, zhang.id, group.id);
     const pressed = await w.app.db.inboxEvent.findFirstOrThrow({ where: { payload: { contains: '"isButton":true' } }, orderBy: { id: 'desc' } });
     expect([JSON.parse(pressed.payload).text, JSON.parse(pressed.payload).senderName]).toEqual(['同意 #1', '王芳']);
+
+    // Once the note shows its outcome its menu is closed: a bare number later is just a number.
+    await w.app.delivery.drain();
+    const sentBefore = w.sent.length;
+    zhang.say('2').to(group);
+    const event = await waitFor('the 2 in the inbox', () => w.app.db.inboxEvent.findFirst({ where: { payload: { contains: '"senderName":"张三"' } }, orderBy: { id: 'desc' } }).then((e) => (e && JSON.parse(e.payload).text !== '确认 #1' ? e : null)));
+    expect([JSON.parse(event.payload).text, JSON.parse(event.payload).isButton]).toEqual(['2', undefined]);
+    await w.app.delivery.drain();
+    expect(w.sent.slice(sentBefore)).toEqual([]);
   });
 
   it("refuses a non-approver's 同意, quoted or typed, and says who may", async () => {
