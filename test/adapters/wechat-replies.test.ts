@@ -1,14 +1,8 @@
-import { types } from 'wechaty';
 import { describe, expect, it } from 'vitest';
 import { enqueue } from '../../src/messaging/outbox.ts';
-import { officePerTest, waitFor } from '../helpers/wechat.ts';
+import { officePerTest, sayQuoting, waitFor } from '../helpers/wechat.ts';
 
 const started = officePerTest();
-
-/** A quoted reply as WeChat's app message type 57 carries it: the reply in <title>, the quoted id in <svrid>. */
-function quoteXml(reply: string, quotedId: string, quotedText: string): string {
-  return `<msg><appmsg appid="" sdkver="0"><title>${reply}</title><type>57</type><refermsg><type>1</type><svrid>${quotedId}</svrid><content>${quotedText}</content></refermsg></appmsg></msg>`;
-}
 
 describe('WeChat replies: quotes and numbered menus', () => {
   it('a quoted reply reaches the core with replyToMessageId of the bot message it quotes', async () => {
@@ -21,16 +15,7 @@ describe('WeChat replies: quotes and numbered menus', () => {
     const row = await waitFor('the request to be marked sent', () => world.app.db.outboxMessage.findFirst({ where: { subject: 'leave:12', status: 'sent' } }));
     expect(row.platformMessageId).toBe(request.id);
 
-    const quote = world.mocker.MessageMock.create({
-      id: 'quote-1',
-      talkerId: wang.id,
-      roomId: group.id,
-      timestamp: Date.now(),
-      type: types.Message.Unknown,
-      text: quoteXml('同意', request.id, '张三申请事假 1 天（#12）'),
-      mentionIdList: [],
-    });
-    world.mocker.puppet.emit('message', { messageId: quote.id });
+    sayQuoting(world, 'quote-1', wang, group, '同意', request);
     const event = await waitFor('the quoted reply in the inbox', () => world.app.db.inboxEvent.findUnique({ where: { platform_eventId: { platform: 'wechat', eventId: 'quote-1' } } }));
     const inbound = JSON.parse(event.payload);
     expect([inbound.text, inbound.replyToMessageId, inbound.senderName]).toEqual(['同意', request.id, '王芳']);

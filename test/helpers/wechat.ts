@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import type { Message } from 'wechaty';
+import { types, type Message } from 'wechaty';
 import type { PuppetMock, mock } from 'wechaty-puppet-mock';
 import type { WechatAdapter } from '../../adapters/wechat/adapter.ts';
 import { createApp, type App } from '../../src/app.ts';
@@ -119,20 +119,22 @@ export async function bindByCode(world: WechatWorld, contact: ContactMock, bot: 
   await world.botSaid(contact.id, (text) => text.startsWith('绑定成功'));
 }
 
-/** A logged-in bot, 王芳 (secretary) and 张三 (staff) bound, and 幸福社区工作群 declared the work group. */
-export async function startOffice(options: WechatWorldOptions = {}) {
+/** A logged-in bot, 王芳 (secretary) and 张三 (staff) bound, and 幸福社区工作群 declared the work group; with `withLi`, 李四 (staff) too. */
+export async function startOffice(options: WechatWorldOptions & { withLi?: boolean } = {}) {
   const world = await startWechatWorld(options);
   await importOffice(world);
   const bot = world.person('社区助手');
   const wang = world.person('王芳');
   const zhang = world.person('张三');
-  const group = world.room('幸福社区工作群', [bot, wang, zhang]);
+  const li = options.withLi ? world.person('李四') : null;
+  const group = world.room('幸福社区工作群', li ? [bot, wang, zhang, li] : [bot, wang, zhang]);
   await world.login(bot);
   await bindByCode(world, wang, bot, '王芳');
   await bindByCode(world, zhang, bot, '张三');
+  if (li) await bindByCode(world, li, bot, '李四');
   wang.say('@社区助手\u2005设为工作群', [bot]).to(group);
   await world.botSaid(group.id, (text) => text === '@王芳 好的，本群已设为幸福社区的工作群。');
-  return { world, bot, wang, zhang, group };
+  return { world, bot, wang, zhang, li, group };
 }
 
 /** For a test file: each test starts its own office with the returned function; it is stopped after the test. */
@@ -147,4 +149,24 @@ export function officePerTest(): () => ReturnType<typeof startOffice> {
     world = office.world;
     return office;
   };
+}
+
+/** A quoted reply as WeChat's app message type 57 carries it: the reply in <title>, the quoted id in <svrid>. */
+export function quoteXml(reply: string, quotedId: string, quotedText: string): string {
+  return `<msg><appmsg appid="" sdkver="0"><title>${reply}</title><type>57</type><refermsg><type>1</type><svrid>${quotedId}</svrid><content>${quotedText}</content></refermsg></appmsg></msg>`;
+}
+
+/** `from` quotes the bot message `quoted` in `room` with `reply`, as the puppet delivers it; returns the quote's message id. */
+export function sayQuoting(world: WechatWorld, id: string, from: ContactMock, room: RoomMock, reply: string, quoted: BotMessage): string {
+  const quote = world.mocker.MessageMock.create({
+    id,
+    talkerId: from.id,
+    roomId: room.id,
+    timestamp: world.clock.now().getTime(),
+    type: types.Message.Unknown,
+    text: quoteXml(reply, quoted.id, quoted.text),
+    mentionIdList: [],
+  });
+  world.mocker.puppet.emit('message', { messageId: quote.id });
+  return quote.id;
 }
