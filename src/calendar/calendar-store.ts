@@ -1,5 +1,5 @@
 import type { Db, Tx } from '../db/client.ts';
-import { OfficeCalendar, type CalendarEntry } from '../rules/calendar.ts';
+import { OfficeCalendar, type CalendarEntry, type DayInfo } from '../rules/calendar.ts';
 import { officialCalendar } from './official.ts';
 
 type Reader = Pick<Db, 'calendarDay'> | Pick<Tx, 'calendarDay'>;
@@ -11,6 +11,13 @@ export async function loadCalendar(db: Reader): Promise<OfficeCalendar> {
     officialCalendar(),
     office.map((row) => ({ date: row.date, kind: row.kind as CalendarEntry['kind'], name: row.name })),
   );
+}
+
+/** One day as the office calendar has it, reading only that date's office entry. */
+export async function loadDay(db: Reader, date: string): Promise<DayInfo> {
+  const row = await db.calendarDay.findUnique({ where: { date } });
+  const office = row ? [{ date: row.date, kind: row.kind as CalendarEntry['kind'], name: row.name }] : [];
+  return new OfficeCalendar(officialCalendar(), office).day(date);
 }
 
 /** Stores office entries (a loaded year or corrections); an entry for a date replaces the old one. */

@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { config as loadDotenv } from 'dotenv';
 import { ConfigError } from '../config/env.ts';
 import { bindCodeAction } from './bind-code.ts';
+import { calendarAction } from './calendar.ts';
 import { importRosterAction } from './import-roster.ts';
 import { parseAction } from './parse.ts';
 import { UsageError } from './context.ts';
@@ -35,6 +36,13 @@ program
   .option('--now <time>', 'ISO time; without an offset it is office time (default: now)')
   .option('--chat <kind>', 'group or private', 'group')
   .action(parseAction);
+
+program
+  .command('calendar')
+  .description('办公日历 (office calendar): <YYYY-MM> shows a month; load <file>; set <date> 休|班 <name>; clear <date>')
+  .argument('<what>', 'YYYY-MM, load, set or clear')
+  .argument('[rest...]', 'the file, or the date, 休|班 and the name')
+  .action(calendarAction);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof UsageError) {

@@ -74,4 +74,9 @@ export const en: Record<MessageKey, string> = {
   'chatPurpose.noCommunity': 'Your record has no community, so you cannot set a group purpose.',
 
   'sandbox.demoLoaded': 'Demo community (幸福社区) loaded.',
+
+  // attendance
+  'checkin.holiday': 'Today is the {name} holiday: no check-in needed. Happy holidays! If you are on duty, ask the attendance officer to record it.',
+  'checkin.restDay': 'Today is a rest day: no check-in needed. If you are on duty, ask the attendance officer to record it.',
+  'checkin.outsideGeofence': '. Note: your location is about {meters} m from the office, outside the check-in area; recorded and flagged.',
 };
