@@ -11,6 +11,7 @@ import { createDb, type Db } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { translator } from './i18n/index.ts';
 import { createHttpServer } from './http/server.ts';
+import { attendanceSummaryJobs } from './jobs/attendance-summary.ts';
 import { checkInReminderJobs } from './jobs/checkin-reminder.ts';
 import { createPlatformAdapters } from './platforms.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -76,7 +77,7 @@ export function createApp(options: AppOptions): App {
     botName: env.BOT_NAME,
     onOutbox: () => delivery.kick(),
   });
-  const scheduler = new Scheduler(db, clock, policy, log.child({ component: 'scheduler' }), checkInReminderJobs(policy, t), env.INSTANCE_ID, () =>
+  const scheduler = new Scheduler(db, clock, policy, log.child({ component: 'scheduler' }), [...checkInReminderJobs(policy, t), ...attendanceSummaryJobs(policy, t)], env.INSTANCE_ID, () =>
     delivery.kick(),
   );
 

@@ -5,6 +5,7 @@ import { bindCodeAction } from './bind-code.ts';
 import { calendarAction } from './calendar.ts';
 import { importRosterAction } from './import-roster.ts';
 import { parseAction } from './parse.ts';
+import { reportAction } from './report.ts';
 import { UsageError } from './context.ts';
 
 /** `npx shequ …`: office set-up and inspection without code. */
@@ -43,6 +44,17 @@ program
   .argument('<what>', 'YYYY-MM, load, set or clear')
   .argument('[rest...]', 'the file, or the date, 休|班 and the name')
   .action(calendarAction);
+
+program
+  .command('report')
+  .description('导出报表 (export a report): attendance = 月度考勤 per person, day and session, with totals and the 100-point score')
+  .argument('<kind>', 'attendance')
+  .requiredOption('--month <YYYY-MM>', '月份')
+  .option('--community <name>', '社区 (default: every community)')
+  .option('--format <format>', 'xlsx or json', 'xlsx')
+  .option('--out <file>', 'output file (json default: stdout)')
+  .option('--now <time>', 'ISO time the report is made at; sessions after it are pending (default: now)')
+  .action(reportAction);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof UsageError) {
