@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 
 /** Days and months as people write them in chat, read against today's office date. Pure. */
 
-/** 今天, 昨天, 前天, 11月23日, 11-23, 2026-11-23 → YYYY-MM-DD; a date without a year is the latest one not after today. */
+/** 今天, 昨天, 前天, 11月23日, 11-23, 2026-11-23 → YYYY-MM-DD; a date without a year is in this year unless that is over six months ahead (12月31日 in January). */
 export function parseDayWord(word: string, today: string): string | null {
   const base = DateTime.fromISO(today, { zone: 'UTC' });
   const relative: Record<string, number> = { 今天: 0, 今日: 0, 昨天: 1, 昨日: 1, 前天: 2 };
@@ -13,11 +13,11 @@ export function parseDayWord(word: string, today: string): string | null {
   if (!year) return null;
   let date = DateTime.fromObject({ year, month, day }, { zone: 'UTC' });
   if (!date.isValid) return null;
-  if (!full && date > base) date = date.minus({ years: 1 });
+  if (!full && date > base.plus({ months: 6 })) date = date.minus({ years: 1 });
   return date.toISODate();
 }
 
-/** 本月, 上月, 11月, 2026-11, 2026年11月 → YYYY-MM; a month without a year is the latest one not after this month. */
+/** 本月, 上月, 11月, 2026-11, 2026年11月 → YYYY-MM; a month without a year is in this year unless that is over six months ahead. */
 export function parseMonthWord(word: string, today: string): string | null {
   const base = DateTime.fromISO(today, { zone: 'UTC' }).startOf('month');
   if (word === '本月' || word === '这个月') return base.toFormat('yyyy-MM');
@@ -27,6 +27,6 @@ export function parseMonthWord(word: string, today: string): string | null {
   const [year, month] = full ? [Number(full[1]), Number(full[2])] : short ? [base.year, Number(short[1])] : [0, 0];
   if (!year || month < 1 || month > 12) return null;
   let date = DateTime.fromObject({ year, month, day: 1 }, { zone: 'UTC' });
-  if (!full && date > base) date = date.minus({ years: 1 });
+  if (!full && date > base.plus({ months: 6 })) date = date.minus({ years: 1 });
   return date.toFormat('yyyy-MM');
 }
