@@ -3,11 +3,21 @@ import type { Policy } from '../config/policy.ts';
 import type { MessageKey, Translate } from '../i18n/index.ts';
 import type { SessionResult } from '../rules/attendance.ts';
 import type { AttendanceReport } from '../rules/attendance-report.ts';
-import { inZone } from '../time/office-time.ts';
 
 /** The month's attendance as the street office receives it: a JSON ledger or an XLSX workbook (汇总, 明细, 说明). */
 
-const clock = (at: Date | null, zone: string) => (at ? inZone(at, zone).toFormat('HH:mm:ss') : null);
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** HH:mm:ss in the office zone; one cached formatter, since a month holds hundreds of thousands of times. */
+function clock(at: Date | null, zone: string): string | null {
+  if (!at) return null;
+  let format = clockFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    clockFormats.set(zone, format);
+  }
+  return format.format(at);
+}
 
 export function reportJson(report: AttendanceReport, month: string, community: string | null) {
   const zone = report.timezone;
@@ -37,42 +47,32 @@ export type AttendanceJson = ReturnType<typeof reportJson>;
 
 const statusKey = (s: SessionResult['status']) => `attendance.status.${s}` as MessageKey;
 
-export async function reportWorkbook(report: AttendanceReport, policy: Pick<Policy, 'attendance'>, t: Translate): Promise<ExcelJS.Workbook> {
+/** Streams the workbook to a file row by row, so memory stays flat however many people the month has. */
+export async function writeReportXlsx(report: AttendanceReport, policy: Pick<Policy, 'attendance'>, t: Translate, filename: string): Promise<void> {
   const zone = report.timezone;
   const yesNo = (v: boolean) => t(v ? 'attendance.yes' : 'attendance.no');
-  const workbook = new ExcelJS.Workbook();
-  const summary = workbook.addWorksheet(t('attendance.sheet.summary'));
-  summary.addRow([
-    t('attendance.col.name'),
-    t('attendance.col.community'),
-    t('attendance.col.schedule'),
-    t('attendance.col.workdays'),
-    t('attendance.col.sessions'),
-    ...(['normal', 'late', 'early', 'off_post', 'absent', 'out', 'leave', 'excused', 'pending'] as const).map((s) => t(statusKey(s))),
-    t('attendance.col.outsideGeofence'),
-    t('attendance.col.fullAttendance'),
-    t('attendance.col.deductions'),
-    t('attendance.col.rulePoints'),
-    t('attendance.col.discretionary'),
-    t('attendance.col.total'),
-  ]);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename, useSharedStrings: false, useStyles: true });
+  const frozen = [{ state: 'frozen' as const, ySplit: 1 }];
+  const add = (sheet: ExcelJS.Worksheet, values: unknown[], bold = false) => {
+    const row = sheet.addRow(values);
+    if (bold) row.font = { bold: true };
+    row.commit();
+  };
+
+  const summary = workbook.addWorksheet(t('attendance.sheet.summary'), { views: frozen });
+  const statuses = ['normal', 'late', 'early', 'off_post', 'absent', 'out', 'leave', 'excused', 'pending'] as const;
+  const summaryColumns = ['name', 'community', 'schedule', 'workdays', 'sessions'] as const;
+  const scoreColumns = ['outsideGeofence', 'fullAttendance', 'deductions', 'rulePoints', 'discretionary', 'total'] as const;
+  add(summary, [...summaryColumns.map((c) => t(`attendance.col.${c}`)), ...statuses.map((s) => t(statusKey(s))), ...scoreColumns.map((c) => t(`attendance.col.${c}`))], true);
   for (const p of report.people) {
     const n = p.totals;
-    summary.addRow([
+    add(summary, [
       p.name,
       p.community ?? '',
       p.schedule ?? t('attendance.officeHours'),
       n.workdays,
       n.sessions,
-      n.normal,
-      n.late,
-      n.early,
-      n.off_post,
-      n.absent,
-      n.out,
-      n.leave,
-      n.excused,
-      n.pending,
+      ...statuses.map((s) => n[s]),
       n.outsideGeofence,
       yesNo(p.fullAttendance),
       p.score.deductions,
@@ -81,18 +81,16 @@ export async function reportWorkbook(report: AttendanceReport, policy: Pick<Poli
       p.score.total,
     ]);
   }
+  summary.commit();
 
-  const detail = workbook.addWorksheet(t('attendance.sheet.detail'));
-  detail.addRow(
-    (
-      ['name', 'community', 'date', 'day', 'session', 'status', 'checkIn', 'checkOut', 'minutesLate', 'minutesEarly', 'leaveType', 'exception', 'whereabouts', 'outsideGeofence'] as const
-    ).map((c) => t(`attendance.col.${c}`)),
-  );
+  const detail = workbook.addWorksheet(t('attendance.sheet.detail'), { views: frozen });
+  const detailColumns = ['name', 'community', 'date', 'day', 'session', 'status', 'checkIn', 'checkOut', 'minutesLate', 'minutesEarly', 'leaveType', 'exception', 'whereabouts', 'outsideGeofence'] as const;
+  add(detail, detailColumns.map((c) => t(`attendance.col.${c}`)), true);
   for (const p of report.people) {
     for (const d of p.days) {
       const day = d.name ? `${t(`attendance.day.${d.kind}`)}（${d.name}）` : t(`attendance.day.${d.kind}`);
       for (const s of d.sessions) {
-        detail.addRow([
+        add(detail, [
           p.name,
           p.community ?? '',
           d.date,
@@ -111,9 +109,11 @@ export async function reportWorkbook(report: AttendanceReport, policy: Pick<Poli
       }
     }
   }
+  detail.commit();
 
   const { scoring } = policy.attendance;
-  workbook.addWorksheet(t('attendance.sheet.rules')).addRow([
+  const rules = workbook.addWorksheet(t('attendance.sheet.rules'));
+  add(rules, [
     t('attendance.rules', {
       rulePoints: 100 - scoring.discretionaryPoints,
       discretionary: scoring.discretionaryPoints,
@@ -123,9 +123,6 @@ export async function reportWorkbook(report: AttendanceReport, policy: Pick<Poli
       absent: scoring.absent,
     }),
   ]);
-  for (const sheet of [summary, detail]) {
-    sheet.getRow(1).font = { bold: true };
-    sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  }
-  return workbook;
+  rules.commit();
+  await workbook.commit();
 }

@@ -8,18 +8,27 @@ import type { DayInfo } from '../rules/calendar.ts';
 import { approvedLeaveIntervals } from './leave-intervals.ts';
 import type { Colleague } from './people.ts';
 
+/** The database bounds the parameters of one query (Prisma's SQLite limit is 999): ask for people in chunks. */
+const CHUNK = 500;
+
+async function byPeople<T>(ids: readonly number[], query: (chunk: number[]) => Promise<T[]>): Promise<T[]> {
+  const results: T[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) results.push(...(await query(ids.slice(i, i + CHUNK))));
+  return results;
+}
+
 /** Reads the attendance data of some people over some days and hands it, as plain data, to the pure report. */
 export async function loadReport(tx: Tx, policy: Policy, days: readonly DayInfo[], people: readonly Colleague[], now: Date, month?: string): Promise<AttendanceReport> {
   const from = days[0]!.date;
   const to = days.at(-1)!.date;
   const ids = people.map((p) => p.id);
-  const inPeriod = { personId: { in: ids }, officeDate: { gte: from, lte: to } };
+  const inPeriod = (chunk: number[]) => ({ personId: { in: chunk }, officeDate: { gte: from, lte: to } });
   const zone = policy.timezone;
   const [punches, exceptions, whereabouts, scores, leaves] = await Promise.all([
-    tx.checkIn.findMany({ where: inPeriod, select: { personId: true, officeDate: true, kind: true, at: true, outsideGeofence: true } }),
-    tx.attendanceException.findMany({ where: inPeriod, include: { recordedBy: { select: { name: true } } } }),
-    tx.whereabouts.findMany({ where: inPeriod, select: { personId: true, officeDate: true, status: true, note: true, setAt: true } }),
-    month ? tx.attendanceScore.findMany({ where: { personId: { in: ids }, month }, orderBy: { setAt: 'asc' } }) : Promise.resolve([]),
+    byPeople(ids, (chunk) => tx.checkIn.findMany({ where: inPeriod(chunk), select: { personId: true, officeDate: true, kind: true, at: true, outsideGeofence: true } })),
+    byPeople(ids, (chunk) => tx.attendanceException.findMany({ where: inPeriod(chunk), include: { recordedBy: { select: { name: true } } } })),
+    byPeople(ids, (chunk) => tx.whereabouts.findMany({ where: inPeriod(chunk), select: { personId: true, officeDate: true, status: true, note: true, setAt: true } })),
+    month ? byPeople(ids, (chunk) => tx.attendanceScore.findMany({ where: { personId: { in: chunk }, month }, orderBy: { setAt: 'asc' } })) : Promise.resolve([]),
     approvedLeaveIntervals(tx, ids, DateTime.fromISO(from, { zone }).toJSDate(), DateTime.fromISO(to, { zone }).plus({ days: 1 }).toJSDate()),
   ]);
   return buildAttendanceReport({

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { DateTime } from 'luxon';
-import { reportJson, reportWorkbook } from '../attendance/export.ts';
+import { reportJson, writeReportXlsx } from '../attendance/export.ts';
 import { loadMonthReport } from '../attendance/load-report.ts';
 import { officeStaff } from '../attendance/people.ts';
 import { translator } from '../i18n/index.ts';
@@ -34,6 +34,6 @@ export async function reportAction(kind: string, options: { month: string; commu
     return;
   }
   const out = options.out ?? `考勤-${options.community ?? '全部社区'}-${options.month}.xlsx`;
-  await (await reportWorkbook(report, policy, t)).xlsx.writeFile(out);
+  await writeReportXlsx(report, policy, t, out);
   process.stdout.write(`已导出 ${report.people.length} 人的 ${options.month} 考勤：${out}\n`);
 }

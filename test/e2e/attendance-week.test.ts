@@ -153,7 +153,7 @@ describe('a replayed week with a 调休 Sunday and a holiday', () => {
     const detail = workbook.getWorksheet('明细')!;
     expect(detail.rowCount).toBe(1 + 5 * 30 * 2);
     const rows: unknown[][] = [];
-    detail.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    detail.eachRow((row) => rows.push(Array.from({ length: 14 }, (_, i) => row.getCell(i + 1).value ?? '')));
     expect(rows).toContainEqual(['刘洋', '幸福社区', '2026-09-22', '工作日', '下午', '脱岗', '13:00:00', '14:00:00', '', 150, '', '', '', '']);
     expect(rows).toContainEqual(['张伟', '幸福社区', '2026-09-20', '调休上班（国庆节）', '上午', '正常', '07:58:00', '', '', '', '', '', '', '']);
     expect(rows).toContainEqual(['张伟', '幸福社区', '2026-09-25', '节假日（中秋）', '上午', '节假日', '', '', '', '', '', '', '', '']);
