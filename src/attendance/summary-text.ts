@@ -54,7 +54,8 @@ export function dailyText(t: Translate, report: AttendanceReport, community: str
       groups.set(key, list);
     }
   }
-  const order: SessionResult['status'][] = ['absent', 'late', 'early', 'off_post', 'out', 'leave', 'excused', 'pending'];
+  // Sessions not finished yet (pending) are left out: the summary reports what happened.
+  const order: SessionResult['status'][] = ['absent', 'late', 'early', 'off_post', 'out', 'leave', 'excused'];
   const lines = order.filter((k) => groups.has(k)).map((k) => `${t(`attendance.status.${k}`)}：${groups.get(k)!.join('、')}`);
   return [t('attendance.dailyHeader', { community, date }), ...(lines.length ? lines : [t('attendance.allNormal')])].join('\n');
 }
