@@ -28,11 +28,24 @@ function proxyRefusal(rest: string): Text | null {
   return other ? { key: 'checkin.noProxy', params: { other } } : null;
 }
 
-function parseCheckIn(rest: string, policy: Policy, now: Date, sessions: readonly SessionRule[] = policy.sessions) {
+/**
+ * With staggered schedules, a time outside the office hours may be inside someone's own hours; the
+ * parser cannot know whose, so it leaves the session open ('') for the handler to decide.
+ */
+function deferred(policy: Policy, now: Date, own: readonly SessionRule[] | null) {
+  if (own || policy.attendance.schedules.length === 0) return null;
+  const args = { at: now, officeDate: officeDate(now, policy.timezone), session: '', sessionName: '', status: 'on_time', minutesOff: 0, sessionEnd: '' };
+  return { ok: true as const, args: checkArgs.parse(args) };
+}
+
+/** `own`: the sender's own sessions, once the handler knows them; null in the parser. */
+function parseCheckIn(rest: string, policy: Policy, now: Date, own: readonly SessionRule[] | null = null) {
   const refusal = proxyRefusal(rest);
   if (refusal) return { ok: false as const, error: refusal };
-  const decision = decideCheckIn(policy, sessions, now);
+  const decision = decideCheckIn(policy, own ?? policy.sessions, now);
   if (!decision.open) {
+    const open = deferred(policy, now, own);
+    if (open) return open;
     const error: Text = decision.next
       ? { key: 'checkin.closed', params: { next: `${decision.next.session.name} ${decision.next.opensAt} 起` } }
       : { key: 'checkin.closedNone' };
@@ -52,11 +65,11 @@ function parseCheckIn(rest: string, policy: Policy, now: Date, sessions: readonl
   };
 }
 
-function parseCheckOut(rest: string, policy: Policy, now: Date, sessions: readonly SessionRule[] = policy.sessions) {
+function parseCheckOut(rest: string, policy: Policy, now: Date, own: readonly SessionRule[] | null = null) {
   const refusal = proxyRefusal(rest);
   if (refusal) return { ok: false as const, error: refusal };
-  const decision = decideCheckOut(policy, sessions, now);
-  if (!decision.open) return { ok: false as const, error: { key: 'checkout.closed' } satisfies Text };
+  const decision = decideCheckOut(policy, own ?? policy.sessions, now);
+  if (!decision.open) return deferred(policy, now, own) ?? { ok: false as const, error: { key: 'checkout.closed' } satisfies Text };
   return {
     ok: true as const,
     args: checkArgs.parse({
@@ -96,7 +109,7 @@ async function ownHours(context: CommandContext, args: CheckArgs, kind: 'in' | '
   if (schedules.length === 0 && !duty.people.includes(name)) return args;
   const person = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { grid: true } });
   const hours = hoursFor(policy, { name, grid: person.grid });
-  if (hours.schedule === null && hours.leadMinutes === 0) return args;
+  if (hours.schedule === null && hours.leadMinutes === 0 && args.session !== '') return args;
   const sessions = kind === 'in' ? dueSessions(hours) : hours.sessions;
   const parsed = kind === 'in' ? parseCheckIn('', policy, args.at, sessions) : parseCheckOut('', policy, args.at, sessions);
   if (parsed.ok) return parsed.args;

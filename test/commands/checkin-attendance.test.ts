@@ -61,6 +61,17 @@ describe('check-in on a person’s own hours', () => {
     await bot.botReply('g-work', (text) => text === '@王芳 已签到 08:30（上午）迟到 30 分钟');
   });
 
+  it('outside the office hours but inside one’s own: 17:45 checks a 错时 person out, not an office-hours one', async () => {
+    bot = await startTestApp({ demo: true, policy, now: '2026-11-23T17:45:00+08:00' });
+    await bot.say('g-work', 'liuyang', '签退');
+    await bot.botReply('g-work', (text) => text === '@刘洋 已签退 17:45（下午）早退 15 分钟（18:00 下班）（下午没有签到记录）');
+    await bot.say('g-work', 'wangfang', '签退');
+    await bot.botReply('g-work', (text) => text === '@王芳 现在不在签退时间。');
+    await bot.say('g-work', 'wangfang', '签到');
+    await bot.botReply('g-work', (text) => text === '@王芳 今天的签到已结束。');
+    expect(await bot.app.db.checkIn.count()).toBe(1);
+  });
+
   it('the duty person is due 10 minutes early: 07:55 is 5 minutes late', async () => {
     bot = await startTestApp({ demo: true, policy, now: '2026-11-23T07:55:00+08:00' });
     await bot.say('g-work', 'zhangwei', '签到');
