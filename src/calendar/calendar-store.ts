@@ -13,11 +13,13 @@ export async function loadCalendar(db: Reader): Promise<OfficeCalendar> {
   );
 }
 
-/** One day as the office calendar has it, reading only that date's office entry. */
+let nationalOnly: OfficeCalendar | null = null;
+
+/** One day as the office calendar has it, reading only that date's office entry (every check-in asks). */
 export async function loadDay(db: Reader, date: string): Promise<DayInfo> {
   const row = await db.calendarDay.findUnique({ where: { date } });
-  const office = row ? [{ date: row.date, kind: row.kind as CalendarEntry['kind'], name: row.name }] : [];
-  return new OfficeCalendar(officialCalendar(), office).day(date);
+  if (!row) return (nationalOnly ??= new OfficeCalendar(officialCalendar(), [])).day(date);
+  return new OfficeCalendar(officialCalendar(), [{ date: row.date, kind: row.kind as CalendarEntry['kind'], name: row.name }]).day(date);
 }
 
 /** Stores office entries (a loaded year or corrections); an entry for a date replaces the old one. */
