@@ -22,6 +22,8 @@ import { OfficeCalendar } from '../src/rules/calendar.ts';
 import { tempDir } from '../test/helpers/app.ts';
 
 const SIZES = (process.env.BENCH_REPORT_SIZES ?? '100,1000,5000').split(',').map(Number);
+/** Runs per size; the fastest is kept, since a shared machine only ever adds time. */
+const RUNS = Number(process.env.BENCH_REPORT_RUNS ?? 2);
 const MONTH = '2026-11';
 const NOW = new Date('2026-12-01T09:00:00+08:00');
 const PEOPLE_PER_COMMUNITY = 50;
@@ -149,10 +151,11 @@ async function main(): Promise<void> {
   for (const n of SIZES) {
     const where = tempDir('shequ-bench-report-');
     child(['--seed', String(n), where]);
-    results.push(JSON.parse(child(['--measure', String(n), where])) as Measure);
+    const runs = Array.from({ length: RUNS }, () => JSON.parse(child(['--measure', String(n), where])) as Measure);
+    results.push(runs.reduce((best, r) => (r.loadMs + r.jsonMs + r.xlsxMs < best.loadMs + best.jsonMs + best.xlsxMs ? r : best)));
   }
   const ms = (v: number) => `${v.toFixed(0)} ms`;
-  console.log(`\nattendance report, ${MONTH} (${workdays.length} workdays × 2 sessions), each size in a fresh process`);
+  console.log(`\nattendance report, ${MONTH} (${workdays.length} workdays × 2 sessions), each size in a fresh process, fastest of ${RUNS}`);
   console.log('people  sessions  pure classify  load+classify  JSON     XLSX      total    peak RSS  (RSS before)');
   for (const r of results) {
     const total = r.loadMs + r.jsonMs + r.xlsxMs;
