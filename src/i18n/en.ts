@@ -76,8 +76,8 @@ export const en: Record<MessageKey, string> = {
   'sandbox.demoLoaded': 'Demo community (幸福社区) loaded.',
 
   // attendance
-  'checkin.holiday': 'Today is the {name} holiday: no check-in needed. Happy holidays! If you are on duty, ask the attendance officer to record it.',
-  'checkin.restDay': 'Today is a rest day: no check-in needed. If you are on duty, ask the attendance officer to record it.',
+  'checkin.holiday': 'Today is the {name} holiday: no check-in needed. Happy holidays!',
+  'checkin.restDay': 'Today is a rest day: no check-in needed.',
   'checkin.outsideGeofence': '. Note: your location is about {meters} m from the office, outside the check-in area; recorded and flagged.',
   'attendance.status.normal': 'normal',
   'attendance.status.late': 'late',

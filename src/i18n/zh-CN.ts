@@ -74,8 +74,8 @@ export const zhCN = {
   'sandbox.demoLoaded': '已载入演示社区（幸福社区）。',
 
   // attendance
-  'checkin.holiday': '今天是{name}假期，不用签到，节日快乐！如在值班，请告诉考勤负责人补记。',
-  'checkin.restDay': '今天是休息日，不用签到，好好休息！如在值班，请告诉考勤负责人补记。',
+  'checkin.holiday': '今天是{name}假期，不用签到，节日快乐！',
+  'checkin.restDay': '今天是休息日，不用签到，好好休息！',
   'checkin.outsideGeofence': '。注意：定位离社区办公点约 {meters} 米，不在签到范围内，已记录并标注。',
   'attendance.status.normal': '正常',
   'attendance.status.late': '迟到',
