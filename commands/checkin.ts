@@ -1,9 +1,12 @@
 import { z } from 'zod';
-import type { Policy } from '../src/config/policy.ts';
-import { defineCommand, type CommandContext, type Text } from '../src/core/command.ts';
+import { loadDay } from '../src/calendar/calendar-store.ts';
+import type { Policy, SessionRule } from '../src/config/policy.ts';
+import { defineCommand, renderText, type CommandContext, type Text } from '../src/core/command.ts';
 import { OFFICE_STAFF } from '../src/core/roles.ts';
 import { isUniqueViolation } from '../src/db/client.ts';
 import { decideCheckIn, decideCheckOut } from '../src/rules/checkin.ts';
+import { checkGeofence } from '../src/rules/geofence.ts';
+import { dueSessions, hoursFor } from '../src/rules/schedules.ts';
 import { formatClock, officeDate } from '../src/time/office-time.ts';
 
 /** 签到 / 签退: recorded against the sender's own person only (不得代签), once per session. */
@@ -25,11 +28,24 @@ function proxyRefusal(rest: string): Text | null {
   return other ? { key: 'checkin.noProxy', params: { other } } : null;
 }
 
-function parseCheckIn(rest: string, policy: Policy, now: Date) {
+/**
+ * With staggered schedules, a time outside the office hours may be inside someone's own hours; the
+ * parser cannot know whose, so it leaves the session open ('') for the handler to decide.
+ */
+function deferred(policy: Policy, now: Date, own: readonly SessionRule[] | null) {
+  if (own || policy.attendance.schedules.length === 0) return null;
+  const args = { at: now, officeDate: officeDate(now, policy.timezone), session: '', sessionName: '', status: 'on_time', minutesOff: 0, sessionEnd: '' };
+  return { ok: true as const, args: checkArgs.parse(args) };
+}
+
+/** `own`: the sender's own sessions, once the handler knows them; null in the parser. */
+function parseCheckIn(rest: string, policy: Policy, now: Date, own: readonly SessionRule[] | null = null) {
   const refusal = proxyRefusal(rest);
   if (refusal) return { ok: false as const, error: refusal };
-  const decision = decideCheckIn(policy, policy.sessions, now);
+  const decision = decideCheckIn(policy, own ?? policy.sessions, now);
   if (!decision.open) {
+    const open = deferred(policy, now, own);
+    if (open) return open;
     const error: Text = decision.next
       ? { key: 'checkin.closed', params: { next: `${decision.next.session.name} ${decision.next.opensAt} 起` } }
       : { key: 'checkin.closedNone' };
@@ -49,11 +65,11 @@ function parseCheckIn(rest: string, policy: Policy, now: Date) {
   };
 }
 
-function parseCheckOut(rest: string, policy: Policy, now: Date) {
+function parseCheckOut(rest: string, policy: Policy, now: Date, own: readonly SessionRule[] | null = null) {
   const refusal = proxyRefusal(rest);
   if (refusal) return { ok: false as const, error: refusal };
-  const decision = decideCheckOut(policy, policy.sessions, now);
-  if (!decision.open) return { ok: false as const, error: { key: 'checkout.closed' } satisfies Text };
+  const decision = decideCheckOut(policy, own ?? policy.sessions, now);
+  if (!decision.open) return deferred(policy, now, own) ?? { ok: false as const, error: { key: 'checkout.closed' } satisfies Text };
   return {
     ok: true as const,
     args: checkArgs.parse({
@@ -83,33 +99,72 @@ function checkPlace(context: CommandContext) {
   return { sender, communityId: sender.communityId };
 }
 
-async function record(context: CommandContext, args: CheckArgs, kind: 'in' | 'out'): Promise<void> {
+/**
+ * The parser decided on the office hours; a person with staggered hours (错时) or on duty is
+ * decided again on their own sessions. Null when their own sessions are closed (already answered).
+ */
+async function ownHours(context: CommandContext, args: CheckArgs, kind: 'in' | 'out', name: string, personId: number): Promise<CheckArgs | null> {
+  const { tx, policy, t, reply } = context;
+  const { schedules, duty } = policy.attendance;
+  if (schedules.length === 0 && !duty.people.includes(name)) return args;
+  const person = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { grid: true } });
+  const hours = hoursFor(policy, { name, grid: person.grid });
+  if (hours.schedule === null && hours.leadMinutes === 0 && args.session !== '') return args;
+  const sessions = kind === 'in' ? dueSessions(hours) : hours.sessions;
+  const parsed = kind === 'in' ? parseCheckIn('', policy, args.at, sessions) : parseCheckOut('', policy, args.at, sessions);
+  if (parsed.ok) return parsed.args;
+  reply(renderText(t, parsed.error));
+  return null;
+}
+
+/** Where the platform delivered a location: checked against the geofence, recorded either way. */
+function locationFields(context: CommandContext) {
+  const { message, policy } = context;
+  if (!message.location) return { fields: {}, outside: null };
+  const fields = { latitude: message.location.latitude, longitude: message.location.longitude };
+  const fence = policy.attendance.geofence;
+  if (!fence) return { fields, outside: null };
+  const check = checkGeofence(fence, message.location);
+  return { fields: { ...fields, distanceMeters: check.meters, outsideGeofence: !check.inside }, outside: check.inside ? null : check.meters };
+}
+
+async function record(context: CommandContext, parsedArgs: CheckArgs, kind: 'in' | 'out'): Promise<void> {
   const { tx, t, reply, policy, message } = context;
   const place = checkPlace(context);
   if (!place) return;
   const { sender, communityId } = place;
+  // No check-in is expected on a holiday or a rest day: answered kindly, nothing recorded.
+  const day = await loadDay(tx, parsedArgs.officeDate);
+  if (day.kind === 'holiday' || day.kind === 'weekend') {
+    reply(day.kind === 'holiday' ? t('checkin.holiday', { name: day.name ?? '' }) : t('checkin.restDay'));
+    return;
+  }
+  const args = await ownHours(context, parsedArgs, kind, sender.name, sender.personId);
+  if (!args) return;
   const key = { personId: sender.personId, officeDate: args.officeDate, session: args.session, kind };
   const already = (at: Date) =>
     reply(t(kind === 'in' ? 'checkin.already' : 'checkout.already', { session: args.sessionName, time: formatClock(at, policy.timezone) }));
   const existing = await tx.checkIn.findUnique({ where: { personId_officeDate_session_kind: key } });
   if (existing) return already(existing.at);
+  const location = locationFields(context);
   try {
-    await tx.checkIn.create({ data: { ...key, communityId, at: args.at, status: args.status, platform: message.platform } });
+    await tx.checkIn.create({ data: { ...key, communityId, at: args.at, status: args.status, platform: message.platform, ...location.fields } });
   } catch (error) {
     // Two devices of one person at the same instant: the unique key keeps one row.
     if (isUniqueViolation(error)) return already(args.at);
     throw error;
   }
   const time = formatClock(args.at, policy.timezone);
+  const flag = location.outside === null ? '' : t('checkin.outsideGeofence', { meters: location.outside });
   if (kind === 'in') {
     const status = args.status === 'late' ? t('checkin.late', { minutes: args.minutesOff }) : t('checkin.onTime');
-    reply(t('checkin.done', { time, session: args.sessionName, status }));
+    reply(`${t('checkin.done', { time, session: args.sessionName, status })}${flag}`);
     return;
   }
   const checkedIn = await tx.checkIn.findUnique({ where: { personId_officeDate_session_kind: { ...key, kind: 'in' } } });
   const status = args.status === 'early' ? t('checkout.early', { minutes: args.minutesOff, end: args.sessionEnd }) : t('checkout.normal');
   const note = checkedIn ? '' : t('checkout.noCheckIn', { session: args.sessionName });
-  reply(`${t('checkout.done', { time, session: args.sessionName, status })}${note}`);
+  reply(`${t('checkout.done', { time, session: args.sessionName, status })}${note}${flag}`);
 }
 
 export const checkInCommand = defineCommand({

@@ -1,4 +1,7 @@
 import type { CommandSpec } from '../src/core/command.ts';
+import { attendanceCommand } from './attendance.ts';
+import { attendanceExceptionCommand } from './attendance-exception.ts';
+import { attendanceScoreCommand } from './attendance-score.ts';
 import { bindCommand } from './bind.ts';
 import { chatPurposeCommand } from './chat-purpose.ts';
 import { checkInCommand, checkOutCommand } from './checkin.ts';
@@ -11,6 +14,7 @@ import { leaveRegisterCommand } from './leave/register.ts';
 import { leaveReportBackCommand } from './leave/report-back.ts';
 import { leaveRequestCommand } from './leave/request.ts';
 import { leaveWithdrawCommand } from './leave/withdraw.ts';
+import { whereaboutsBoardCommand, whereaboutsCommands } from './whereabouts.ts';
 
 /** Every command the bot knows, in the order 帮助 lists them. */
 export function allCommands(botName: string): CommandSpec[] {
@@ -30,6 +34,11 @@ export function allCommands(botName: string): CommandSpec[] {
     leaveEmergencyCommand as CommandSpec,
     leaveCertificateCommand as CommandSpec,
     leaveRegisterCommand as CommandSpec,
+    ...(whereaboutsCommands as CommandSpec[]),
+    whereaboutsBoardCommand as CommandSpec,
+    attendanceCommand as CommandSpec,
+    attendanceExceptionCommand as CommandSpec,
+    attendanceScoreCommand as CommandSpec,
   );
   return commands;
 }

@@ -11,6 +11,7 @@ import { createDb, type Db } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { translator } from './i18n/index.ts';
 import { createHttpServer } from './http/server.ts';
+import { attendanceSummaryJobs } from './jobs/attendance-summary.ts';
 import { checkInReminderJobs } from './jobs/checkin-reminder.ts';
 import { leaveJobs } from './jobs/leave-jobs.ts';
 import { createPlatformAdapters } from './platforms.ts';
@@ -77,7 +78,7 @@ export function createApp(options: AppOptions): App {
     botName: env.BOT_NAME,
     onOutbox: () => delivery.kick(),
   });
-  const scheduler = new Scheduler(db, clock, policy, log.child({ component: 'scheduler' }), [...checkInReminderJobs(policy, t), ...leaveJobs(policy, t)], env.INSTANCE_ID, () =>
+  const scheduler = new Scheduler(db, clock, policy, log.child({ component: 'scheduler' }), [...checkInReminderJobs(policy, t), ...leaveJobs(policy, t), ...attendanceSummaryJobs(policy, t)], env.INSTANCE_ID, () =>
     delivery.kick(),
   );
 

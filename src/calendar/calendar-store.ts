@@ -1,5 +1,5 @@
 import type { Db, Tx } from '../db/client.ts';
-import { OfficeCalendar, type CalendarEntry } from '../rules/calendar.ts';
+import { OfficeCalendar, type CalendarEntry, type DayInfo } from '../rules/calendar.ts';
 import { officialCalendar } from './official.ts';
 
 type Reader = Pick<Db, 'calendarDay'> | Pick<Tx, 'calendarDay'>;
@@ -11,6 +11,15 @@ export async function loadCalendar(db: Reader): Promise<OfficeCalendar> {
     officialCalendar(),
     office.map((row) => ({ date: row.date, kind: row.kind as CalendarEntry['kind'], name: row.name })),
   );
+}
+
+let nationalOnly: OfficeCalendar | null = null;
+
+/** One day as the office calendar has it, reading only that date's office entry (every check-in asks). */
+export async function loadDay(db: Reader, date: string): Promise<DayInfo> {
+  const row = await db.calendarDay.findUnique({ where: { date } });
+  if (!row) return (nationalOnly ??= new OfficeCalendar(officialCalendar(), [])).day(date);
+  return new OfficeCalendar(officialCalendar(), [{ date: row.date, kind: row.kind as CalendarEntry['kind'], name: row.name }]).day(date);
 }
 
 /** Stores office entries (a loaded year or corrections); an entry for a date replaces the old one. */

@@ -2,9 +2,11 @@ import { Command, InvalidArgumentError } from 'commander';
 import { config as loadDotenv } from 'dotenv';
 import { ConfigError } from '../config/env.ts';
 import { bindCodeAction } from './bind-code.ts';
+import { calendarAction } from './calendar.ts';
 import { importRosterAction } from './import-roster.ts';
 import { parseAction } from './parse.ts';
 import { reportLeaveAction } from './report-leave.ts';
+import { reportAction } from './report.ts';
 import { UsageError } from './context.ts';
 
 /** `npx shequ …`: office set-up and inspection without code. */
@@ -38,8 +40,25 @@ program
   .action(parseAction);
 
 program
-  .command('report')
-  .description('导出台账 (export a ledger)')
+  .command('calendar')
+  .description('办公日历 (office calendar): <YYYY-MM> shows a month; load <file>; set <date> 休|班 <name>; clear <date>')
+  .argument('<what>', 'YYYY-MM, load, set or clear')
+  .argument('[rest...]', 'the file, or the date, 休|班 and the name')
+  .action(calendarAction);
+
+const report = program.command('report').description('导出台账 (export a ledger)');
+
+report
+  .command('attendance')
+  .description('月度考勤：每人、每天、每个时段，含合计和百分制得分 (monthly attendance per person, day and session, with totals and the 100-point score)')
+  .requiredOption('--month <YYYY-MM>', '月份')
+  .option('--community <name>', '社区 (default: every community)')
+  .option('--format <format>', 'xlsx or json', 'xlsx')
+  .option('--out <file>', 'output file (json default: stdout)')
+  .option('--now <time>', 'ISO time the report is made at; sessions after it are pending (default: now)')
+  .action(reportAction);
+
+report
   .command('leave')
   .description('请销假登记：每张请假条、审批过程、结果和销假时间 (every leave note with its chain, outcome and return)')
   .requiredOption('--month <YYYY-MM>', '月份')

@@ -17,6 +17,69 @@ const sessionSchema = z
   })
   .refine((s) => parseHHMM(s.start) < parseHHMM(s.end), { message: 'start must be before end', path: ['end'] });
 
+const sessionsSchema = z
+  .array(sessionSchema)
+  .min(1)
+  .superRefine((sessions, ctx) => {
+    const sorted = [...sessions].sort((a, b) => parseHHMM(a.start) - parseHHMM(b.start));
+    for (let i = 1; i < sorted.length; i++) {
+      if (parseHHMM(sorted[i]!.start) < parseHHMM(sorted[i - 1]!.end)) {
+        ctx.addIssue({ code: 'custom', message: `session ${sorted[i]!.id} overlaps ${sorted[i - 1]!.id}` });
+      }
+    }
+    if (new Set(sessions.map((s) => s.id)).size !== sessions.length) {
+      ctx.addIssue({ code: 'custom', message: 'session ids must be unique' });
+    }
+  });
+
+/** Staggered hours (错时): a named schedule with its own sessions, for people by name or by grid. */
+const scheduleSchema = z.object({
+  name: z.string().min(1),
+  sessions: sessionsSchema,
+  people: z.array(z.string().min(1)).default([]),
+  grids: z.array(z.string().min(1)).default([]),
+});
+
+const attendanceSchema = z
+  .object({
+    schedules: z.array(scheduleSchema).default([]),
+    duty: z
+      .object({
+        /** The duty person is due this many minutes before the session starts. */
+        leadMinutes: z.number().int().min(0).max(120).default(10),
+        /** Who is on duty (names), until duty rosters exist. */
+        people: z.array(z.string().min(1)).default([]),
+      })
+      .prefault({}),
+    /** An early check-out uncovered by leave or whereabouts more than this before the end is 脱岗, not 早退. */
+    offPostMinutes: z.number().int().min(0).max(480).default(30),
+    /** Where check-ins are expected; a check-in with a location outside is recorded and flagged. */
+    geofence: z
+      .object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180), radiusMeters: z.number().positive().max(100_000) })
+      .nullable()
+      .default(null),
+    dailySummary: z
+      .object({
+        /** HH:MM office time; null turns the summary off. */
+        at: hhmm.nullable().default('17:00'),
+        /** secretary: privately to the secretary's bound accounts; work_group: to the community's work groups. */
+        to: z.enum(['secretary', 'work_group']).default('secretary'),
+      })
+      .prefault({}),
+    scoring: z
+      .object({
+        /** Of the 100 points, this many are the secretary's to give (考勤评分); the rest start full and lose deductions. */
+        discretionaryPoints: z.number().int().min(0).max(100).default(20),
+        /** Points deducted per session. */
+        late: z.number().min(0).default(1),
+        early: z.number().min(0).default(1),
+        offPost: z.number().min(0).default(3),
+        absent: z.number().min(0).default(5),
+      })
+      .prefault({}),
+  })
+  .prefault({});
+
 function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
@@ -29,24 +92,10 @@ function isTimeZone(zone: string): boolean {
 /** An office's own rules. Defaults follow the street office regulation in shared/domain.md. */
 export const policySchema = z.object({
   timezone: z.string().refine(isTimeZone, 'must be an IANA time zone, e.g. Asia/Shanghai').default('Asia/Shanghai'),
-  sessions: z
-    .array(sessionSchema)
-    .min(1)
-    .default([
-      { id: 'am', name: '上午', start: '08:00', end: '11:30' },
-      { id: 'pm', name: '下午', start: '13:00', end: '16:30' },
-    ])
-    .superRefine((sessions, ctx) => {
-      const sorted = [...sessions].sort((a, b) => parseHHMM(a.start) - parseHHMM(b.start));
-      for (let i = 1; i < sorted.length; i++) {
-        if (parseHHMM(sorted[i]!.start) < parseHHMM(sorted[i - 1]!.end)) {
-          ctx.addIssue({ code: 'custom', message: `session ${sorted[i]!.id} overlaps ${sorted[i - 1]!.id}` });
-        }
-      }
-      if (new Set(sessions.map((s) => s.id)).size !== sessions.length) {
-        ctx.addIssue({ code: 'custom', message: 'session ids must be unique' });
-      }
-    }),
+  sessions: sessionsSchema.default([
+    { id: 'am', name: '上午', start: '08:00', end: '11:30' },
+    { id: 'pm', name: '下午', start: '13:00', end: '16:30' },
+  ]),
   checkIn: z
     .object({
       /** How long before a session starts its check-in opens. */
@@ -79,10 +128,12 @@ export const policySchema = z.object({
     })
     .prefault({}),
   leave: leavePolicySchema.prefault({}),
+  attendance: attendanceSchema,
 });
 
 export type Policy = z.infer<typeof policySchema>;
 export type SessionRule = Policy['sessions'][number];
+export type AttendancePolicy = Policy['attendance'];
 
 export function defaultPolicy(): Policy {
   return policySchema.parse({});

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { officeStaff } from '../src/attendance/people.ts';
+import { defineCommand, type CommandContext, type CommandSpec } from '../src/core/command.ts';
+import { OFFICE_STAFF } from '../src/core/roles.ts';
+import type { MessageKey } from '../src/i18n/index.ts';
+import type { WhereaboutsStatus } from '../src/rules/attendance.ts';
+import { decideCheckOut } from '../src/rules/checkin.ts';
+import { hoursFor } from '../src/rules/schedules.ts';
+import { parseWhereaboutsNote } from '../src/rules/whereabouts.ts';
+import { formatClock, officeDate } from '../src/time/office-time.ts';
+
+/**
+ * The whereabouts board (社工去向指示牌): 在岗, 开会, 外出, 走访, 休息 with an optional note and
+ * expected return (外出 去街道送材料 10:30回); 去向 shows the community's board. A status ends with the day.
+ */
+
+const STATUSES: { status: WhereaboutsStatus; names: string[] }[] = [
+  { status: 'at_post', names: ['在岗', '/at_post'] },
+  { status: 'meeting', names: ['开会', '/meeting'] },
+  { status: 'out', names: ['外出', '/out'] },
+  { status: 'visit', names: ['走访', '/visit'] },
+  { status: 'rest', names: ['休息', '/rest'] },
+];
+
+const statusArgs = z.object({ note: z.string().nullable(), returnAt: z.string().nullable() });
+
+function detail(t: CommandContext['t'], note: string | null, returnAt: string | null): string {
+  const parts = [note, returnAt ? t('whereabouts.returnAt', { time: returnAt }) : null].filter(Boolean);
+  return parts.length ? `（${parts.join('，')}）` : '';
+}
+
+function statusCommand(status: WhereaboutsStatus, names: string[]): CommandSpec<z.infer<typeof statusArgs>> {
+  return defineCommand({
+    id: `whereabouts-${status}`,
+    names,
+    summary: `cmd.whereabouts.${status}.summary` as MessageKey,
+    example: `cmd.whereabouts.${status}.example` as MessageKey,
+    allowedRoles: OFFICE_STAFF,
+    args: statusArgs,
+    parse: (rest) => ({ ok: true, args: parseWhereaboutsNote(rest) }),
+    async handle({ tx, sender, t, reply, now, policy }, args) {
+      if (!sender?.communityId) return reply(t('checkin.noCommunity'));
+      await tx.whereabouts.create({
+        data: { personId: sender.personId, communityId: sender.communityId, officeDate: officeDate(now, policy.timezone), status, ...args, setAt: now },
+      });
+      let text = t('whereabouts.done', { status: t(`whereabouts.${status}`), detail: detail(t, args.note, args.returnAt) });
+      if (status === 'rest') {
+        const person = await tx.person.findUniqueOrThrow({ where: { id: sender.personId }, select: { grid: true } });
+        const { sessions } = hoursFor(policy, { name: sender.name, grid: person.grid });
+        const during = decideCheckOut(policy, sessions, now);
+        if (during.open && during.status === 'early') text += t('whereabouts.restDuringHours');
+      }
+      reply(text);
+    },
+  });
+}
+
+export const whereaboutsCommands = STATUSES.map(({ status, names }) => statusCommand(status, names));
+
+export const whereaboutsBoardCommand = defineCommand({
+  id: 'whereabouts-board',
+  names: ['去向', '去向牌', '/whereabouts'],
+  summary: 'cmd.whereabouts.board.summary',
+  example: 'cmd.whereabouts.board.example',
+  allowedRoles: OFFICE_STAFF,
+  args: z.object({}),
+  parse: () => ({ ok: true, args: {} }),
+  async handle({ tx, sender, t, reply, now, policy }) {
+    if (!sender?.communityId) return reply(t('checkin.noCommunity'));
+    const today = officeDate(now, policy.timezone);
+    const staff = await officeStaff(tx, sender.communityId);
+    const where = { communityId: sender.communityId, officeDate: today };
+    const [statuses, checkIns] = await Promise.all([
+      tx.whereabouts.findMany({ where: { ...where, setAt: { lte: now } }, orderBy: { setAt: 'asc' } }),
+      tx.checkIn.findMany({ where: { ...where, kind: 'in', at: { lte: now } }, orderBy: { at: 'asc' } }),
+    ]);
+    const latest = new Map(statuses.map((s) => [s.personId, s]));
+    const firstIn = new Map<number, Date>();
+    for (const c of checkIns) if (!firstIn.has(c.personId)) firstIn.set(c.personId, c.at);
+    const lines = staff.map((person) => {
+      const status = latest.get(person.id);
+      if (status) {
+        const label = t(`whereabouts.${status.status as WhereaboutsStatus}`);
+        return t('whereabouts.line', { name: person.name, status: label, detail: detail(t, status.note, status.returnAt), time: formatClock(status.setAt, policy.timezone) });
+      }
+      const checkedIn = firstIn.get(person.id);
+      return checkedIn
+        ? t('whereabouts.lineCheckedIn', { name: person.name, time: formatClock(checkedIn, policy.timezone) })
+        : t('whereabouts.lineUnknown', { name: person.name });
+    });
+    reply([t('whereabouts.board', { community: sender.communityName ?? '', time: formatClock(now, policy.timezone) }), ...lines].join('\n'));
+  },
+});

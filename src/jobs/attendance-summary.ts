@@ -1,0 +1,48 @@
+import { loadDay } from '../calendar/calendar-store.ts';
+import type { Policy } from '../config/policy.ts';
+import type { Translate } from '../i18n/index.ts';
+import { loadReport } from '../attendance/load-report.ts';
+import { officeStaff } from '../attendance/people.ts';
+import { privateChatId } from '../attendance/private-chat.ts';
+import { dailyText } from '../attendance/summary-text.ts';
+import { enqueue, type OutboxEntry } from '../messaging/outbox.ts';
+import type { Platform } from '../messaging/types.ts';
+import type { Job } from '../scheduler/scheduler.ts';
+import { officeDate, parseHHMM } from '../time/office-time.ts';
+
+/**
+ * The day's attendance for each community, at `attendance.dailySummary.at` on workdays: privately to
+ * the secretary's bound accounts, or to the community's work groups.
+ */
+export function attendanceSummaryJobs(policy: Policy, t: Translate): Job[] {
+  const { at, to } = policy.attendance.dailySummary;
+  if (at === null) return [];
+  const minute = parseHHMM(at);
+  return [
+    {
+      name: 'attendance-daily-summary',
+      cron: `${minute % 60} ${Math.floor(minute / 60)} * * *`,
+      async run({ tx, dueAt }) {
+        const date = officeDate(dueAt, policy.timezone);
+        const day = await loadDay(tx, date);
+        if (day.kind === 'holiday' || day.kind === 'weekend') return;
+        const communities = await tx.community.findMany({ orderBy: { id: 'asc' } });
+        const entries: OutboxEntry[] = [];
+        for (const community of communities) {
+          const people = await officeStaff(tx, community.id);
+          if (people.length === 0) continue;
+          const report = await loadReport(tx, policy, [day], people, dueAt);
+          const text = dailyText(t, report, community.name, date);
+          const targets =
+            to === 'work_group'
+              ? (await tx.chat.findMany({ where: { communityId: community.id, purpose: 'work' } })).map((c) => ({ platform: c.platform, chatId: c.platformChatId }))
+              : (
+                  await tx.binding.findMany({ where: { person: { communityId: community.id, roles: { some: { role: 'secretary' } } } } })
+                ).map((b) => ({ platform: b.platform, chatId: privateChatId(b.platform as Platform, b.platformUserId) }));
+          for (const target of targets) entries.push({ platform: target.platform as Platform, message: { chatId: target.chatId, text } });
+        }
+        await enqueue(tx, entries, dueAt);
+      },
+    },
+  ];
+}
