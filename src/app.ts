@@ -32,6 +32,7 @@ export interface AppOptions {
 
 export interface App {
   env: Env;
+  policy: Policy;
   db: Db;
   clock: Clock;
   log: Logger;
@@ -85,6 +86,7 @@ export function createApp(options: AppOptions): App {
   let started = false;
   return {
     env,
+    policy,
     db,
     clock,
     log,

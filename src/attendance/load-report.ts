@@ -5,7 +5,7 @@ import type { Tx } from '../db/client.ts';
 import type { WhereaboutsStatus } from '../rules/attendance.ts';
 import { buildAttendanceReport, type AttendanceReport } from '../rules/attendance-report.ts';
 import type { DayInfo } from '../rules/calendar.ts';
-import { approvedLeaveIntervals } from './leave-intervals.ts';
+import { approvedLeaveIntervals } from '../leave/approved-intervals.ts';
 import type { Colleague } from './people.ts';
 
 /** The database bounds the parameters of one query (Prisma's SQLite limit is 999): ask for people in chunks. */
@@ -29,7 +29,9 @@ export async function loadReport(tx: Tx, policy: Policy, days: readonly DayInfo[
     byPeople(ids, (chunk) => tx.attendanceException.findMany({ where: inPeriod(chunk), include: { recordedBy: { select: { name: true } } } })),
     byPeople(ids, (chunk) => tx.whereabouts.findMany({ where: inPeriod(chunk), select: { personId: true, officeDate: true, status: true, note: true, setAt: true } })),
     month ? byPeople(ids, (chunk) => tx.attendanceScore.findMany({ where: { personId: { in: chunk }, month }, orderBy: { setAt: 'asc' } })) : Promise.resolve([]),
-    approvedLeaveIntervals(tx, ids, DateTime.fromISO(from, { zone }).toJSDate(), DateTime.fromISO(to, { zone }).plus({ days: 1 }).toJSDate()),
+    byPeople(ids, (chunk) =>
+      approvedLeaveIntervals(tx, { personIds: chunk, from: DateTime.fromISO(from, { zone }).toJSDate(), to: DateTime.fromISO(to, { zone }).plus({ days: 1 }).toJSDate() }),
+    ),
   ]);
   return buildAttendanceReport({
     policy,

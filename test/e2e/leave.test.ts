@@ -1,4 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadReport } from '../../src/attendance/load-report.ts';
+import { officeStaff } from '../../src/attendance/people.ts';
+import { loadCalendar } from '../../src/calendar/calendar-store.ts';
 import { approvedLeaveIntervals } from '../../src/leave/approved-intervals.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 
@@ -160,6 +163,17 @@ describe('leave through the sandbox', () => {
 
   it('补假 by the secretary follows the chain and, approved, makes that morning leave', async () => {
     bot = await startTestApp({ demo: true, now: '2026-11-23T10:00:00+08:00' });
+    /** 张伟's morning of 2026-11-23 in the attendance report, as it stands at noon. */
+    const morning = async () => {
+      const app = bot!.app;
+      const calendar = await loadCalendar(app.db);
+      const staff = (await app.db.$transaction((tx) => officeStaff(tx, null))).filter((p) => p.name === '张伟');
+      const report = await app.db.$transaction((tx) =>
+        loadReport(tx, app.policy, [calendar.day('2026-11-23')], staff, new Date('2026-11-23T12:00:00+08:00')),
+      );
+      return report.people[0]!.days[0]!.sessions.find((s) => s.session === 'am')!;
+    };
+    expect(await morning()).toMatchObject({ status: 'absent', leaveType: null });
     const sent = await bot.say('g-work', 'wangfang', '补假 张伟 今天上午 病假 电话请假');
     const filed = await bot.botReply('g-work', (m) => m.includes('已为张伟补办请假'), sent);
     expect(filed.text).toContain('状态：审批中');
@@ -180,6 +194,7 @@ describe('leave through the sandbox', () => {
     ]);
     const leave = await bot.app.db.leaveRequest.findUniqueOrThrow({ where: { id } });
     expect(leave.certificate).toBe('owed');
+    expect(await morning()).toMatchObject({ status: 'leave', leaveType: '病假' });
   });
 
   it('a missed 销假 reminds the person, then the secretary; 销假 closes the leave', async () => {
