@@ -56,7 +56,7 @@ async function endToEnd(): Promise<{ seconds: number; latencies: number[]; rssSt
   migrateDatabase(databaseUrl);
   await seedPeople(databaseUrl);
   const env = loadEnv({ DATABASE_URL: databaseUrl, PORT: '0', LOG_LEVEL: 'silent', SANDBOX: 'on', DEMO_DATA: 'off' });
-  const app = createApp({ env, policy: defaultPolicy(), clock: new SettableClock(AT, { frozen: true }) });
+  const app = await createApp({ env, policy: defaultPolicy(), clock: new SettableClock(AT, { frozen: true }) });
   const url = await app.start();
   // Diagnostic: without the delivery worker competing for the database, only the commit path is measured.
   if (process.env.BENCH_NO_DELIVERY) await app.delivery.stop();

@@ -47,7 +47,7 @@ export interface App {
 }
 
 /** The composition root: every part built once, here, from configuration. */
-export function createApp(options: AppOptions): App {
+export async function createApp(options: AppOptions): Promise<App> {
   const { env, policy } = options;
   const log = options.log ?? createLogger(env.LOG_LEVEL);
   const withSandbox = sandboxEnabled(env);
@@ -66,7 +66,7 @@ export function createApp(options: AppOptions): App {
     registerSandboxRoutes(server, sandbox, clock, policy.timezone);
   }
 
-  for (const adapter of createPlatformAdapters({ env, policy, db, clock, log, server })) adapters.set(adapter.platform, adapter);
+  for (const adapter of await createPlatformAdapters({ env, policy, db, clock, log, server })) adapters.set(adapter.platform, adapter);
 
   const delivery = new DeliveryWorker(db, adapters, log.child({ component: 'delivery' }), options.delivery);
   const dispatcher = new Dispatcher({

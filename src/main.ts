@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   loadDotenv({ quiet: true });
   const env = loadEnv();
   const policy = loadPolicy(env.OFFICE_POLICY_FILE);
-  const app = createApp({ env, policy });
+  const app = await createApp({ env, policy });
   const address = await app.start();
   const sandbox = sandboxEnabled(env) ? `${address.replace('0.0.0.0', '127.0.0.1')}/sandbox` : null;
   process.stdout.write(`社区助手已启动 (shequ-bot is running): ${address}\n`);

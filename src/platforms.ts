@@ -1,7 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { createLarkAdapter } from '../adapters/lark/index.ts';
-import { createTelegramAdapter } from '../adapters/telegram/index.ts';
-import { createWechatAdapter } from '../adapters/wechat/create.ts';
 import type { Env } from './config/env.ts';
 import type { Policy } from './config/policy.ts';
 import type { Db } from './db/client.ts';
@@ -20,11 +17,14 @@ export interface PlatformDeps {
   server: FastifyInstance;
 }
 
-/** The real platforms this deployment is configured for (one line per platform). */
-export function createPlatformAdapters(deps: PlatformDeps): ChatAdapter[] {
-  return [
-    ...(deps.env.LARK_APP_ID ? [createLarkAdapter(deps)] : []),
-    ...(deps.env.WECHATY_PUPPET ? [createWechatAdapter(deps)] : []),
-    ...(deps.env.TELEGRAM_BOT_TOKEN ? [createTelegramAdapter(deps)] : []),
-  ];
+/**
+ * The real platforms this deployment is configured for (one line per platform). Each SDK is loaded
+ * only when its platform is configured: wechaty and the Lark SDK alone cost ~135 MB and a second.
+ */
+export async function createPlatformAdapters(deps: PlatformDeps): Promise<ChatAdapter[]> {
+  const adapters: ChatAdapter[] = [];
+  if (deps.env.LARK_APP_ID) adapters.push((await import('../adapters/lark/index.ts')).createLarkAdapter(deps));
+  if (deps.env.WECHATY_PUPPET) adapters.push((await import('../adapters/wechat/create.ts')).createWechatAdapter(deps));
+  if (deps.env.TELEGRAM_BOT_TOKEN) adapters.push((await import('../adapters/telegram/index.ts')).createTelegramAdapter(deps));
+  return adapters;
 }

@@ -59,7 +59,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const policy = options.policy ? parsePolicy(options.policy) : defaultPolicy();
   const clock = new SettableClock(new Date(options.now ?? '2026-11-23T08:00:00+08:00'), { frozen: true });
-  const app = createApp({ env, policy, clock, delivery: { pollMs: 50, baseBackoffMs: 50, ...options.delivery } });
+  const app = await createApp({ env, policy, clock, delivery: { pollMs: 50, baseBackoffMs: 50, ...options.delivery } });
   const url = await app.start();
 
   const request = async (pathname: string, init?: RequestInit) => {

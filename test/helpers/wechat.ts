@@ -64,7 +64,7 @@ export async function startWechatWorld(options: WechatWorldOptions = {}): Promis
   });
   const policy = parsePolicy({ ...options.policy, wechat: { minGapMs: 0, jitterMs: 0, ...(options.policy?.wechat as object) } });
   const clock = new SettableClock(new Date(options.now ?? '2026-11-23T07:58:00+08:00'), { frozen: true });
-  const app = createApp({ env, policy, clock, delivery: { pollMs: 50, baseBackoffMs: 50 } });
+  const app = await createApp({ env, policy, clock, delivery: { pollMs: 50, baseBackoffMs: 50 } });
   await app.start();
   const adapter = app.adapters.get('wechat') as WechatAdapter;
   const mocker = (adapter.wechaty.puppet as PuppetMock).mocker;
