@@ -103,12 +103,11 @@ function checkPlace(context: CommandContext) {
  * The parser decided on the office hours; a person with staggered hours (错时) or on duty is
  * decided again on their own sessions. Null when their own sessions are closed (already answered).
  */
-async function ownHours(context: CommandContext, args: CheckArgs, kind: 'in' | 'out', name: string, personId: number): Promise<CheckArgs | null> {
-  const { tx, policy, t, reply } = context;
+function ownHours(context: CommandContext, args: CheckArgs, kind: 'in' | 'out', name: string, grid: string | null): CheckArgs | null {
+  const { policy, t, reply } = context;
   const { schedules, duty } = policy.attendance;
   if (schedules.length === 0 && !duty.people.includes(name)) return args;
-  const person = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { grid: true } });
-  const hours = hoursFor(policy, { name, grid: person.grid });
+  const hours = hoursFor(policy, { name, grid });
   if (hours.schedule === null && hours.leadMinutes === 0 && args.session !== '') return args;
   const sessions = kind === 'in' ? dueSessions(hours) : hours.sessions;
   const parsed = kind === 'in' ? parseCheckIn('', policy, args.at, sessions) : parseCheckOut('', policy, args.at, sessions);
@@ -139,7 +138,7 @@ async function record(context: CommandContext, parsedArgs: CheckArgs, kind: 'in'
     reply(day.kind === 'holiday' ? t('checkin.holiday', { name: day.name ?? '' }) : t('checkin.restDay'));
     return;
   }
-  const args = await ownHours(context, parsedArgs, kind, sender.name, sender.personId);
+  const args = ownHours(context, parsedArgs, kind, sender.name, sender.grid);
   if (!args) return;
   const key = { personId: sender.personId, officeDate: args.officeDate, session: args.session, kind };
   const already = (at: Date) =>

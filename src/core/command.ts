@@ -13,6 +13,8 @@ export interface Sender {
   roles: Role[];
   communityId: number | null;
   communityName: string | null;
+  /** The grid (网格) the person works, from the roster; staggered hours may follow it. */
+  grid: string | null;
   streetId: number | null;
 }
 

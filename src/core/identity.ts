@@ -20,6 +20,11 @@ export function conventionalPrivateChatId(platform: string, platformUserId: stri
   return platform === 'sandbox' ? `dm:${platformUserId}` : platformUserId;
 }
 
+/** The private chat with a bound account: the one kept from the person's own messages, else the platform's convention. */
+export function privateChatId(binding: { platform: string; platformUserId: string; privateChatId: string | null }): string {
+  return binding.privateChatId ?? conventionalPrivateChatId(binding.platform, binding.platformUserId);
+}
+
 /**
  * Keeps the private chat of a bound account when it is not the conventional one (Lark's p2p chat
  * id), so the bot can write to the person later. The conventional one is not stored: it follows the
@@ -38,6 +43,7 @@ export function senderOf(person: {
   name: string;
   communityId: number | null;
   streetId: number | null;
+  grid: string | null;
   roles: { role: string }[];
   community: { name: string; streetId: number | null } | null;
 }): Sender {
@@ -47,6 +53,7 @@ export function senderOf(person: {
     roles: person.roles.map((r) => r.role as Role),
     communityId: person.communityId,
     communityName: person.community?.name ?? null,
+    grid: person.grid,
     streetId: person.streetId ?? person.community?.streetId ?? null,
   };
 }

@@ -3,7 +3,7 @@ import type { Policy } from '../config/policy.ts';
 import type { Translate } from '../i18n/index.ts';
 import { loadReport } from '../attendance/load-report.ts';
 import { officeStaff } from '../attendance/people.ts';
-import { privateChatId } from '../attendance/private-chat.ts';
+import { privateChatId } from '../core/identity.ts';
 import { dailyText } from '../attendance/summary-text.ts';
 import { enqueue, type OutboxEntry } from '../messaging/outbox.ts';
 import type { Platform } from '../messaging/types.ts';
@@ -38,7 +38,7 @@ export function attendanceSummaryJobs(policy: Policy, t: Translate): Job[] {
               ? (await tx.chat.findMany({ where: { communityId: community.id, purpose: 'work' } })).map((c) => ({ platform: c.platform, chatId: c.platformChatId }))
               : (
                   await tx.binding.findMany({ where: { person: { communityId: community.id, roles: { some: { role: 'secretary' } } } } })
-                ).map((b) => ({ platform: b.platform, chatId: privateChatId(b.platform as Platform, b.platformUserId) }));
+                ).map((b) => ({ platform: b.platform, chatId: privateChatId(b) }));
           for (const target of targets) entries.push({ platform: target.platform as Platform, message: { chatId: target.chatId, text } });
         }
         await enqueue(tx, entries, dueAt);

@@ -1,4 +1,4 @@
-import { conventionalPrivateChatId } from '../core/identity.ts';
+import { privateChatId } from '../core/identity.ts';
 import type { Tx } from '../db/client.ts';
 import type { OutgoingMessage, Platform } from '../messaging/types.ts';
 
@@ -9,11 +9,6 @@ export interface Target {
   chatId: string;
   /** Who to @mention in a group, where the platform can. */
   mention?: { userId: string; name: string };
-}
-
-/** The private chat with a bound account: the one kept from the person's own messages, else the platform's convention. */
-export function privateChatId(binding: { platform: string; platformUserId: string; privateChatId: string | null }): string {
-  return binding.privateChatId ?? conventionalPrivateChatId(binding.platform, binding.platformUserId);
 }
 
 /** Every private chat of a person: one per bound account. */
