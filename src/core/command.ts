@@ -56,6 +56,11 @@ export function renderText(t: Translate, text: Text): string {
 export interface GroupTrigger {
   alone: boolean;
   args: 'any' | 'reference' | 'none';
+  /**
+   * With `args: 'any'`: the arguments must also read as this command for it to start unaddressed
+   * (「报告 幸福路口两车相撞」 is an incident report, 「报告，王书记，材料交了」 is talk). Pure, like a parser.
+   */
+  when?: (rest: string, context: ParseContext) => boolean;
 }
 
 export const TRIGGER = {

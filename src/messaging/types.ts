@@ -3,6 +3,29 @@
 export type Platform = 'sandbox' | 'wechat' | 'telegram' | 'lark';
 export type ChatKind = 'group' | 'private';
 
+/** A picture, file, voice or video that came with a message; the bytes stay where the platform keeps them. */
+export interface Attachment {
+  kind: 'image' | 'file' | 'audio' | 'video';
+  /**
+   * Where the platform keeps it: a URL (the sandbox serves its files under /sandbox/api/files/…),
+   * or the platform's own key: Telegram's file_id, Lark's image_key / file_key (downloaded with the
+   * message id), WeChat's message id (the puppet fetches the file by it).
+   */
+  ref: string;
+  name?: string;
+  mime?: string;
+  /** Bytes, where the platform says. */
+  size?: number;
+}
+
+/** A shared position (WGS-84 as the platforms deliver it), with the place's name and address where given. */
+export interface SharedLocation {
+  latitude: number;
+  longitude: number;
+  name?: string;
+  address?: string;
+}
+
 export interface InboundMessage {
   platform: Platform;
   /** The platform's id for this event: the same id again is a redelivery. */
@@ -21,7 +44,8 @@ export interface InboundMessage {
   mentionsBot: boolean;
   /** A button press arrives as the button's value in `text`, with this flag. */
   isButton?: boolean;
-  location?: { latitude: number; longitude: number };
+  attachments?: Attachment[];
+  location?: SharedLocation;
   /** When the platform says the message was sent. */
   sentAt: Date;
 }
