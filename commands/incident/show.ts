@@ -45,11 +45,12 @@ export const incidentShowCommand = defineCommand({
       if (!incident || (!mine && !(staff && incident.communityId === sender!.communityId))) return context.reply(t('incident.notFound', { id: args.id }));
       const updates = await tx.incidentUpdate.findMany({ where: { incidentId: incident.id, kind: 'followup' }, orderBy: { at: 'asc' } });
       const lines = [
+        t('incident.line.title', { id: incident.id }),
         ...caseLines(t, policy, incident, audience),
         t('incident.line.status', { status: statusName(t, incident.status), holder: incident.holderName ? t('incident.line.holder', { name: incident.holderName }) : '' }),
-        ...updates.map((u) => t('incident.line.followup', { time: dayClock(policy, u.at), name: audience === 'staff' || u.personId === sender?.personId ? (u.name ?? '') : '', text: shown(u.text ?? '', audience) })),
+        ...updates.map((u) => t('incident.line.followup', { time: dayClock(policy, u.at), name: audience === 'staff' || u.personId === sender?.personId ? (u.name ?? '') : '', text: shown(u.text ?? '', audience, incident) })),
       ];
-      if (incident.outcome) lines.push(t('incident.line.outcome', { outcome: shown(incident.outcome, audience) }));
+      if (incident.outcome) lines.push(t('incident.line.outcome', { outcome: shown(incident.outcome, audience, incident) }));
       return context.reply(lines.join('\n'));
     }
     if (args.kind === 'month' && staff) {

@@ -2,7 +2,7 @@ import type { Policy } from '../config/policy.ts';
 import type { ChatPurpose } from '../core/chat-purpose.ts';
 import type { Incident } from '../generated/prisma/client.ts';
 import type { MessageKey, Translate } from '../i18n/index.ts';
-import { maskName, maskPrivate } from '../rules/incident-privacy.ts';
+import { householdNumbers, maskName, maskPrivate } from '../rules/incident-privacy.ts';
 import { formatClock, formatDateTime, inZone } from '../time/office-time.ts';
 
 /**
@@ -29,9 +29,9 @@ export function ratingName(t: Translate, rating: string | null): string {
   return rating === 'satisfied' || rating === 'unsatisfied' ? t(`incident.rating.${rating}`) : '';
 }
 
-/** What may be shown of a text to the audience. */
-export function shown(text: string, audience: Audience): string {
-  return audience === 'staff' ? text : maskPrivate(text);
+/** What may be shown of a text to the audience; the case's own room numbers are hidden wherever they recur. */
+export function shown(text: string, audience: Audience, incident?: { text: string }): string {
+  return audience === 'staff' ? text : maskPrivate(text, incident ? householdNumbers(incident.text) : []);
 }
 
 export function reporterText(t: Translate, incident: Pick<Incident, 'reporterName' | 'reporterPhone' | 'reporterStaff' | 'reporterPersonId'>, audience: Audience): string {
@@ -49,10 +49,10 @@ export function typeText(incident: Pick<Incident, 'type' | 'className' | 'level'
 export function caseLines(t: Translate, policy: Policy, incident: Incident & { attachments?: { kind: string }[] }, audience: Audience): string[] {
   const zone = policy.timezone;
   const lines = [
-    t('incident.line.title', { id: incident.id, type: typeText(incident) }),
-    t('incident.line.text', { text: shown(incident.text, audience) }),
+    t('incident.line.type', { type: typeText(incident) }),
+    t('incident.line.text', { text: shown(incident.text, audience, incident) }),
   ];
-  if (incident.place) lines.push(t('incident.line.place', { place: shown(incident.place, audience) }));
+  if (incident.place) lines.push(t('incident.line.place', { place: shown(incident.place, audience, incident) }));
   if (incident.latitude !== null && incident.longitude !== null && audience === 'staff') {
     lines.push(t('incident.line.location', { name: incident.locationName ?? '', lat: incident.latitude.toFixed(5), lng: incident.longitude.toFixed(5) }));
   }

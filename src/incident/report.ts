@@ -125,7 +125,7 @@ export async function fileReport(desk: Desk, input: ReportInput): Promise<Filed>
   const buttons = noticeButtons(desk, incident.id, duplicate?.id ?? null);
   const header = atOnce ? t('incident.notice.atOnce', { id: incident.id, level: incident.level }) : t('incident.notice.new', { id: incident.id });
   const duplicateLine = duplicate ? [t('incident.line.duplicate', { other: duplicate.id, time: clock(policy, duplicate.reportedAt) })] : [];
-  const notice = [header, ...caseLines(t, policy, incident, 'staff').slice(1), ...duplicateLine, t('incident.notice.hint', { id: incident.id })].join('\n');
+  const notice = [header, ...caseLines(t, policy, incident, 'staff'), ...duplicateLine, t('incident.notice.hint', { id: incident.id })].join('\n');
   const elsewhere = groups.filter((g) => !(g.platform === message.platform && g.chatId === message.chatId));
   post(desk, elsewhere, notice, { buttons, subject: noticeSubject(incident.id) });
   const reached = await tellPeople(desk, holders, notice, { buttons, subject: noticeSubject(incident.id) });

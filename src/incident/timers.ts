@@ -32,7 +32,7 @@ async function fireStep(desk: Desk, incident: LoadedIncident, index: number): Pr
   const had = await holdersOfAll(tx, policy, t, earlier, scopeOf(incident), now);
   const hadText = had.map(holderLabel).join('、') || t('incident.had.none');
   const minutes = minutesBetween(incident.reportedAt, now) ?? 0;
-  const lines = caseLines(t, policy, incident, 'staff').slice(1);
+  const lines = caseLines(t, policy, incident, 'staff');
   const options = { buttons: noticeButtons(desk, incident.id, null), subject: noticeSubject(incident.id) };
   const groups = await noticeGroups(tx, incident.communityId);
   if (step.reannounce) {
@@ -85,7 +85,7 @@ async function onSiteClock(desk: Desk): Promise<void> {
     const incident = (await loadIncident(tx, candidate.id))!;
     const minutes = levelRule(rules, incident.level).onSiteMinutes ?? 0;
     const holder = incident.holderName ?? t('incident.holder.none');
-    const text = [t('incident.escalate.onSite', { id: incident.id, level: incident.level, minutes, holder }), ...caseLines(t, policy, incident, 'staff').slice(1)].join('\n');
+    const text = [t('incident.escalate.onSite', { id: incident.id, level: incident.level, minutes, holder }), ...caseLines(t, policy, incident, 'staff')].join('\n');
     const up = await holdersOfAll(tx, policy, t, rules.escalation.chain.slice(1), scopeOf(incident), now);
     const people = incident.holderId !== null && !up.some((h) => h.personId === incident.holderId) ? [{ personId: incident.holderId, name: incident.holderName ?? '', label: '' }, ...up] : up;
     await tellPeople(desk, people, text, { subject: caseSubject(incident.id), buttons: [{ label: t('incident.button.onSite'), value: `到场 #${incident.id}` }] });

@@ -107,7 +107,7 @@ export async function transfer(desk: Desk, id: number, actor: Actor, name: strin
   await addUpdate(desk, id, 'transferred', { personId: actor.personId, name: actor.name, text: to.name });
   const time = clock(policy, now);
   if (incident.status === 'reported') await closePosts(desk, noticeSubject(id), t('incident.transfer.outcome', { from: actor.name, name: to.name, time }));
-  const text = [t('incident.transfer.post', { id, from: actor.name, time }), ...caseLines(t, policy, incident, 'staff').slice(1), t('incident.assigned.hint', { id })].join('\n');
+  const text = [t('incident.transfer.post', { id, from: actor.name, time }), ...caseLines(t, policy, incident, 'staff'), t('incident.assigned.hint', { id })].join('\n');
   const reached = await tellPeople(desk, [{ personId: to.id, name: to.name, label: '' }], text, {
     subject: caseSubject(id),
     buttons: [{ label: t('incident.button.onSite'), value: `到场 #${id}` }],
@@ -134,7 +134,7 @@ export async function giveBack(desk: Desk, id: number, actor: Actor, reason: str
   const fresh = (await loadIncident(tx, id))!;
   const rules = policy.incident;
   const holders = await holdersOfAll(tx, policy, t, [rules.escalation.chain[0]!, ...rules.escalation.alsoTell], scopeOf(fresh), now, [actor.personId]);
-  const text = [t('incident.return.notice', { id, name: actor.name, reason, time: clock(policy, now) }), ...caseLines(t, policy, fresh, 'staff').slice(1), t('incident.notice.hint', { id })].join('\n');
+  const text = [t('incident.return.notice', { id, name: actor.name, reason, time: clock(policy, now) }), ...caseLines(t, policy, fresh, 'staff'), t('incident.notice.hint', { id })].join('\n');
   const buttons = noticeButtons(desk, id, null);
   post(desk, await noticeGroups(tx, fresh.communityId), text, { buttons, subject: noticeSubject(id) });
   await tellPeople(desk, holders, text, { buttons, subject: noticeSubject(id) });
@@ -185,7 +185,7 @@ export async function askVisit(desk: Desk, incident: LoadedIncident): Promise<bo
   const asked = await tx.incident.updateMany({ where: { id: incident.id, status: 'closed', visitAskedAt: null }, data: { status: 'visiting', visitAskedAt: now } });
   if (asked.count !== 1) return false;
   const id = incident.id;
-  const text = t('incident.visit.question', { id, type: incident.type, time: dayClock(policy, incident.closedAt ?? now), outcome: shown(incident.outcome ?? '', audienceOfReport(incident)) });
+  const text = t('incident.visit.question', { id, type: incident.type, time: dayClock(policy, incident.closedAt ?? now), outcome: shown(incident.outcome ?? '', audienceOfReport(incident), incident) });
   post(desk, [reporterTarget(incident)], text, {
     subject: visitSubject(id),
     buttons: [
@@ -225,13 +225,13 @@ export async function close(desk: Desk, id: number, actor: Actor, outcome: strin
   const fresh = (await loadIncident(tx, id))!;
   await tellStaff(desk, fresh, t('incident.close.notice', { id, name: actor.name, time: clock(policy, now), outcome }), { exclude: actor.personId });
   for (const merged of await tx.incident.findMany({ where: { mergedIntoId: id }, include: { attachments: { select: { kind: true } } } })) {
-    post(desk, [reporterTarget(merged)], t('incident.close.mergedReporter', { id: merged.id, into: id, outcome: shown(outcome, merged.reportAudience === 'public' ? 'public' : 'staff') }));
+    post(desk, [reporterTarget(merged)], t('incident.close.mergedReporter', { id: merged.id, into: id, outcome: shown(outcome, merged.reportAudience === 'public' ? 'public' : 'staff', merged) }));
   }
   if (due <= now) {
     await askVisit(desk, fresh);
     return t('incident.close.done', { id, time: clock(policy, now), visit: t('incident.close.visitNow') });
   }
-  tellReporter(desk, incident, t('incident.close.reporter', { id, outcome: shown(outcome, audienceOfReport(incident)) }));
+  tellReporter(desk, incident, t('incident.close.reporter', { id, outcome: shown(outcome, audienceOfReport(incident), incident) }));
   return t('incident.close.done', { id, time: clock(policy, now), visit: t('incident.close.visitLater', { time: dayClock(policy, due) }) });
 }
 
@@ -307,7 +307,7 @@ export async function escalateToStreet(desk: Desk, id: number, actor: Actor | nu
   const community = incident.communityId ? await tx.community.findUnique({ where: { id: incident.communityId }, select: { name: true } }) : null;
   const text = [
     t('incident.street.post', { id, community: community?.name ?? '', name: actor?.name ?? t('incident.label.system'), time: clock(policy, now), reason: reason ? t('incident.street.reason', { reason }) : '' }),
-    ...caseLines(t, policy, incident, 'staff').slice(1),
+    ...caseLines(t, policy, incident, 'staff'),
     t('incident.holder', { name: incident.holderName ?? t('incident.holder.none') }),
   ].join('\n');
   const reached = await tellPeople(desk, street, text, { subject: caseSubject(id) });
@@ -332,7 +332,7 @@ export async function setLevel(desk: Desk, id: number, actor: Actor, level: stri
   const fresh = (await loadIncident(tx, id))!;
   if (atOnce) {
     const everyone = await holdersOfAll(tx, policy, t, rules.escalation.chain, scopeOf(fresh), now, [actor.personId]);
-    const text = [t('incident.notice.atOnce', { id, level }), ...caseLines(t, policy, fresh, 'staff').slice(1), t('incident.notice.hint', { id })].join('\n');
+    const text = [t('incident.notice.atOnce', { id, level }), ...caseLines(t, policy, fresh, 'staff'), t('incident.notice.hint', { id })].join('\n');
     await tellPeople(desk, everyone, text, { buttons: noticeButtons(desk, id, null), subject: noticeSubject(id) });
   }
   await tellStaff(desk, fresh, t('incident.level.notice', { id, level, name: actor.name }), { exclude: actor.personId });

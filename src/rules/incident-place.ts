@@ -12,7 +12,7 @@ const PLACE = new RegExp(
     String.raw`[\p{Script=Han}]{1,6}?(?:小区|花园|家园|公寓|广场|公园|市场|菜场|学校|小学|中学|幼儿园|医院|超市|车库|停车场|桥)`,
     String.raw`(?:东|西|南|北)(?:门|大门)`,
   ].join('|'),
-  'gu',
+  'u',
 );
 
 /** Words that say where inside a place (not a place of their own for matching). */
@@ -26,23 +26,21 @@ const BEFORE_NAME = /[在到于从和与及的了是有把被将给向往]/u;
 /** The place tokens of a text, folded: ["3号楼", "幸福路"]. A crossing 幸福路口 is the road 幸福路. */
 export function placeTokens(text: string): string[] {
   const tokens = new Set<string>();
-  for (const match of text.normalize('NFKC').matchAll(PLACE)) {
+  for (const match of text.normalize('NFKC').matchAll(new RegExp(PLACE.source, 'gu'))) {
     const token = match[0].split(BEFORE_NAME).at(-1)!.replace(/口$/, '').replace(/[0-9]+号$/, '');
     if (token.length >= 2) tokens.add(token);
   }
   return [...tokens];
 }
 
-/** The place as written, for the case: the stretch of the text from its first place word up to the next space or comma; null when none. */
+/** The place as written, for the case: the first run of place words (「3号楼2单元楼道」「幸福路口」); null when none. */
 export function placeOf(text: string): string | null {
-  const normalized = text.normalize('NFKC');
-  PLACE.lastIndex = 0;
-  const first = PLACE.exec(normalized) ?? INSIDE.exec(normalized);
-  PLACE.lastIndex = 0;
-  if (!first) return null;
-  const rest = normalized.slice(first.index);
-  const end = rest.search(/[\s,，。;；!！?？]/);
-  return (end < 0 ? rest : rest.slice(0, end)).replace(LEADING, '') || null;
+  const run = new RegExp(`(?:${PLACE.source}|${INSIDE.source})+`, 'u');
+  const found = run.exec(text.normalize('NFKC'));
+  if (!found) return null;
+  const place = found[0].split(BEFORE_NAME).filter(Boolean);
+  const isPlace = new RegExp(`${PLACE.source}|${INSIDE.source}`, 'u');
+  return place.length > 0 ? place.slice(place.findIndex((part) => isPlace.test(part))).join('') || found[0] : null;
 }
 
 export interface LatLng {

@@ -15,12 +15,21 @@ const HOUSEHOLD = /(?<![0-9])[0-9]{1,3}-[0-9]{1,2}-[0-9]{3,4}(?![0-9])|(?<![0-9]
 /** Another room number joined to one already hidden: 「302和402」「301、302」. */
 const JOINED_ROOM = /(?<=\*\*\*\s?(?:和|与|及|、|,|，|跟)\s?)[0-9]{3,4}(?![0-9])/g;
 
-export function maskPrivate(text: string): string {
+/** The room numbers a text names as households (「5栋302和402」 → 302, 402), to hide them wherever they recur. */
+export function householdNumbers(text: string): string[] {
+  const masked = maskPrivate(text);
+  const numbers = [...text.matchAll(/(?<![0-9])[0-9]{3,4}(?![0-9])/g)].map((m) => m[0]);
+  return [...new Set(numbers.filter((n) => !new RegExp(`(?<![0-9])${n}(?![0-9])`).test(masked)))];
+}
+
+/** Hides phones and households; `rooms` are the case's own room numbers, hidden wherever they recur (「402修好水管」). */
+export function maskPrivate(text: string, rooms: readonly string[] = []): string {
   let masked = text.replace(PHONE, HIDDEN).replace(HOUSEHOLD, HIDDEN);
   for (let before = ''; before !== masked; ) {
     before = masked;
     masked = masked.replace(JOINED_ROOM, HIDDEN);
   }
+  for (const room of rooms) masked = masked.replace(new RegExp(`(?<![0-9])${room}(?![0-9])`, 'g'), HIDDEN);
   return masked;
 }
 
