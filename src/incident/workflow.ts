@@ -384,7 +384,8 @@ export async function addFollowUp(
   if (!incident) return t('incident.notFound', { id });
   const isReporter = incident.reporterPersonId !== null ? incident.reporterPersonId === who.personId : incident.platform === who.platform && incident.platformUserId === who.platformUserId;
   if (!isReporter && !who.staff) return t('incident.followup.notAllowed', { id });
-  if (incident.status === 'merged' && incident.mergedIntoId) return addFollowUp(desk, incident.mergedIntoId, who, text, extra);
+  // A merged report's reporter goes on adding to the case it was merged into.
+  if (incident.status === 'merged' && incident.mergedIntoId) return addFollowUp(desk, incident.mergedIntoId, { ...who, staff: true }, text, extra);
   if (incident.status === 'archived') return t('incident.notOpen', { id, status: statusName(t, incident.status) });
   const body = text || (extra.location ? t('incident.followup.location', { name: extra.location.name ?? extra.location.address ?? '' }) : t('incident.followup.attachment', { count: extra.attachments.length }));
   await addUpdate(desk, id, 'followup', { text: body, personId: who.personId, name: who.name, latitude: extra.location?.latitude, longitude: extra.location?.longitude });
