@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ArgsResult, CommandContext, ParseContext, Sender, Text } from '../core/command.ts';
-import { workflowFor } from '../leave/command-support.ts';
+import { workflowFor } from '../approval/workflow.ts';
 import type { Desk } from './desk.ts';
 import { incidentRef } from './subjects.ts';
 import type { Actor } from './workflow.ts';

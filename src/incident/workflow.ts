@@ -1,4 +1,4 @@
-import { closePosts } from '../leave/workflow.ts';
+import { closePosts } from '../approval/workflow.ts';
 import type { Role } from '../core/roles.ts';
 import { distanceMeters } from '../rules/incident-place.ts';
 import { escalatesAtOnce, escalationSteps, minutesBetween } from '../rules/incident-escalation.ts';
