@@ -10,8 +10,8 @@ import { officeDate } from '../../src/time/office-time.ts';
 
 const showArgs = z.union([z.object({ kind: z.literal('open') }), z.object({ kind: z.literal('case'), id: z.number().int().positive() }), z.object({ kind: z.literal('month'), month: z.string() })]);
 
-/** 事件 alone, 「事件 #5」 or 「事件 本月」 unaddressed; 「事件处理得怎么样了」 is glued talk, 「事件，大家注意」 is talk. */
-const trigger: GroupTrigger = { alone: true, args: 'any', when: (rest, context) => /^#\s*\d+$/.test(rest) || parseMonthWord(rest, officeDate(context.now, context.policy.timezone)) !== null };
+/** Unaddressed only as 「事件 #5」 or 「事件 本月」: 事件 alone, 「事件处理得怎么样了」 (glued) and 「事件，大家注意」 are talk. */
+const trigger: GroupTrigger = { alone: false, args: 'any', when: (rest, context) => /^#\s*\d+$/.test(rest) || parseMonthWord(rest, officeDate(context.now, context.policy.timezone)) !== null };
 
 /**
  * 事件: open cases; 事件 #5: one case with its follow-ups; 事件 本月: the month's ledger in chat.
