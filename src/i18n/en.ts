@@ -431,7 +431,7 @@ export const en: Record<MessageKey, string> = {
   'incident.return.notice': '[Incident #{id} given back, please take it] {name} ({time}): {reason}',
   'incident.return.notHolder': 'Incident #{id} is held by {name}; only the holder or a leader may give it back.',
   'incident.return.notTaken': 'Nobody has taken incident #{id}; there is nothing to give back.',
-  'incident.onsite.done': 'On site recorded: incident #{id}, {time} ({minutes} min after the report). Send 办结 #{id} with what was done when finished.',
+  'incident.onsite.done': 'On site recorded: incident #{id}, {time} ({minutes} min after the report){distance}. Send 办结 #{id} with what was done when finished.',
   'incident.onsite.already': 'Incident #{id} was reached at {time} ({name}).',
   'incident.onsite.notice': '[Incident #{id}] {name} is on site ({time}, {minutes} min after the report){distance}',
   'incident.onsite.distance': ', about {meters} m from the reported location',

@@ -429,7 +429,7 @@ export const zhCN = {
   'incident.return.notice': '【事件 #{id} 被退回，请重新受理】{name} 退回（{time}）：{reason}',
   'incident.return.notHolder': '事件 #{id} 由{name}负责，只有负责人或书记、副书记、主任可以退回。',
   'incident.return.notTaken': '事件 #{id} 还没有人受理，无需退回。',
-  'incident.onsite.done': '已记录到场：事件 #{id}，{time}（上报后 {minutes} 分钟）。处置完毕请发送「办结 #{id} 处理情况」。',
+  'incident.onsite.done': '已记录到场：事件 #{id}，{time}（上报后 {minutes} 分钟）{distance}。处置完毕请发送「办结 #{id} 处理情况」。',
   'incident.onsite.already': '事件 #{id} 已在 {time} 记录到场（{name}）。',
   'incident.onsite.notice': '【事件 #{id}】{name} 已到场（{time}，上报后 {minutes} 分钟）{distance}',
   'incident.onsite.distance': '，距上报位置约 {meters} 米',

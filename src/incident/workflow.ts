@@ -170,7 +170,7 @@ export async function onSite(desk: Desk, id: number, actor: Actor, location: Sha
   const fresh = (await loadIncident(tx, id))!;
   await tellStaff(desk, fresh, t('incident.onsite.notice', { id, name: actor.name, time: clock(policy, now), minutes, distance }), { exclude: actor.personId });
   tellReporter(desk, incident, t('incident.onsite.reporter', { id, name: actor.name, time: clock(policy, now) }));
-  return t('incident.onsite.done', { id, time: clock(policy, now), minutes });
+  return t('incident.onsite.done', { id, time: clock(policy, now), minutes, distance });
 }
 
 /** When the reporter is asked 满意/不满意: the policy's hours after 办结, or a dispute type's days. */
