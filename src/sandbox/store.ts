@@ -1,0 +1,207 @@
+import crypto from 'node:crypto';
+import type { Db } from '../db/client.ts';
+import type { Attachment, Button, SharedLocation } from '../messaging/types.ts';
+
+/**
+ * The sandbox platform's own side: its people, chats and message history, kept in the bot's
+ * database as a phone would show them. The sandbox adapter (adapters/sandbox) translates between
+ * this and the normalized message, as the other adapters do with their platform's SDK.
+ */
+
+/** A file as the sandbox keeps it: at a URL the sender gave, or its bytes (base64) served back by the sandbox. */
+export interface StoredFile {
+  kind: Attachment['kind'];
+  name?: string;
+  mime?: string;
+  size?: number;
+  url?: string;
+  base64?: string;
+}
+
+/** A file as the API shows it: where to get it. */
+export interface FileView {
+  kind: Attachment['kind'];
+  url: string;
+  name?: string;
+  mime?: string;
+  size?: number;
+}
+
+export interface SandboxMessage {
+  id: string;
+  chatId: string;
+  userId: string;
+  text: string;
+  replyTo?: string;
+  buttons?: Button[];
+  attachments?: FileView[];
+  location?: SharedLocation;
+  /** The bot took the message back: text, buttons and files are no longer shown. */
+  recalled?: true;
+  at: string;
+}
+
+export const BOT_USER_ID = 'bot';
+
+export function isPrivateChat(chatId: string): boolean {
+  return chatId.startsWith('dm:');
+}
+
+/** Where the sandbox serves a file it keeps. */
+export function fileUrl(messageId: string, index: number): string {
+  return `/sandbox/api/files/${encodeURIComponent(messageId)}/${index}`;
+}
+
+interface Row {
+  id: string;
+  chatId: string;
+  userId: string;
+  text: string;
+  replyTo: string | null;
+  buttons: string | null;
+  attachments: string | null;
+  location: string | null;
+  recalledAt: Date | null;
+  at: Date;
+}
+
+function toMessage(row: Row): SandboxMessage {
+  const base = { id: row.id, chatId: row.chatId, userId: row.userId, at: row.at.toISOString() };
+  if (row.recalledAt) return { ...base, text: '', recalled: true };
+  const files = row.attachments ? (JSON.parse(row.attachments) as StoredFile[]) : [];
+  return {
+    ...base,
+    text: row.text,
+    ...(row.replyTo ? { replyTo: row.replyTo } : {}),
+    ...(row.buttons ? { buttons: JSON.parse(row.buttons) as Button[] } : {}),
+    ...(files.length > 0 ? { attachments: files.map(({ base64: _bytes, url, ...file }, index) => ({ ...file, url: url ?? fileUrl(row.id, index) })) } : {}),
+    ...(row.location ? { location: JSON.parse(row.location) as SharedLocation } : {}),
+  };
+}
+
+export interface NewMessage {
+  id?: string;
+  chatId: string;
+  userId: string;
+  text: string;
+  replyTo?: string;
+  buttons?: Button[];
+  attachments?: StoredFile[];
+  location?: SharedLocation;
+  at: Date;
+}
+
+export class SandboxStore {
+  /** Users and chats this process has already stored; the store is their only writer. */
+  private readonly knownUsers = new Map<string, string>();
+  private readonly knownChats = new Map<string, string>();
+
+  constructor(private readonly db: Db) {}
+
+  async find(id: string): Promise<SandboxMessage | null> {
+    const row = await this.db.sandboxMessage.findUnique({ where: { id } });
+    return row ? toMessage(row) : null;
+  }
+
+  async add(message: NewMessage): Promise<SandboxMessage> {
+    const newUser = message.userId !== BOT_USER_ID && !this.knownUsers.has(message.userId);
+    const newChat = !this.knownChats.has(message.chatId);
+    const row = await this.db.$transaction(async (tx) => {
+      if (newUser) {
+        const user = await tx.sandboxUser.upsert({ where: { id: message.userId }, create: { id: message.userId, name: message.userId }, update: {} });
+        this.knownUsers.set(user.id, user.name);
+      }
+      if (newChat) {
+        const chat = await tx.sandboxChat.upsert({
+          where: { id: message.chatId },
+          create: { id: message.chatId, title: message.chatId, kind: isPrivateChat(message.chatId) ? 'private' : 'group' },
+          update: {},
+        });
+        this.knownChats.set(chat.id, chat.title);
+      }
+      return tx.sandboxMessage.create({
+        data: {
+          id: message.id ?? `m-${crypto.randomUUID()}`,
+          chatId: message.chatId,
+          userId: message.userId,
+          text: message.text,
+          replyTo: message.replyTo ?? null,
+          buttons: message.buttons ? JSON.stringify(message.buttons) : null,
+          attachments: message.attachments?.length ? JSON.stringify(message.attachments) : null,
+          location: message.location ? JSON.stringify(message.location) : null,
+          at: message.at,
+        },
+      });
+    });
+    return toMessage(row);
+  }
+
+  /** Edits an earlier message in place (text and buttons); false when there is no such message. */
+  async replace(id: string, text: string, buttons: Button[]): Promise<boolean> {
+    const result = await this.db.$transaction((tx) =>
+      tx.sandboxMessage.updateMany({ where: { id }, data: { text, buttons: buttons.length > 0 ? JSON.stringify(buttons) : null } }),
+    );
+    return result.count > 0;
+  }
+
+  /**
+   * Takes back a message the bot sent in the chat. 'recalled' also when it was recalled before or
+   * never existed; 'not-ours' when the id is someone else's message or in another chat.
+   */
+  async recall(chatId: string, id: string, at: Date): Promise<'recalled' | 'not-ours'> {
+    const result = await this.db.$transaction(async (tx) => {
+      const row = await tx.sandboxMessage.findUnique({ where: { id }, select: { chatId: true, userId: true, recalledAt: true } });
+      if (!row) return 'recalled' as const;
+      if (row.chatId !== chatId || row.userId !== BOT_USER_ID) return 'not-ours' as const;
+      if (!row.recalledAt) await tx.sandboxMessage.update({ where: { id }, data: { recalledAt: at } });
+      return 'recalled' as const;
+    });
+    return result;
+  }
+
+  /** The bytes of a file the sandbox keeps (not one kept at a sender's URL), or null. */
+  async file(messageId: string, index: number): Promise<{ bytes: Buffer; mime?: string; name?: string } | null> {
+    const row = await this.db.sandboxMessage.findUnique({ where: { id: messageId }, select: { attachments: true, recalledAt: true } });
+    if (!row?.attachments || row.recalledAt) return null;
+    const file = (JSON.parse(row.attachments) as StoredFile[])[index];
+    if (!file?.base64) return null;
+    return { bytes: Buffer.from(file.base64, 'base64'), ...(file.mime ? { mime: file.mime } : {}), ...(file.name ? { name: file.name } : {}) };
+  }
+
+  /** Messages of a chat, oldest first; `after` is the id of the last message the caller has. */
+  async list(chatId: string, after?: string): Promise<SandboxMessage[]> {
+    let afterSeq = 0;
+    if (after) {
+      const anchor = await this.db.sandboxMessage.findUnique({ where: { id: after } });
+      afterSeq = anchor?.seq ?? 0;
+    }
+    const rows = await this.db.sandboxMessage.findMany({ where: { chatId, seq: { gt: afterSeq } }, orderBy: { seq: 'asc' }, take: 500 });
+    return rows.map(toMessage);
+  }
+
+  async userName(userId: string): Promise<string> {
+    if (!this.knownUsers.has(userId)) {
+      const user = await this.db.sandboxUser.findUnique({ where: { id: userId } });
+      if (!user) return userId;
+      this.knownUsers.set(userId, user.name);
+    }
+    return this.knownUsers.get(userId)!;
+  }
+
+  async chatTitle(chatId: string): Promise<string | undefined> {
+    if (!this.knownChats.has(chatId)) {
+      const chat = await this.db.sandboxChat.findUnique({ where: { id: chatId } });
+      if (!chat) return undefined;
+      this.knownChats.set(chatId, chat.title);
+    }
+    return this.knownChats.get(chatId);
+  }
+
+  users() {
+    return this.db.sandboxUser.findMany({ orderBy: { id: 'asc' } });
+  }
+
+  groups() {
+    return this.db.sandboxChat.findMany({ where: { kind: 'group' }, orderBy: { id: 'asc' } });
+  }
+}
