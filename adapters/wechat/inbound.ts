@@ -30,7 +30,7 @@ const FILE_KINDS = new Map<types.Message, Attachment['kind']>([
  * A picture, file, voice or video by its message id (the puppet fetches the file by it, on demand:
  * downloading every picture on arrival would be wasteful), or a shared location. Null for other types.
  */
-async function mediaOf(message: Message): Promise<{ attachment?: Attachment; location?: SharedLocation } | null> {
+async function mediaOf(bot: Wechaty, message: Message): Promise<{ attachment?: Attachment; location?: SharedLocation } | null> {
   const type = message.type();
   const kind = FILE_KINDS.get(type);
   if (kind) {
@@ -39,10 +39,12 @@ async function mediaOf(message: Message): Promise<{ attachment?: Attachment; loc
   }
   if (type !== types.Message.Location) return null;
   try {
-    const place = await message.toLocation();
-    const name = repairName(place.name() ?? '');
-    const address = repairName(place.address() ?? '');
-    return { location: { latitude: place.latitude(), longitude: place.longitude(), ...(name ? { name } : {}), ...(address ? { address } : {}) } };
+    // From the puppet itself: wechaty 1.20's message.toLocation() builds its Location outside the
+    // Wechaty instance and always throws ("can not be instantiated directly").
+    const place = await bot.puppet.messageLocation(message.id);
+    const name = repairName(place.name ?? '');
+    const address = repairName(place.address ?? '');
+    return { location: { latitude: place.latitude, longitude: place.longitude, ...(name ? { name } : {}), ...(address ? { address } : {}) } };
   } catch {
     // A puppet that cannot read locations: nothing for the core.
     return null;
@@ -54,7 +56,7 @@ export async function toInbound(bot: Wechaty, message: Message): Promise<Inbound
   const raw = message.text();
   const quote = parseQuote(raw);
   const text = message.type() === types.Message.Text || quote;
-  const media = text ? null : await mediaOf(message);
+  const media = text ? null : await mediaOf(bot, message);
   if (!text && !media) return null;
   const room = message.room();
   const talker = message.talker();
