@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { allCommands } from '../commands/index.ts';
+import { commandRegistry } from '../commands/index.ts';
 import { SandboxAdapter } from '../adapters/sandbox/adapter.ts';
 import { seedDemoIfEmpty } from '../adapters/sandbox/demo.ts';
 import { registerSandboxRoutes } from '../adapters/sandbox/routes.ts';
@@ -11,9 +11,6 @@ import { createDb, type Db } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { translator } from './i18n/index.ts';
 import { createHttpServer } from './http/server.ts';
-import { attendanceSummaryJobs } from './jobs/attendance-summary.ts';
-import { checkInReminderJobs } from './jobs/checkin-reminder.ts';
-import { leaveJobs } from './jobs/leave-jobs.ts';
 import { createPlatformAdapters } from './platforms.ts';
 import { createLogger, type Logger } from './log.ts';
 import { DeliveryWorker, type DeliveryOptions } from './messaging/delivery.ts';
@@ -69,9 +66,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   for (const adapter of await createPlatformAdapters({ env, policy, db, clock, log, server })) adapters.set(adapter.platform, adapter);
 
   const delivery = new DeliveryWorker(db, adapters, log.child({ component: 'delivery' }), options.delivery);
+  const registry = commandRegistry(env.BOT_NAME);
   const dispatcher = new Dispatcher({
     db,
-    commands: allCommands(env.BOT_NAME),
+    commands: registry.commands,
     policy,
     t,
     log: log.child({ component: 'dispatcher' }),
@@ -79,9 +77,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     botName: env.BOT_NAME,
     onOutbox: () => delivery.kick(),
   });
-  const scheduler = new Scheduler(db, clock, policy, log.child({ component: 'scheduler' }), [...checkInReminderJobs(policy, t), ...leaveJobs(policy, t), ...attendanceSummaryJobs(policy, t)], env.INSTANCE_ID, () =>
-    delivery.kick(),
-  );
+  const scheduler = new Scheduler(db, clock, policy, log.child({ component: 'scheduler' }), registry.jobs(policy, t), env.INSTANCE_ID, () => delivery.kick());
 
   let started = false;
   return {

@@ -1,6 +1,6 @@
-import { defineCommand } from '../../src/core/command.ts';
+import { defineCommand, TRIGGER } from '../../src/core/command.ts';
 import { OFFICE_STAFF } from '../../src/core/roles.ts';
-import { say, senderOf } from '../../src/leave/command-support.ts';
+import { say } from '../../src/leave/command-support.ts';
 import { parseRefArgs, refArgs } from '../../src/leave/parse-note.ts';
 
 /** 病假证明 (#编号): the hospital certificate of a sick leave was handed in; stops its reminders. */
@@ -10,10 +10,11 @@ export const leaveCertificateCommand = defineCommand({
   summary: 'cmd.leaveCertificate.summary',
   example: 'cmd.leaveCertificate.example',
   allowedRoles: OFFICE_STAFF,
+  trigger: TRIGGER.exact,
   args: refArgs,
   parse: parseRefArgs,
   async handle(context, { id }) {
-    const sender = senderOf(context);
+    const { sender } = context;
     const where = id !== null ? { id, certificate: 'owed' } : { personId: sender.personId, certificate: 'owed', status: { in: ['pending', 'approved'] } };
     const leave = await context.tx.leaveRequest.findFirst({ where, orderBy: { id: 'desc' } });
     if (!leave || (leave.personId !== sender.personId && leave.filedById !== sender.personId)) return say(context, { key: 'leave.certificate.none' });

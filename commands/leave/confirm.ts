@@ -1,26 +1,27 @@
-import { defineCommand } from '../../src/core/command.ts';
+import { defineCommand, TRIGGER } from '../../src/core/command.ts';
 import { OFFICE_STAFF } from '../../src/core/roles.ts';
 import { stepApprover } from '../../src/leave/approvers.ts';
-import { ownLeave, say, senderOf, workflowFor } from '../../src/leave/command-support.ts';
+import { ownLeave, say, workflowFor } from '../../src/leave/command-support.ts';
 import { roleName, statusName } from '../../src/leave/format.ts';
 import { parseRefArgs, refArgs } from '../../src/leave/parse-note.ts';
 import { closePosts, draftSubject, loadLeave, submit } from '../../src/leave/workflow.ts';
 import { formatClock } from '../../src/time/office-time.ts';
 
-/** 确认 (#编号): files the draft the sender was shown; the first approver gets the note. */
+/**
+ * 确认 (#编号): files the draft the sender was shown; the first approver gets the note. 确认 is an
+ * everyday word: in a group it acts unaddressed only with a number, or as the answer the note's
+ * author gives right after it was shown (the leave note opens that question).
+ */
 export const leaveConfirmCommand = defineCommand({
   id: 'leave-confirm',
   names: ['确认', '确认请假', '/confirm'],
   summary: 'cmd.leaveConfirm.summary',
   example: 'cmd.leaveConfirm.example',
   allowedRoles: OFFICE_STAFF,
+  trigger: TRIGGER.reference,
   args: refArgs,
   parse: parseRefArgs,
   async handle(context, { id }) {
-    const { tx, chat, message } = context;
-    // 确认 is an everyday word: in a group, with no note of the sender's waiting, it is not for the bot.
-    const waiting = id !== null || (await tx.leaveRequest.count({ where: { personId: senderOf(context).personId, status: 'draft' } })) > 0;
-    if (!waiting && chat.kind === 'group' && !message.mentionsBot) return;
     const draft = await ownLeave(context, id, ['draft']);
     if (!draft) return;
     const w = workflowFor(context);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { defineCommand, type ArgsResult, type CommandContext, type ParseContext } from '../../src/core/command.ts';
+import { defineCommand, TRIGGER, type ArgsResult, type CommandContext, type ParseContext, type Sender } from '../../src/core/command.ts';
 import { OFFICE_STAFF, STREET_ROLES } from '../../src/core/roles.ts';
-import { say, senderOf, workflowFor } from '../../src/leave/command-support.ts';
+import { say, workflowFor } from '../../src/leave/command-support.ts';
 import { leaveIdFromSubject, leaveRef } from '../../src/leave/parse-note.ts';
 import { decide } from '../../src/leave/workflow.ts';
 
@@ -18,23 +18,20 @@ function parseDecision(rest: string, context: ParseContext, needsReason: boolean
   return { ok: true, args: { id: ref.id, comment } };
 }
 
-/**
- * 同意 without a number or a quote: the approver is shown their open notes (a platform may drop the
- * quote); from anyone else in a group it is ordinary chatter and left alone.
- */
-async function whichLeave(context: CommandContext, approve: boolean): Promise<void> {
-  const sender = senderOf(context);
+/** 同意 addressed without a number or a quote: the approver is shown their open notes (a platform may drop the quote). */
+async function whichLeave(context: CommandContext<Sender>, approve: boolean): Promise<void> {
+  const { sender } = context;
   const waiting = await context.tx.leaveStep.findMany({ where: { status: 'pending', approverId: sender.personId }, select: { requestId: true }, orderBy: { requestId: 'asc' } });
   if (waiting.length > 0) {
     return say(context, { key: 'leave.decide.waiting', params: { ids: waiting.map((s) => `#${s.requestId}`).join('、'), verb: approve ? '同意' : '驳回', example: approve ? '' : ' 理由' } });
   }
-  if (context.chat.kind === 'private' || context.message.mentionsBot) say(context, { key: approve ? 'leave.approve.which' : 'leave.reject.which' });
+  say(context, { key: approve ? 'leave.approve.which' : 'leave.reject.which' });
 }
 
 function decision(approve: boolean) {
-  return async (context: CommandContext, args: DecideArgs) => {
+  return async (context: CommandContext<Sender>, args: DecideArgs) => {
     if (args.id === null) return whichLeave(context, approve);
-    const sender = senderOf(context);
+    const { sender } = context;
     const w = workflowFor(context);
     const answer = await decide(w, { leaveId: args.id, actor: { personId: sender.personId, name: sender.name }, approve, comment: args.comment });
     await w.commit();
@@ -49,6 +46,8 @@ export const leaveApproveCommand = defineCommand({
   summary: 'cmd.leaveApprove.summary',
   example: 'cmd.leaveApprove.example',
   allowedRoles: APPROVER_ROLES,
+  // 同意 and 驳回 are everyday words: in a group they act only by reply, button, @mention or 「同意 #编号」.
+  trigger: TRIGGER.reference,
   args: decideArgs,
   parse: (rest, context) => parseDecision(rest, context, false),
   handle: decision(true),
@@ -61,6 +60,8 @@ export const leaveRejectCommand = defineCommand({
   summary: 'cmd.leaveReject.summary',
   example: 'cmd.leaveReject.example',
   allowedRoles: APPROVER_ROLES,
+  // 同意 and 驳回 are everyday words: in a group they act only by reply, button, @mention or 「同意 #编号」.
+  trigger: TRIGGER.reference,
   args: decideArgs,
   parse: (rest, context) => parseDecision(rest, context, true),
   handle: decision(false),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { defineCommand, renderText } from '../../src/core/command.ts';
+import { defineCommand, renderText, TRIGGER } from '../../src/core/command.ts';
 import type { Role } from '../../src/core/roles.ts';
-import { say, senderOf, workflowFor } from '../../src/leave/command-support.ts';
+import { say, workflowFor } from '../../src/leave/command-support.ts';
 import { createDraft } from '../../src/leave/file.ts';
 import { leaveLines, roleName, statusName } from '../../src/leave/format.ts';
 import { noteArgs, parseNote } from '../../src/leave/parse-note.ts';
@@ -22,16 +22,17 @@ export const leaveEmergencyCommand = defineCommand({
   summary: 'cmd.leaveEmergency.summary',
   example: 'cmd.leaveEmergency.example',
   allowedRoles: FILERS,
+  trigger: TRIGGER.withArgs,
   args: emergencyArgs,
   parse(rest, context) {
-    const [name, ...words] = rest.split(' ');
+    const [name, ...words] = rest.split(/\s+/).filter(Boolean);
     if (!name) return { ok: false, ask: { key: 'leave.emergency.askName' } };
     const note = parseNote(words.join(' '), context, { requireDestination: false });
     return note.ok ? { ok: true, args: { name, note: note.args } } : note;
   },
   async handle(context, { name, note }) {
     const { tx, policy, t, now, message } = context;
-    const sender = senderOf(context);
+    const { sender } = context;
     const people = await tx.person.findMany({ where: { name, communityId: sender.communityId ?? -1 }, include: { community: true } });
     if (people.length !== 1) return say(context, { key: 'leave.emergency.unknown', params: { name, community: sender.communityName ?? '' } });
     const person = people[0]!;

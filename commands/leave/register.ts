@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { defineCommand } from '../../src/core/command.ts';
+import { defineCommand, TRIGGER } from '../../src/core/command.ts';
 import { OFFICE_STAFF } from '../../src/core/roles.ts';
 import { annualBalance } from '../../src/leave/balance.ts';
-import { say, senderOf } from '../../src/leave/command-support.ts';
+import { say } from '../../src/leave/command-support.ts';
 import { formatSpan, formatWorkTime, statusName } from '../../src/leave/format.ts';
 
 const registerArgs = z.object({});
@@ -15,11 +15,12 @@ export const leaveRegisterCommand = defineCommand({
   summary: 'cmd.leaveRegister.summary',
   example: 'cmd.leaveRegister.example',
   allowedRoles: OFFICE_STAFF,
+  trigger: TRIGGER.alone,
   args: registerArgs,
   parse: () => ({ ok: true, args: {} }),
   async handle(context) {
     const { tx, policy, t, now } = context;
-    const sender = senderOf(context);
+    const { sender } = context;
     const year = DateTime.fromJSDate(now, { zone: policy.timezone }).startOf('year').toJSDate();
     const rows = await tx.leaveRequest.findMany({
       where: { personId: sender.personId, status: { not: 'draft' }, startAt: { gte: year } },

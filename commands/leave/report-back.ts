@@ -1,4 +1,4 @@
-import { defineCommand } from '../../src/core/command.ts';
+import { defineCommand, TRIGGER } from '../../src/core/command.ts';
 import { OFFICE_STAFF } from '../../src/core/roles.ts';
 import { ownLeave, say } from '../../src/leave/command-support.ts';
 import { statusName } from '../../src/leave/format.ts';
@@ -12,6 +12,8 @@ export const leaveReportBackCommand = defineCommand({
   summary: 'cmd.leaveBack.summary',
   example: 'cmd.leaveBack.example',
   allowedRoles: OFFICE_STAFF,
+  // It changes the record: the word alone or with its number, nothing in passing.
+  trigger: TRIGGER.exact,
   args: refArgs,
   parse: parseRefArgs,
   async handle(context, { id }) {

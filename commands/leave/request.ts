@@ -1,10 +1,11 @@
-import { defineCommand } from '../../src/core/command.ts';
+import { defineCommand, TRIGGER } from '../../src/core/command.ts';
 import { OFFICE_STAFF } from '../../src/core/roles.ts';
-import { say, senderOf } from '../../src/leave/command-support.ts';
+import { say } from '../../src/leave/command-support.ts';
 import { createDraft } from '../../src/leave/file.ts';
 import { leaveLines, roleName } from '../../src/leave/format.ts';
 import { noteArgs, parseNote } from '../../src/leave/parse-note.ts';
 import { draftSubject, previewChain } from '../../src/leave/workflow.ts';
+import { WHEN_GLUED, WHEN_PREFIX } from '../../src/rules/leave-dates.ts';
 
 /** 请假 明天 事假 去区医院体检: reads the note, asks for what is missing, shows it for confirmation. */
 export const leaveRequestCommand = defineCommand({
@@ -13,11 +14,14 @@ export const leaveRequestCommand = defineCommand({
   summary: 'cmd.leave.summary',
   example: 'cmd.leave.example',
   allowedRoles: OFFICE_STAFF,
+  trigger: TRIGGER.bare,
+  // 「明天请假一天，事假」: a date may come first, and a duration or date right after the word.
+  prefix: WHEN_PREFIX,
+  glued: WHEN_GLUED,
   args: noteArgs,
   parse: (rest, context) => parseNote(rest, context),
   async handle(context, note) {
-    const { tx, policy, t, now, message } = context;
-    const sender = senderOf(context);
+    const { tx, policy, t, now, message, sender } = context;
     if (sender.communityId === null) return say(context, { key: 'leave.noCommunity' });
     const person = { id: sender.personId, name: sender.name, communityId: sender.communityId, communityName: sender.communityName, streetId: sender.streetId };
     const draft = await createDraft(tx, policy, { person, note, now, platform: message.platform, chatId: message.chatId });
@@ -26,15 +30,19 @@ export const leaveRequestCommand = defineCommand({
     const chain = await previewChain(tx, policy, { personId: sender.personId, communityId: sender.communityId, streetId: sender.streetId, roles: sender.roles }, leave.workMinutes, now);
     const approvers = chain.map((step) => (step.approver ? `${step.approver.name}（${roleName(t, step.approver.role)}）` : roleName(t, step.role))).join(' → ');
     const sick = leave.certificate === 'owed' ? `\n${t('leave.sick.notice')}` : '';
+    const confirm = `确认 #${leave.id}`;
+    const cancel = `撤回 #${leave.id}`;
     context.reply(
       [t('leave.confirm.title', { id: leave.id }), leaveLines(t, policy, { ...leave, personName: sender.name }), t('leave.confirm.chain', { approvers }) + sick, t('leave.confirm.hint', { id: leave.id })].join('\n'),
       {
         subject: draftSubject(leave.id),
         buttons: [
-          { label: t('leave.button.confirm'), value: `确认 #${leave.id}` },
-          { label: t('leave.button.cancel'), value: `撤回 #${leave.id}` },
+          { label: t('leave.button.confirm'), value: confirm },
+          { label: t('leave.button.cancel'), value: cancel },
         ],
       },
     );
+    // The author's 「确认」 right after is the answer to this note, even unaddressed in a group.
+    context.expectAnswer({ command: 'leave-confirm', rest: '', expects: { kind: 'commands', answers: { 确认: confirm, 确定: confirm, 提交: confirm, 取消: cancel } } });
   },
 });

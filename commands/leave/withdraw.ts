@@ -1,4 +1,4 @@
-import { defineCommand } from '../../src/core/command.ts';
+import { defineCommand, TRIGGER } from '../../src/core/command.ts';
 import { OFFICE_STAFF } from '../../src/core/roles.ts';
 import { ownLeave, say, workflowFor } from '../../src/leave/command-support.ts';
 import { statusName } from '../../src/leave/format.ts';
@@ -12,6 +12,8 @@ export const leaveWithdrawCommand = defineCommand({
   summary: 'cmd.leaveWithdraw.summary',
   example: 'cmd.leaveWithdraw.example',
   allowedRoles: OFFICE_STAFF,
+  // 「撤回一下刚才那条」 is talk; withdrawing a note in a group needs its number (or a reply to it).
+  trigger: TRIGGER.reference,
   args: refArgs,
   parse: parseRefArgs,
   async handle(context, { id }) {

@@ -5,9 +5,8 @@ import { bindCodeAction } from './bind-code.ts';
 import { calendarAction } from './calendar.ts';
 import { importRosterAction } from './import-roster.ts';
 import { parseAction } from './parse.ts';
-import { reportLeaveAction } from './report-leave.ts';
-import { reportAction } from './report.ts';
-import { UsageError } from './context.ts';
+import { commandRegistry } from '../../commands/index.ts';
+import { cliConfig, UsageError } from './context.ts';
 
 /** `npx shequ …`: office set-up and inspection without code. */
 loadDotenv({ quiet: true });
@@ -37,6 +36,10 @@ program
   })
   .option('--now <time>', 'ISO time; without an offset it is office time (default: now)')
   .option('--chat <kind>', 'group or private', 'group')
+  .option('--purpose <purpose>', '群的用途 work, resident or emergency (设为工作群 …)')
+  .option('--addressed', '消息@了机器人 (the message @mentions the bot)')
+  .option('--quote <subject>', '消息引用了机器人的一条消息，其主题如 leave:12:0 (the message quotes a bot message about this subject)')
+  .option('--button', '按钮 (the text is a button press)')
   .action(parseAction);
 
 program
@@ -47,24 +50,14 @@ program
   .action(calendarAction);
 
 const report = program.command('report').description('导出台账 (export a ledger)');
-
-report
-  .command('attendance')
-  .description('月度考勤：每人、每天、每个时段，含合计和百分制得分 (monthly attendance per person, day and session, with totals and the 100-point score)')
-  .requiredOption('--month <YYYY-MM>', '月份')
-  .option('--community <name>', '社区 (default: every community)')
-  .option('--format <format>', 'xlsx or json', 'xlsx')
-  .option('--out <file>', 'output file (json default: stdout)')
-  .option('--now <time>', 'ISO time the report is made at; sessions after it are pending (default: now)')
-  .action(reportAction);
-
-report
-  .command('leave')
-  .description('请销假登记：每张请假条、审批过程、结果和销假时间 (every leave note with its chain, outcome and return)')
-  .requiredOption('--month <YYYY-MM>', '月份')
-  .option('--format <format>', 'xlsx or json', 'json')
-  .option('--out <file>', 'output file (stdout for json when omitted)')
-  .action(reportLeaveAction);
+for (const spec of commandRegistry('').reports) {
+  const command = report.command(spec.name).description(spec.description);
+  for (const option of spec.options) {
+    if (option.required) command.requiredOption(option.flags, option.description, option.default);
+    else command.option(option.flags, option.description, option.default);
+  }
+  command.action((options: Record<string, string | undefined>) => spec.run(options, cliConfig()));
+}
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof UsageError) {

@@ -1,31 +1,61 @@
-import { allCommands } from '../../commands/index.ts';
-import { renderText } from '../core/command.ts';
-import { parseRole } from '../core/roles.ts';
-import { route } from '../core/router.ts';
+import { commandRegistry } from '../../commands/index.ts';
+import { CHAT_PURPOSES, type ChatPurpose } from '../core/chat-purpose.ts';
+import type { Command } from '../core/command.ts';
+import { parseRole, type Role } from '../core/roles.ts';
+import { describeRoute, route, type RouteOutcome } from '../core/router.ts';
 import { translator } from '../i18n/index.ts';
+import type { ChatKind } from '../messaging/types.ts';
 import { parseOfficeTime } from '../time/office-time.ts';
+import type { Policy } from '../config/policy.ts';
+import type { Env } from '../config/env.ts';
 import { cliConfig, UsageError } from './context.ts';
 
-/** Prints, as one JSON object, what the bot would run for this message; touches no database. */
-export async function parseAction(message: string, options: { as?: string; now?: string; chat: string }): Promise<void> {
-  const { env, policy } = cliConfig();
-  const role = options.as === undefined ? null : parseRole(options.as);
-  if (options.as !== undefined && !role) throw new UsageError(`未知角色 (unknown role): ${options.as}`);
+export interface ParseOptions {
+  /** Roles as written (书记, 社工 …), comma-separated; omitted for an unbound sender. */
+  as?: string;
+  now?: string;
+  chat: string;
+  purpose?: string;
+  addressed?: boolean;
+  /** The subject of the bot message the message quotes (e.g. leave:12:0); implies a quote of the bot. */
+  quote?: string;
+  button?: boolean;
+}
+
+/** The chat facts the bot reads from its database, here taken from the command line; the same router decides. */
+export function parseMessage(message: string, options: ParseOptions, config: { env: Env; policy: Policy }, commands?: readonly Command[]): RouteOutcome {
+  const { env, policy } = config;
+  const roles: Role[] | null = options.as === undefined ? null : options.as.split(/[,，、]/).map((word) => {
+    const role = parseRole(word);
+    if (!role) throw new UsageError(`未知角色 (unknown role): ${word}`);
+    return role;
+  });
   const now = options.now ? parseOfficeTime(options.now, policy.timezone) : new Date();
   if (!now) throw new UsageError(`--now 不是有效时间 (not an ISO time): ${options.now}`);
   if (options.chat !== 'group' && options.chat !== 'private') throw new UsageError('--chat must be group or private');
-  const t = translator(env.LOCALE);
+  if (options.purpose !== undefined && !(CHAT_PURPOSES as readonly string[]).includes(options.purpose)) {
+    throw new UsageError(`--purpose must be one of ${CHAT_PURPOSES.join(', ')}`);
+  }
   const result = route(
-    { text: message, botName: env.BOT_NAME, mentionsBot: true, now, policy, roles: role ? [role] : null, chatKind: options.chat },
-    allCommands(env.BOT_NAME),
+    {
+      text: message,
+      botName: env.BOT_NAME,
+      mentionsBot: options.addressed ?? false,
+      quotesBot: options.quote !== undefined,
+      quotedSubject: options.quote ?? null,
+      isButton: options.button ?? false,
+      now,
+      policy,
+      roles,
+      chatKind: options.chat as ChatKind,
+      chatPurpose: (options.purpose as ChatPurpose | undefined) ?? null,
+    },
+    commands ?? commandRegistry(env.BOT_NAME).commands,
   );
-  const output =
-    result.type === 'run'
-      ? { command: result.command.id, args: result.args }
-      : result.type === 'ask'
-        ? { command: result.command.id, missing: renderText(t, result.prompt) }
-        : result.type === 'reply'
-          ? { ...(result.command ? { command: result.command.id } : {}), error: renderText(t, result.text) }
-          : { ignored: true };
-  process.stdout.write(`${JSON.stringify(output)}\n`);
+  return describeRoute(result, translator(env.LOCALE));
+}
+
+/** Prints, as one JSON object, what the bot would do with this message in that chat; touches no database. */
+export async function parseAction(message: string, options: ParseOptions): Promise<void> {
+  process.stdout.write(`${JSON.stringify(parseMessage(message, options, cliConfig()))}\n`);
 }

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { translator, type MessageKey, type Translate } from '../i18n/index.ts';
 import { leaveRegister, type RegisterRow } from '../leave/register-rows.ts';
-import { cliConfig, UsageError, withDatabase } from './context.ts';
+import type { ReportSpec } from '../core/family.ts';
+import { UsageError, withDatabase } from './context.ts';
 
 const STEP_STATUSES = ['approved', 'rejected', 'pending', 'waiting', 'skipped'];
 const stepStatus = (t: Translate, status: string) => (STEP_STATUSES.includes(status) ? t(`leave.step.${status}` as MessageKey) : status);
@@ -49,11 +50,10 @@ async function workbook(t: Translate, rows: RegisterRow[]): Promise<ExcelJS.Work
 }
 
 /** `shequ report leave --month YYYY-MM --format xlsx|json [--out file]` */
-export async function reportLeaveAction(options: { month: string; format: string; out?: string }): Promise<void> {
+async function reportLeaveAction(options: { month: string; format: string; out?: string }, { env, policy }: Parameters<ReportSpec['run']>[1]): Promise<void> {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(options.month)) throw new UsageError(`--month 应为 YYYY-MM (must be YYYY-MM): ${options.month}`);
   if (options.format !== 'json' && options.format !== 'xlsx') throw new UsageError(`--format 应为 xlsx 或 json (must be xlsx or json): ${options.format}`);
   if (options.format === 'xlsx' && !options.out) throw new UsageError('xlsx 需要 --out <文件> (xlsx needs --out <file>)');
-  const { env, policy } = cliConfig();
   const t = translator(env.LOCALE);
   const rows = await withDatabase(env, (db) => leaveRegister(db, policy, t, options.month));
   if (options.format === 'json') {
@@ -65,3 +65,14 @@ export async function reportLeaveAction(options: { month: string; format: string
   }
   if (options.out) process.stderr.write(`请假登记 ${options.month}：${rows.length} 条，已写入 ${options.out}\n`);
 }
+
+export const leaveReport: ReportSpec = {
+  name: 'leave',
+  description: '请销假登记：每张请假条、审批过程、结果和销假时间 (every leave note with its chain, outcome and return)',
+  options: [
+    { flags: '--month <YYYY-MM>', description: '月份', required: true },
+    { flags: '--format <format>', description: 'xlsx or json', default: 'json' },
+    { flags: '--out <file>', description: 'output file (stdout for json when omitted)' },
+  ],
+  run: (options, context) => reportLeaveAction(options as Parameters<typeof reportLeaveAction>[0], context),
+};

@@ -5,13 +5,13 @@ import { loadMonthReport } from '../attendance/load-report.ts';
 import { officeStaff } from '../attendance/people.ts';
 import { translator } from '../i18n/index.ts';
 import { parseOfficeTime } from '../time/office-time.ts';
-import { cliConfig, UsageError, withDatabase } from './context.ts';
+import type { ReportSpec } from '../core/family.ts';
+import { UsageError, withDatabase } from './context.ts';
 
 /** `shequ report attendance --month YYYY-MM [--community 社区] --format xlsx|json [--out file]` */
-export async function reportAction(options: { month: string; community?: string; format: string; out?: string; now?: string }): Promise<void> {
+async function reportAction(options: { month: string; community?: string; format: string; out?: string; now?: string }, { env, policy }: Parameters<ReportSpec['run']>[1]): Promise<void> {
   if (!/^\d{4}-\d{2}$/.test(options.month) || !DateTime.fromISO(`${options.month}-01`).isValid) throw new UsageError(`--month 应为 YYYY-MM (must be YYYY-MM): ${options.month}`);
   if (options.format !== 'xlsx' && options.format !== 'json') throw new UsageError(`--format 应为 xlsx 或 json (must be xlsx or json): ${options.format}`);
-  const { env, policy } = cliConfig();
   const now = options.now ? parseOfficeTime(options.now, policy.timezone) : new Date();
   if (!now) throw new UsageError(`--now 不是有效时间 (not an ISO time): ${options.now}`);
   const report = await withDatabase(env, (db) =>
@@ -36,3 +36,16 @@ export async function reportAction(options: { month: string; community?: string;
   await writeReportXlsx(report, policy, t, out);
   process.stdout.write(`已导出 ${report.people.length} 人的 ${options.month} 考勤：${out}\n`);
 }
+
+export const attendanceReport: ReportSpec = {
+  name: 'attendance',
+  description: '月度考勤：每人、每天、每个时段，含合计和百分制得分 (monthly attendance per person, day and session, with totals and the 100-point score)',
+  options: [
+    { flags: '--month <YYYY-MM>', description: '月份', required: true },
+    { flags: '--community <name>', description: '社区 (default: every community)' },
+    { flags: '--format <format>', description: 'xlsx or json', default: 'xlsx' },
+    { flags: '--out <file>', description: 'output file (json default: stdout)' },
+    { flags: '--now <time>', description: 'ISO time the report is made at; sessions after it are pending (default: now)' },
+  ],
+  run: (options, context) => reportAction(options as Parameters<typeof reportAction>[0], context),
+};

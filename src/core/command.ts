@@ -4,6 +4,7 @@ import type { Tx } from '../db/client.ts';
 import type { MessageKey, MessageParams, Translate } from '../i18n/index.ts';
 import type { Logger } from '../log.ts';
 import type { Button, ChatKind, InboundMessage, Platform } from '../messaging/types.ts';
+import type { ChatPurpose } from './chat-purpose.ts';
 import type { Role } from './roles.ts';
 
 /** The person behind a bound platform account, with what the database says they are. */
@@ -45,6 +46,49 @@ export function renderText(t: Translate, text: Text): string {
   return t(text.key, params);
 }
 
+/**
+ * How a command may start in a group when the bot is not addressed (no @mention, no quote of a bot
+ * message, no button, no /command). Addressed messages and private chats may always run it.
+ * - `alone`: the command word by itself (or with sentence-final punctuation, 「签到！」) runs it;
+ * - `args`: what may follow the word after a separator: any arguments, only a `#编号` reference,
+ *   or nothing (the command then needs an address to take arguments).
+ */
+export interface GroupTrigger {
+  alone: boolean;
+  args: 'any' | 'reference' | 'none';
+}
+
+export const TRIGGER = {
+  /** The word alone or with its arguments: 签到, 请假 明天 事假 …, 考勤 本月. */
+  bare: { alone: true, args: 'any' },
+  /** Only with arguments: 补记 王五 上午 开会 (the word alone is talk). */
+  withArgs: { alone: false, args: 'any' },
+  /** The word by itself only: 帮助, 去向 (with arguments it must be addressed). */
+  alone: { alone: true, args: 'none' },
+  /** The word alone or with a number only: 销假, 销假 #12. */
+  exact: { alone: true, args: 'reference' },
+  /** Everyday words that change a record act only on an explicit number: 同意 #12, 撤回 #3. */
+  reference: { alone: false, args: 'reference' },
+  /** Everyday words that need an address in a group: 休息, 外出 … */
+  addressed: { alone: false, args: 'none' },
+} as const satisfies Record<string, GroupTrigger>;
+
+/**
+ * The form an answer to a prompt has, so that in a group a prompt is continued only by an answer
+ * that plainly is one (a date for a date); anything else from the person there is talk.
+ */
+export type AnswerForm =
+  /** Free text: in a group only an addressed or quoted message answers it. */
+  | { kind: 'text' }
+  /** A date or time phrase (明天, 11月25日, 下午2点到4点, 3天). */
+  | { kind: 'date' }
+  /** Text matching this regular expression (source, tested on the whole answer). */
+  | { kind: 'pattern'; source: string }
+  /** One of these words. */
+  | { kind: 'choice'; options: string[] }
+  /** One of these words, each standing for a command text run as if addressed: 确认 → 「确认 #12」. */
+  | { kind: 'commands'; answers: Record<string, string> };
+
 /** What a command's parser sees: no database, so `shequ parse` can run it without effects. */
 export interface ParseContext {
   now: Date;
@@ -52,14 +96,16 @@ export interface ParseContext {
   /** null when the sender is not bound to a person. */
   roles: readonly Role[] | null;
   chatKind: ChatKind;
+  /** What the group is declared to be (设为工作群 …); null for private chats and undeclared groups. */
+  chatPurpose?: ChatPurpose | null;
   /** When the message quotes a bot message: what that message was about (its outbox subject). */
   quotedSubject?: string | null;
 }
 
 export type ArgsResult<A> =
   | { ok: true; args: A }
-  /** A field is missing: ask for it and keep what was said so far. */
-  | { ok: false; ask: Text }
+  /** A field is missing: ask for it, keep what was understood so far, and say what an answer looks like. */
+  | { ok: false; ask: Text; expects?: AnswerForm; partial?: Record<string, unknown> }
   | { ok: false; error: Text };
 
 export interface ReplyOptions {
@@ -72,7 +118,14 @@ export interface ReplyOptions {
   subject?: string;
 }
 
-export interface CommandContext {
+/** A question a handler leaves open for the sender in this chat: their next answer runs `command`. */
+export interface OpenPrompt {
+  command: string;
+  rest: string;
+  expects: AnswerForm;
+}
+
+export interface CommandContext<S extends Sender | null = Sender | null> {
   tx: Tx;
   /** When the message was sent, in the injected clock's terms. */
   now: Date;
@@ -81,36 +134,66 @@ export interface CommandContext {
   log: Logger;
   message: InboundMessage;
   chat: ChatRecord;
-  sender: Sender | null;
+  sender: S;
   /** What the quoted bot message was about (e.g. "leave:12"), when the message quotes one. */
   quotedSubject: string | null;
   reply(text: string, options?: ReplyOptions): void;
   send(target: { platform: Platform; chatId: string }, text: string, options?: Omit<ReplyOptions, 'quote' | 'mention'>): void;
+  /** Keeps a question open for the sender in this chat, e.g. 确认 after a leave note is shown. */
+  expectAnswer(prompt: OpenPrompt): void;
 }
 
-export interface CommandSpec<A = unknown> {
+type AllowedRoles = readonly Role[] | 'anyone';
+/** A command open to anyone may meet an unbound sender; any other gets a bound one, by its type. */
+export type SenderFor<R extends AllowedRoles> = R extends 'anyone' ? Sender | null : Sender;
+
+/** A command as its file declares it. */
+export interface CommandSpec<A, R extends AllowedRoles> {
   id: string;
   /** Chinese names first, then English and /slash aliases. */
   names: readonly string[];
   summary: MessageKey;
   example: MessageKey;
   /** Who may run it; 'anyone' includes senders not yet bound. */
-  allowedRoles: readonly Role[] | 'anyone';
+  allowedRoles: R;
+  /** How it may start in a group when the bot is not addressed; see GroupTrigger. */
+  trigger: GroupTrigger;
+  /** What may stand before the word (「明天请假一天」): the whole text before it must match. */
+  prefix?: RegExp;
+  /** What may follow the word with no separator (「请假一天」「设为工作群」): matched at the start of the rest. */
+  glued?: RegExp;
+  /** Quoting a bot message whose subject starts with one of these runs this command with the text as its arguments. */
+  quotedSubjects?: readonly string[];
   /** Typed arguments, validated with zod, for the handler and for `shequ parse`. */
   args: z.ZodType<A>;
   parse(rest: string, context: ParseContext): ArgsResult<A>;
-  handle(context: CommandContext, args: A): Promise<void>;
+  handle(context: CommandContext<SenderFor<R>>, args: A): Promise<void>;
 }
 
-export function defineCommand<A>(spec: CommandSpec<A>): CommandSpec<A> {
-  return spec;
+/** A command as the router and the dispatcher hold it, whatever its argument type. */
+export interface Command extends Omit<CommandSpec<unknown, AllowedRoles>, 'handle' | 'args'> {
+  args: z.ZodType<unknown>;
+  run(context: CommandContext, args: unknown): Promise<void>;
+}
+
+export function defineCommand<A, const R extends AllowedRoles>(spec: CommandSpec<A, R>): Command {
+  const { handle, ...declaration } = spec;
+  return {
+    ...declaration,
+    parse: (rest, context) => spec.parse(rest, context),
+    run(context, args) {
+      // The router refuses unbound senders before any command that names its roles.
+      if (spec.allowedRoles !== 'anyone' && context.sender === null) return Promise.reject(new Error(`${spec.id} reached without a bound sender`));
+      return handle(context as CommandContext<SenderFor<R>>, args as A);
+    },
+  };
 }
 
 /** Validates raw arguments with the command's schema; a failed field is asked for or explained. */
 export function argsFromSchema<A>(
   schema: z.ZodType<A>,
   raw: unknown,
-  messages: { ask?: Partial<Record<string, Text>>; invalid?: Partial<Record<string, Text>> },
+  messages: { ask?: Partial<Record<string, Text>>; invalid?: Partial<Record<string, Text>>; expects?: Partial<Record<string, AnswerForm>> },
 ): ArgsResult<A> {
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true, args: result.data };
@@ -118,7 +201,8 @@ export function argsFromSchema<A>(
   const field = String(issue.path[0] ?? '');
   const value = raw && typeof raw === 'object' ? (raw as Record<string, unknown>)[field] : undefined;
   const ask = messages.ask?.[field];
-  if ((value === undefined || value === '') && ask) return { ok: false, ask };
+  const expects = messages.expects?.[field];
+  if ((value === undefined || value === '') && ask) return { ok: false, ask, ...(expects ? { expects } : {}) };
   const invalid = messages.invalid?.[field];
   if (invalid) return { ok: false, error: invalid };
   throw new Error(`argument ${field} failed validation with no message for it: ${issue.message}`);

@@ -1,10 +1,13 @@
 import type { Tx } from '../db/client.ts';
 import type { Platform } from '../messaging/types.ts';
+import type { AnswerForm } from './command.ts';
 
 /** A command waiting for a missing field, kept in the database so it survives a restart. */
 export interface PendingPrompt {
   command: string;
   rest: string;
+  /** What an answer looks like; in a group only such an answer (or an addressed one) continues it. */
+  expects: AnswerForm;
 }
 
 export interface ConversationKey {
@@ -24,11 +27,12 @@ export async function findPending(tx: Tx, key: ConversationKey, now: Date): Prom
     await tx.conversation.delete({ where: { id: row.id } });
     return 'expired';
   }
-  return { command: row.command, rest: (JSON.parse(row.state) as { rest: string }).rest };
+  const state = JSON.parse(row.state) as { rest: string; expects?: AnswerForm };
+  return { command: row.command, rest: state.rest, expects: state.expects ?? { kind: 'text' } };
 }
 
 export async function savePending(tx: Tx, key: ConversationKey, prompt: PendingPrompt, expiresAt: Date): Promise<void> {
-  const state = JSON.stringify({ rest: prompt.rest });
+  const state = JSON.stringify({ rest: prompt.rest, expects: prompt.expects });
   await tx.conversation.upsert({
     where: where(key),
     create: { ...key, command: prompt.command, state, expiresAt },

@@ -5,14 +5,15 @@ import type { Logger } from '../log.ts';
 import { enqueue, type OutboxEntry } from '../messaging/outbox.ts';
 import type { InboundMessage, OutgoingMessage } from '../messaging/types.ts';
 import type { Clock } from '../time/clock.ts';
-import { renderText, type CommandContext, type CommandSpec, type ReplyOptions, type Sender, type Text } from './command.ts';
+import { chatPurposeOf } from './chat-purpose.ts';
+import { renderText, type Command, type CommandContext, type OpenPrompt, type ReplyOptions, type Sender, type Text } from './command.ts';
 import { clearPending, findPending, savePending, type ConversationKey } from './conversation.ts';
 import { findSender, rememberPrivateChat, upsertChat } from './identity.ts';
-import { route } from './router.ts';
+import { describeRoute, route, type RouteOutcome } from './router.ts';
 
 export interface DispatcherDeps {
   db: Db;
-  commands: readonly CommandSpec[];
+  commands: readonly Command[];
   policy: Policy;
   t: Translate;
   log: Logger;
@@ -35,7 +36,7 @@ function errorText(error: unknown): string {
  * one transaction that also writes the replies to the outbox.
  */
 export class Dispatcher {
-  private readonly commandsById: Map<string, CommandSpec>;
+  private readonly commandsById: Map<string, Command>;
 
   constructor(private readonly deps: DispatcherDeps) {
     this.commandsById = new Map(deps.commands.map((c) => [c.id, c]));
@@ -50,13 +51,14 @@ export class Dispatcher {
     try {
       await this.deps.db.$transaction(
         async (tx) => {
-          try {
-            await tx.inboxEvent.create({ data: this.inboxRow(message, 'done') });
-          } catch (error) {
-            if (isUniqueViolation(error)) throw new DuplicateEvent();
-            throw error;
-          }
-          commandName = await this.handleAndEnqueue(tx, message);
+          commandName = await this.handleAndEnqueue(tx, message, async (outcome) => {
+            try {
+              await tx.inboxEvent.create({ data: { ...this.inboxRow(message, 'done'), outcome: JSON.stringify(outcome) } });
+            } catch (error) {
+              if (isUniqueViolation(error)) throw new DuplicateEvent();
+              throw error;
+            }
+          });
         },
         TRANSACTION_OPTIONS,
       );
@@ -81,7 +83,10 @@ export class Dispatcher {
       try {
         await this.deps.db.$transaction(async (tx) => {
           const claimed = await tx.inboxEvent.updateMany({ where: { id: row.id, status: 'received' }, data: { status: 'done', processedAt: this.deps.clock.now() } });
-          if (claimed.count === 1) commandName = await this.handleAndEnqueue(tx, message);
+          if (claimed.count !== 1) return;
+          commandName = await this.handleAndEnqueue(tx, message, async (outcome) => {
+            await tx.inboxEvent.update({ where: { id: row.id }, data: { outcome: JSON.stringify(outcome) } });
+          });
         }, TRANSACTION_OPTIONS);
       } catch (error) {
         await this.recordFailure(message, error, commandName, (tx) =>
@@ -106,9 +111,9 @@ export class Dispatcher {
     };
   }
 
-  private async handleAndEnqueue(tx: Tx, message: InboundMessage): Promise<string | undefined> {
+  private async handleAndEnqueue(tx: Tx, message: InboundMessage, record: (outcome: RouteOutcome) => Promise<void>): Promise<string | undefined> {
     const outbox: OutboxEntry[] = [];
-    const commandName = await this.handle(tx, message, outbox);
+    const commandName = await this.handle(tx, message, outbox, record);
     await enqueue(tx, outbox, this.deps.clock.now());
     return commandName;
   }
@@ -128,35 +133,45 @@ export class Dispatcher {
     }
   }
 
-  /** Returns the name of the command it ran, for the error reply if the handler throws. */
-  private async handle(tx: Tx, message: InboundMessage, outbox: OutboxEntry[]): Promise<string | undefined> {
+  /**
+   * Reads what the message needs to be routed, routes it, records the event with the outcome (the
+   * dedupe: a second delivery stops here, before any effect), then runs what was decided. Returns
+   * the name of the command it ran, for the error reply if the handler throws.
+   */
+  private async handle(tx: Tx, message: InboundMessage, outbox: OutboxEntry[], record: (outcome: RouteOutcome) => Promise<void>): Promise<string | undefined> {
     const { policy, t, clock } = this.deps;
     const chat = await upsertChat(tx, message.platform, message.chatId, message.chatKind, message.chatTitle);
     const sender = await findSender(tx, message.platform, message.senderId);
     if (sender && message.chatKind === 'private') await rememberPrivateChat(tx, message.platform, message.senderId, message.chatId);
     const key: ConversationKey = { platform: message.platform, platformChatId: message.chatId, platformUserId: message.senderId };
     const pendingRow = await findPending(tx, key, clock.now());
-    const pendingCommand = pendingRow && pendingRow !== 'expired' ? this.commandsById.get(pendingRow.command) : undefined;
-
-    const quotedSubject = await this.quotedSubject(tx, message);
-    const reply = (text: string, options: ReplyOptions = {}) => outbox.push(this.replyTo(message, sender, text, options));
-    const say = (text: Text) => reply(renderText(t, text));
+    const pending = pendingRow && pendingRow !== 'expired' ? pendingRow : null;
+    const pendingCommand = pending ? this.commandsById.get(pending.command) : undefined;
+    const quoted = await this.quotedBotMessage(tx, message);
+    const quotedSubject = quoted?.subject ?? null;
 
     const result = route(
       {
         text: message.text,
         botName: this.deps.botName,
         mentionsBot: message.mentionsBot,
+        quotesBot: quoted !== null,
+        isButton: message.isButton ?? false,
         now: message.sentAt,
         policy,
         roles: sender?.roles ?? null,
         chatKind: message.chatKind,
+        chatPurpose: chatPurposeOf(chat.purpose),
         quotedSubject,
-        pending: pendingCommand && pendingRow && pendingRow !== 'expired' ? { command: pendingCommand, rest: pendingRow.rest } : null,
+        pending: pending && pendingCommand ? { command: pendingCommand, rest: pending.rest, expects: pending.expects } : null,
       },
       this.deps.commands,
     );
+    await record(describeRoute(result, t));
 
+    const reply = (text: string, options: ReplyOptions = {}) => outbox.push(this.replyTo(message, sender, text, options));
+    const say = (text: Text) => reply(renderText(t, text));
+    const expiresAt = () => new Date(clock.now().getTime() + policy.conversation.timeoutMinutes * 60_000);
     if (result.type !== 'ignore' && pendingRow) await clearPending(tx, key);
     switch (result.type) {
       case 'ignore':
@@ -169,12 +184,12 @@ export class Dispatcher {
         say(pendingRow === 'expired' && !result.command ? { key: 'prompt.expired' } : result.text);
         return result.command?.names[0];
       case 'ask': {
-        const expiresAt = new Date(clock.now().getTime() + policy.conversation.timeoutMinutes * 60_000);
-        await savePending(tx, key, { command: result.command.id, rest: result.rest }, expiresAt);
+        await savePending(tx, key, { command: result.command.id, rest: result.rest, expects: result.expects }, expiresAt());
         reply(`${renderText(t, result.prompt)}${t('prompt.cancelHint')}`);
         return result.command.names[0];
       }
       case 'run': {
+        let opened: OpenPrompt | null = null;
         const context: CommandContext = {
           tx,
           now: message.sentAt,
@@ -192,21 +207,24 @@ export class Dispatcher {
               message: { chatId: target.chatId, text, ...(options.buttons ? { buttons: options.buttons } : {}) },
               ...(options.subject ? { subject: options.subject } : {}),
             }),
+          expectAnswer: (prompt) => {
+            opened = prompt;
+          },
         };
-        await result.command.handle(context, result.args);
+        await result.command.run(context, result.args);
+        if (opened) await savePending(tx, key, opened, expiresAt());
         return result.command.names[0];
       }
     }
   }
 
-  /** The subject of the bot message this one quotes, found by the platform message id it was sent as. */
-  private async quotedSubject(tx: Tx, message: InboundMessage): Promise<string | null> {
+  /** The bot message this one quotes (found by the platform message id it was sent as), with what it was about. */
+  private async quotedBotMessage(tx: Tx, message: InboundMessage): Promise<{ subject: string | null } | null> {
     if (!message.replyToMessageId) return null;
-    const quoted = await tx.outboxMessage.findFirst({
+    return tx.outboxMessage.findFirst({
       where: { platform: message.platform, platformChatId: message.chatId, platformMessageId: message.replyToMessageId },
       select: { subject: true },
     });
-    return quoted?.subject ?? null;
   }
 
   private replyTo(message: InboundMessage, sender: Sender | null, text: string, options: ReplyOptions): OutboxEntry {

@@ -1,63 +1,128 @@
 import { distance } from 'fastest-levenshtein';
-import type { ArgsResult, CommandSpec, ParseContext, Text } from './command.ts';
+import { isDatePhrase } from '../rules/leave-dates.ts';
+import { renderText, type AnswerForm, type ArgsResult, type Command, type GroupTrigger, type ParseContext, type Text } from './command.ts';
+import type { Translate } from '../i18n/index.ts';
 import { roleKey, type Role } from './roles.ts';
 
-/** From raw chat text to a command and its arguments. Pure: `shequ parse` and the bot share it. */
+/**
+ * From raw chat text to a command and its arguments. Pure: `shequ parse` and the bot share it.
+ * In a group, talk is not a command: a message the bot is not addressed in runs a command only
+ * when it is written as one (the word alone, or a separator and arguments), and only as far as the
+ * command's trigger allows; text glued to a command word (「休息一下」「考勤表」) is talk.
+ */
 
 export type RouteResult =
-  | { type: 'run'; command: CommandSpec; args: unknown }
-  | { type: 'ask'; command: CommandSpec; prompt: Text; rest: string }
+  | { type: 'run'; command: Command; args: unknown }
+  | { type: 'ask'; command: Command; prompt: Text; rest: string; expects: AnswerForm; partial: Record<string, unknown> }
   | { type: 'cancel' }
-  | { type: 'reply'; text: Text; command?: CommandSpec }
+  | { type: 'reply'; text: Text; command?: Command }
   | { type: 'ignore' };
+
+export interface PendingRoute {
+  command: Command;
+  rest: string;
+  expects: AnswerForm;
+}
 
 export interface RouteInput extends ParseContext {
   text: string;
   botName: string;
+  /** The bot was @mentioned (the mention is already removed from `text` by the adapter or here). */
   mentionsBot: boolean;
-  /** A command waiting for its missing field from this sender in this chat. */
-  pending?: { command: CommandSpec; rest: string } | null;
+  /** The message quotes one of the bot's own messages. */
+  quotesBot?: boolean;
+  /** A button press: its value arrives as the text. */
+  isButton?: boolean;
+  /** A question waiting for this sender's answer in this chat. */
+  pending?: PendingRoute | null;
 }
 
 const CANCEL_WORDS = new Set(['取消', '算了', 'cancel', '/cancel']);
+/** Sentence-final punctuation after a command word: 「签到！」「签到。」 (after NFKC folding). */
+const FINAL_PUNCTUATION = /^[!。.~…]+$/;
+/** What separates a command word from its arguments (after NFKC folding): 「请假：明天」「请假，明天」. */
+const SEPARATOR = /^[\s:,、;]+/;
+/** What may follow the word directly and still be an argument: a number, a reference, an @mention. */
+const REFERENCE_START = /^[#\d@]/;
+/** A `#编号` reference, with whatever comment follows it: 「同意 #12 注意安全」. */
+const REFERENCE = /^#\s*\d+(?:\s|$)/;
 
-/** Full-width to half-width, one space between words, no @mention of the bot, no /cmd@botname suffix. */
+/**
+ * Full-width to half-width, one space between words within a line, line breaks kept, no @mention
+ * of the bot, no /cmd@botname suffix, no control characters.
+ */
 export function normalizeText(text: string, botName: string): string {
-  let result = text.normalize('NFKC').replace(/\s+/g, ' ').trim();
   const mention = `@${botName.normalize('NFKC')}`;
-  result = result.split(mention).join(' ').replace(/\s+/g, ' ').trim();
-  result = result.replace(/^(\/[a-z_]+)@\w+/i, '$1');
-  return result;
+  const lines = text
+    .normalize('NFKC')
+    .replace(/\r\n?/g, '\n')
+    .split(mention)
+    .join(' ')
+    .split('\n')
+    .map((line) => line.replace(/[^\S\n]+/g, ' ').trim());
+  while (lines.length > 0 && lines[0] === '') lines.shift();
+  while (lines.length > 0 && lines.at(-1) === '') lines.pop();
+  return lines.join('\n').replace(/^(\/[a-z_]+)@\w+/i, '$1');
 }
 
-function isAsciiWord(char: string | undefined): boolean {
-  return char !== undefined && /[a-z0-9_]/i.test(char);
+/** The arguments after a command word, or null when the text goes on glued to the word (talk). */
+function argumentsAfter(command: Command, after: string): string | null {
+  if (after === '' || FINAL_PUNCTUATION.test(after)) return '';
+  const separated = SEPARATOR.exec(after);
+  if (separated) {
+    const rest = after.slice(separated[0].length);
+    return FINAL_PUNCTUATION.test(rest) ? '' : rest;
+  }
+  if (REFERENCE_START.test(after) || command.glued?.test(after)) return after;
+  return null;
 }
 
-/** The command whose name the text starts with (longest name wins), and the rest of the text. */
-export function matchCommand(text: string, commands: readonly CommandSpec[]): { command: CommandSpec; rest: string } | null {
+export interface CommandMatch {
+  command: Command;
+  /** The arguments; for a command written after its prefix (「明天请假」), the prefix comes first. */
+  rest: string;
+}
+
+/** The command the text is written as: its word first (longest wins), else after a declared prefix. */
+export function matchCommand(text: string, commands: readonly Command[]): CommandMatch | null {
   const lower = text.toLowerCase();
-  let best: { command: CommandSpec; rest: string; length: number } | null = null;
+  let best: (CommandMatch & { length: number }) | null = null;
   for (const command of commands) {
     for (const name of command.names) {
       const candidate = name.toLowerCase();
-      if (!lower.startsWith(candidate)) continue;
-      if (isAsciiWord(candidate.at(-1)) && isAsciiWord(lower[candidate.length])) continue;
-      if (!best || candidate.length > best.length) {
-        best = { command, rest: text.slice(candidate.length).trim(), length: candidate.length };
-      }
+      if (!lower.startsWith(candidate) || (best && candidate.length <= best.length)) continue;
+      const rest = argumentsAfter(command, text.slice(candidate.length));
+      if (rest !== null) best = { command, rest, length: candidate.length };
     }
   }
-  return best ? { command: best.command, rest: best.rest } : null;
+  if (best) return { command: best.command, rest: best.rest };
+  for (const command of commands) {
+    if (!command.prefix) continue;
+    for (const name of command.names) {
+      const at = lower.indexOf(name.toLowerCase());
+      if (at <= 0) continue;
+      const before = text.slice(0, at).trim();
+      const rest = command.prefix.test(before) ? argumentsAfter(command, text.slice(at + name.length)) : null;
+      if (rest !== null) return { command, rest: `${before} ${rest}`.trim() };
+    }
+  }
+  return null;
 }
 
-export function mayRun(command: CommandSpec, roles: readonly Role[] | null): boolean {
+/** Whether a command written this way runs in a group without the bot being addressed. */
+export function triggersUnaddressed(trigger: GroupTrigger, rest: string): boolean {
+  if (rest === '') return trigger.alone;
+  if (trigger.args === 'any') return true;
+  return trigger.args === 'reference' && REFERENCE.test(rest);
+}
+
+export function mayRun(command: Command, roles: readonly Role[] | null): boolean {
   if (command.allowedRoles === 'anyone') return true;
   return roles !== null && roles.some((role) => (command.allowedRoles as readonly Role[]).includes(role));
 }
 
 /** Up to three command names closest to the word, among the commands the sender may run. */
-export function suggest(word: string, commands: readonly CommandSpec[], roles: readonly Role[] | null): string[] {
+export function suggest(word: string, commands: readonly Command[], roles: readonly Role[] | null): string[] {
   const target = word.toLowerCase();
   const scored: { name: string; score: number }[] = [];
   for (const command of commands) {
@@ -74,42 +139,99 @@ export function suggest(word: string, commands: readonly CommandSpec[], roles: r
   return scored.sort((a, b) => a.score - b.score).slice(0, 3).map((s) => s.name);
 }
 
-function runParse(command: CommandSpec, rest: string, context: ParseContext): RouteResult {
+function runParse(command: Command, rest: string, context: ParseContext): RouteResult {
   const parsed: ArgsResult<unknown> = command.parse(rest, context);
   if (parsed.ok) return { type: 'run', command, args: parsed.args };
-  if ('ask' in parsed) return { type: 'ask', command, prompt: parsed.ask, rest };
+  if ('ask' in parsed) return { type: 'ask', command, prompt: parsed.ask, rest, expects: parsed.expects ?? { kind: 'text' }, partial: parsed.partial ?? {} };
   return { type: 'reply', text: parsed.error, command };
 }
 
-export function forbidden(command: CommandSpec, roles: readonly Role[] | null): Text {
+export function forbidden(command: Command, roles: readonly Role[] | null): Text {
   if (roles === null) return { key: 'error.unbound' };
   const allowed = command.allowedRoles === 'anyone' ? [] : command.allowedRoles;
   return { key: 'error.forbidden', params: { command: command.names[0]! }, lists: { roles: allowed.map(roleKey) } };
 }
 
-export function route(input: RouteInput, commands: readonly CommandSpec[]): RouteResult {
+/** Whether an answer written in a group without addressing the bot plainly is the answer asked for. */
+function answersPlainly(form: AnswerForm, text: string, input: RouteInput): boolean {
+  const word = text.replace(/[!。.~…]+$/, '');
+  switch (form.kind) {
+    case 'text':
+    case 'commands':
+      return false;
+    case 'date':
+      return isDatePhrase(text, { now: input.now, zone: input.policy.timezone, sessions: input.policy.sessions });
+    case 'pattern':
+      return new RegExp(`^(?:${form.source})$`).test(text);
+    case 'choice':
+      return form.options.includes(word);
+  }
+}
+
+/** The answer to a waiting question, or null when the message is not one (the question keeps waiting). */
+function continuePending(pending: PendingRoute, text: string, addressed: boolean, input: RouteInput, commands: readonly Command[]): RouteResult | null {
+  const word = text.replace(/[!。.~…]+$/, '');
+  if (pending.expects.kind === 'commands') {
+    const mapped = pending.expects.answers[word];
+    if (mapped) return route({ ...input, text: mapped, isButton: true, pending: null }, commands);
+  }
+  if (CANCEL_WORDS.has(word.toLowerCase())) return { type: 'cancel' };
+  if (!addressed && !answersPlainly(pending.expects, text, input)) return null;
+  if (pending.expects.kind === 'commands') return null;
+  return runParse(pending.command, [pending.rest, text].filter(Boolean).join(' '), input);
+}
+
+export function route(input: RouteInput, commands: readonly Command[]): RouteResult {
   const text = normalizeText(input.text, input.botName);
-  if (text === '') return { type: 'ignore' };
-  const matched = matchCommand(text, commands);
+  const addressed = input.chatKind === 'private' || input.mentionsBot || Boolean(input.quotesBot) || Boolean(input.isButton) || text.startsWith('/');
+  const subject = input.quotesBot ? input.quotedSubject : null;
+  const quotedOwner = subject ? commands.find((c) => c.quotedSubjects?.some((prefix) => subject.startsWith(prefix))) : undefined;
+  if (text === '' && !quotedOwner) return { type: 'ignore' };
 
-  if (!matched && input.pending) {
-    if (CANCEL_WORDS.has(text.toLowerCase())) return { type: 'cancel' };
-    const rest = `${input.pending.rest} ${text}`.trim();
-    return runParse(input.pending.command, rest, input);
+  const matched = text === '' ? null : matchCommand(text, commands);
+  if (matched && (addressed || triggersUnaddressed(matched.command.trigger, matched.rest))) {
+    if (!mayRun(matched.command, input.roles)) {
+      // In a resident group, residents' lines that happen to be command words are not for the bot.
+      if (!addressed && input.chatPurpose === 'resident') return { type: 'ignore' };
+      return { type: 'reply', text: forbidden(matched.command, input.roles), command: matched.command };
+    }
+    return runParse(matched.command, matched.rest, input);
   }
 
-  if (!matched) {
-    const addressed = input.chatKind === 'private' || input.mentionsBot || text.startsWith('/');
-    if (!addressed) return { type: 'ignore' };
-    const word = text.split(' ')[0]!.slice(0, 12);
-    const suggestions = suggest(word, commands, input.roles);
-    return suggestions.length > 0
-      ? { type: 'reply', text: { key: 'error.unknownCommand', params: { word, suggestions: suggestions.join('、') } } }
-      : { type: 'reply', text: { key: 'error.unknownCommandNoSuggestion', params: { word } } };
+  if (input.pending) {
+    const answer = continuePending(input.pending, text, addressed, input, commands);
+    if (answer) return answer;
   }
 
-  if (!mayRun(matched.command, input.roles)) {
-    return { type: 'reply', text: forbidden(matched.command, input.roles), command: matched.command };
+  if (quotedOwner && mayRun(quotedOwner, input.roles)) return runParse(quotedOwner, text, input);
+  if (matched || !addressed) return { type: 'ignore' };
+
+  const word = text.split(/\s/)[0]!.slice(0, 12);
+  const suggestions = suggest(word, commands, input.roles);
+  return suggestions.length > 0
+    ? { type: 'reply', text: { key: 'error.unknownCommand', params: { word, suggestions: suggestions.join('、') } } }
+    : { type: 'reply', text: { key: 'error.unknownCommandNoSuggestion', params: { word } } };
+}
+
+/** What the router decided, as one JSON-ready object: what `shequ parse` prints and the inbox records. */
+export type RouteOutcome =
+  | { ignored: true }
+  | { cancelled: true }
+  | { command: string; args: unknown }
+  | { command: string; prompt: string; args: Record<string, unknown> }
+  | { command?: string; error: string };
+
+export function describeRoute(result: RouteResult, t: Translate): RouteOutcome {
+  switch (result.type) {
+    case 'ignore':
+      return { ignored: true };
+    case 'cancel':
+      return { cancelled: true };
+    case 'run':
+      return { command: result.command.id, args: result.args };
+    case 'ask':
+      return { command: result.command.id, prompt: renderText(t, result.prompt), args: result.partial };
+    case 'reply':
+      return { ...(result.command ? { command: result.command.id } : {}), error: renderText(t, result.text) };
   }
-  return runParse(matched.command, matched.rest, input);
 }

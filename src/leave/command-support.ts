@@ -1,4 +1,4 @@
-import { renderText, type CommandContext, type Text } from '../core/command.ts';
+import { renderText, type CommandContext, type Sender, type Text } from '../core/command.ts';
 import type { Prisma } from '../db/client.ts';
 import { enqueue } from '../messaging/outbox.ts';
 import type { Workflow } from './workflow.ts';
@@ -20,15 +20,9 @@ export function say(context: CommandContext, text: Text): void {
   context.reply(renderText(context.t, text));
 }
 
-/** The sender, who a leave command cannot run without (the router refuses unbound senders). */
-export function senderOf(context: CommandContext) {
-  if (!context.sender) throw new Error('leave command reached without a bound sender');
-  return context.sender;
-}
-
 /** One of the sender's own leaves: by number, else the latest in one of `statuses` that also matches `latest`. */
-export async function ownLeave(context: CommandContext, id: number | null, statuses: string[], latest: Prisma.LeaveRequestWhereInput = {}) {
-  const sender = senderOf(context);
+export async function ownLeave(context: CommandContext<Sender>, id: number | null, statuses: string[], latest: Prisma.LeaveRequestWhereInput = {}) {
+  const { sender } = context;
   const where = id !== null ? { id } : { personId: sender.personId, status: { in: statuses }, ...latest };
   const leave = await context.tx.leaveRequest.findFirst({ where, orderBy: { id: 'desc' } });
   if (!leave) {

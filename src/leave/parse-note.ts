@@ -38,22 +38,30 @@ export function parseNote(rest: string, context: Pick<ParseContext, 'now' | 'pol
   let type: string | null = null;
   let destination: string | null = null;
   const words: string[] = [];
-  for (const word of when.rest.split(' ').filter(Boolean)) {
+  for (const word of when.rest.split(/[\s,，、;；]+/).filter(Boolean)) {
     const explicit = /^去向[:：]?(.+)$/.exec(word);
     if (explicit) destination = explicit[1]!;
     else if (!type && leaveType(word, policy)) type = leaveType(word, policy);
     else words.push(word);
   }
-  if (!when.ok) return { ok: false, ask: { key: 'leave.ask.when' } };
-  if (!type) return { ok: false, ask: { key: 'leave.ask.type', params: { types: policy.leave.types.join('、') } } };
-  if (words.length === 0) return { ok: false, ask: { key: 'leave.ask.reason' } };
+  const understood = {
+    ...(when.ok ? { start: when.start, end: when.end } : {}),
+    ...(type ? { type } : {}),
+    ...(destination ? { destination } : {}),
+  };
+  if (!when.ok) return { ok: false, ask: { key: 'leave.ask.when' }, expects: { kind: 'date' }, partial: understood };
+  if (!type) {
+    const options = [...policy.leave.types, ...Object.keys(TYPE_ALIASES).filter((alias) => leaveType(alias, policy))];
+    return { ok: false, ask: { key: 'leave.ask.type', params: { types: policy.leave.types.join('、') } }, expects: { kind: 'choice', options }, partial: understood };
+  }
+  if (words.length === 0) return { ok: false, ask: { key: 'leave.ask.reason' }, partial: understood };
   let reason = words.join(' ');
   if (!destination && words.length >= 2) {
     destination = words.at(-1)!;
     reason = words.slice(0, -1).join(' ');
   }
   destination ??= PLACE_WORD.test(reason) ? reason : options.requireDestination === false ? '—' : null;
-  if (!destination) return { ok: false, ask: { key: 'leave.ask.destination' } };
+  if (!destination) return { ok: false, ask: { key: 'leave.ask.destination' }, partial: { ...understood, reason } };
   if (type === policy.leave.outing.type) {
     const minutes = (when.end.getTime() - when.start.getTime()) / 60_000;
     if (minutes > policy.leave.outing.maxHours * 60) return { ok: false, error: { key: 'leave.outingTooLong', params: { type, hours: policy.leave.outing.maxHours } } };

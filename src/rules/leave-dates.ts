@@ -206,3 +206,19 @@ function dayOfMonth(reference: DateTime, day: number, notBefore: DateTime): stri
   if (candidate < notBefore.startOf('day')) candidate = reference.set({ day: 1 }).plus({ months: 1 }).set({ day });
   return candidate.isValid && candidate.day === day ? candidate.toISODate() : null;
 }
+
+const DAY_TOKEN = '(?:今天|今日|明天|明日|后天|大后天|下下?周[一二三四五六日天]|(?:本|这)周[一二三四五六日天]|周[一二三四五六日天]|星期[一二三四五六日天]|\\d{1,2}月\\d{1,2}[日号]?|\\d{1,2}[./]\\d{1,2})';
+const DURATION_TOKEN = '(?:半天|(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]{1,3}半?)\\s*个?(?:小时|钟头|天|工作日))';
+
+/** Dates written before a leave word: 「明天请假」「11月25日到27日请假」 (the whole prefix, nothing else). */
+export const WHEN_PREFIX = new RegExp(`^(?:${DAY_TOKEN}(?:上午|下午|全天|整天)?(?:\\s*(?:到|至|-|~)\\s*)?)+$`);
+/** What may follow a leave word with no separator: 「请假一天」「请假半天」「请假明天上午」. */
+export const WHEN_GLUED = new RegExp(`^(?:${DURATION_TOKEN}|${DAY_TOKEN})`);
+
+/** True when the text begins with a date, time or duration phrase (明天, 11.25-11.26, 下午2点到4点, 3天). */
+export function isDatePhrase(text: string, options: WhenOptions): boolean {
+  const first = text.split(/[\s,、;]+/)[0] ?? '';
+  if (first === '') return false;
+  const when = parseLeaveWhen(first, options);
+  return when.ok && when.rest === '';
+}

@@ -24,9 +24,12 @@ describe('the whereabouts board (去向)', () => {
     bot = await startTestApp({ demo: true, now: '2026-11-23T07:55:00+08:00' });
     await bot.say('g-work', 'liuyang', '签到');
     bot.clock.set(new Date('2026-11-23T09:40:00+08:00'), { frozen: true });
-    await bot.say('g-work', 'zhangwei', '外出 去街道送材料 10:30回');
+    // In a group the five words are talk unless the bot is addressed or the form is 「去向 …」.
+    await bot.say('g-work', 'zhangwei', '外出的同事请注意，下午有检查');
+    await bot.say('g-work', 'liqiang', '开会了开会了');
+    await bot.say('g-work', 'zhangwei', '去向 外出 去街道送材料 10:30回');
     await bot.botReply('g-work', (text) => text === '@张伟 已更新去向：外出（去街道送材料，预计 10:30 回）。今天下班后自动清空。');
-    await bot.say('g-work', 'liqiang', '开会');
+    await bot.say('g-work', 'liqiang', '@社区助手 开会');
     const board = await bot.say('g-work', 'wangfang', '去向');
     const reply = await bot.botReply('g-work', (text) => text.startsWith('@王芳 幸福社区今日去向（09:40）'), board);
     expect(reply.text.split('\n').slice(1)).toEqual([
@@ -44,16 +47,22 @@ describe('the whereabouts board (去向)', () => {
 
   it('休息 during office hours warns that it is 脱岗 without leave; after hours it does not', async () => {
     bot = await startTestApp({ demo: true, now: '2026-11-23T10:00:00+08:00' });
+    await bot.say('g-work', 'zhangwei', '休息一下');
     await bot.say('g-work', 'zhangwei', '休息');
-    await bot.botReply('g-work', (text) => text.endsWith('注意：现在是办公时间，没有请假就离岗按脱岗处理，请先请假。'));
+    await bot.say('dm:zhangwei', 'zhangwei', '休息');
+    await bot.botReply('dm:zhangwei', (text) => text.endsWith('注意：现在是办公时间，没有请假就离岗按脱岗处理，请先请假。'));
+    expect(await bot.app.db.whereabouts.count()).toBe(1);
     bot.clock.set(new Date('2026-11-23T12:00:00+08:00'), { frozen: true });
-    const sent = await bot.say('g-work', 'liuyang', '休息');
+    const sent = await bot.say('g-work', 'liuyang', '@社区助手 休息');
     await bot.botReply('g-work', (text) => text === '@刘洋 已更新去向：休息。今天下班后自动清空。', sent);
   });
 
   it('a resident cannot set a status', async () => {
     bot = await startTestApp({ demo: true });
-    await bot.say('g-residents', 'qiandaye', '外出');
+    await bot.say('g-residents', 'qiandaye', '去向 外出');
+    await bot.say('g-residents', 'qiandaye', '@社区助手 外出');
     await bot.botReply('g-residents', (text) => text.includes('「外出」只有书记、副书记、主任、社工或考勤员可以使用。'));
+    // The unaddressed line in the residents' group was not for the bot: one answer only.
+    expect((await bot.messages('g-residents')).filter((m) => m.userId === 'bot')).toHaveLength(1);
   });
 });

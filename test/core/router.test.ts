@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { allCommands } from '../../commands/index.ts';
+import { commandRegistry } from '../../commands/index.ts';
 import { defaultPolicy } from '../../src/config/policy.ts';
 import { renderText } from '../../src/core/command.ts';
 import type { Role } from '../../src/core/roles.ts';
 import { normalizeText, route, type RouteInput } from '../../src/core/router.ts';
 import { translator } from '../../src/i18n/index.ts';
 
-const commands = allCommands('社区助手');
+const { commands } = commandRegistry('社区助手');
 const t = translator('zh-CN');
 const base: Omit<RouteInput, 'text'> = {
   botName: '社区助手',
@@ -69,10 +69,11 @@ describe('router', () => {
     const ask = run('绑定', { roles: null });
     expect(ask).toMatchObject({ type: 'ask', command: { id: 'bind' }, rest: '' });
     if (ask.type !== 'ask') return;
-    const answered = run('1234 5678', { roles: null, pending: { command: ask.command, rest: ask.rest } });
+    const pending = { command: ask.command, rest: ask.rest, expects: ask.expects };
+    const answered = run('1234 5678', { roles: null, pending });
     expect(answered).toMatchObject({ type: 'run', args: { code: '12345678' } });
-    expect(run('取消', { roles: null, pending: { command: ask.command, rest: '' } })).toEqual({ type: 'cancel' });
-    expect(run('签到', { pending: { command: ask.command, rest: '' } })).toMatchObject({ type: 'run', command: { id: 'checkin' } });
+    expect(run('取消', { roles: null, pending })).toEqual({ type: 'cancel' });
+    expect(run('签到', { pending })).toMatchObject({ type: 'run', command: { id: 'checkin' } });
   });
 
   it('refuses a check-in for somebody else', () => {

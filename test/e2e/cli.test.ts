@@ -24,13 +24,21 @@ describe('shequ parse', () => {
     expect(fs.existsSync(databaseUrl.slice('file:'.length))).toBe(false);
   });
 
-  it('prints the answer the bot would give for a refusal, a missing field or an unknown word', async () => {
+  it('prints the answer the bot would give for a refusal, a missing field, an unknown word or talk', async () => {
     const refused = await shequ(['parse', '--as', '居民', '签到'], {});
     expect(JSON.parse(refused.stdout)).toEqual({ command: 'checkin', error: '「签到」只有书记、副书记、主任、社工或考勤员可以使用。' });
-    const missing = await shequ(['parse', '绑定'], {});
-    expect(JSON.parse(missing.stdout)).toEqual({ command: 'bind', missing: '请发送管理员给你的 8 位绑定码。' });
-    const unknown = await shequ(['parse', '--as', 'staff', '签个到'], {});
+    const missing = await shequ(['parse', '--now', '2026-11-23T09:00', '--as', '社工', '明天请假，病假'], {});
+    expect(JSON.parse(missing.stdout)).toEqual({
+      command: 'leave-request',
+      prompt: '请假事由是什么？例如「去区医院体检」。',
+      args: { start: '2026-11-24T00:00:00.000Z', end: '2026-11-24T08:30:00.000Z', type: '病假' },
+    });
+    const unknown = await shequ(['parse', '--as', 'staff', '--addressed', '签个到'], {});
     expect(JSON.parse(unknown.stdout).error).toContain('你是不是想用：签到');
+    const talk = await shequ(['parse', '--as', 'staff', '签到了吗'], {});
+    expect(JSON.parse(talk.stdout)).toEqual({ ignored: true });
+    const quoted = await shequ(['parse', '--as', '书记', '--quote', 'leave:3:0', '同意 路上注意安全'], {});
+    expect(JSON.parse(quoted.stdout)).toEqual({ command: 'leave-approve', args: { id: 3, comment: '路上注意安全' } });
   });
 
   it('explains a bad option', async () => {

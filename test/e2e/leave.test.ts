@@ -58,11 +58,12 @@ describe('leave through the sandbox', () => {
 
     const first = await approvalPost(bot, 'g-work', id);
     expect(first.text).toContain('3 个工作日');
-    // 同意 without a quote (a platform may drop it): the approver is shown what waits for them …
-    const bare = await bot.say('g-work', 'wangfang', '同意');
+    // 同意 to the bot without a quote (a platform may drop it): the approver is shown what waits for them …
+    const bare = await bot.say('g-work', 'wangfang', '@社区助手 同意');
     await bot.botReply('g-work', (m) => m === `@王芳 你有待审批的请假：#${id}。请回复那条请假消息，或发送「同意 #编号」。`, bare);
-    // … while from anyone else it is chatter the bot leaves alone, as is 确认 with no note waiting.
+    // … while 同意 in passing is talk the bot leaves alone, the approver's too, as is 确认 with no note waiting.
     const chatter = await bot.say('g-work', 'liuyang', '同意');
+    await bot.say('g-work', 'wangfang', '同意');
     await bot.say('g-work', 'liuyang', '确认一下明天的会');
     const next = await bot.say('g-work', 'liuyang', '请假记录');
     await bot.botReply('g-work', (m) => m.startsWith('@刘洋'), next);

@@ -161,8 +161,11 @@ describe('answers for bad input', () => {
     await bot.botReply('g-work', (text) => text.includes('你还没有绑定身份'));
     await bot.say('g-work', 'zhangwei', '签到 刘洋');
     await bot.botReply('g-work', (text) => text === '@张伟 签到只记在发送者本人名下，不能替「刘洋」签到（不得代签）。请本人发送「签到」。');
+    // A resident's 签到 in the residents' group (an event sign-in, say) is not for the bot; addressed, it is refused.
     await bot.say('g-residents', 'qiandaye', '签到');
+    await bot.say('g-residents', 'qiandaye', '@社区助手 签到');
     await bot.botReply('g-residents', (text) => text.includes('「签到」只有书记、副书记、主任、社工或考勤员可以使用。'));
+    expect((await bot.messages('g-residents')).filter((m) => m.userId === 'bot')).toHaveLength(1);
     await bot.say('g-residents', 'zhangwei', '签到');
     await bot.botReply('g-residents', (text) => text === '@张伟 请在工作群或与我私聊时签到，不要在居民群里签到。');
     expect(await bot.app.db.checkIn.count()).toBe(0);

@@ -13,10 +13,11 @@ describe('a leave note in one line', () => {
   });
 
   it('asks for the first thing missing', () => {
-    expect(parse('')).toEqual({ ok: false, ask: { key: 'leave.ask.when' } });
-    expect(parse('明天')).toMatchObject({ ok: false, ask: { key: 'leave.ask.type' } });
-    expect(parse('明天 事假')).toEqual({ ok: false, ask: { key: 'leave.ask.reason' } });
-    expect(parse('明天 事假 看病')).toEqual({ ok: false, ask: { key: 'leave.ask.destination' } });
+    expect(parse('')).toEqual({ ok: false, ask: { key: 'leave.ask.when' }, expects: { kind: 'date' }, partial: {} });
+    expect(parse('明天')).toMatchObject({ ok: false, ask: { key: 'leave.ask.type' }, expects: { kind: 'choice', options: expect.arrayContaining(['事假', '年假']) } });
+    expect(parse('明天 事假')).toMatchObject({ ok: false, ask: { key: 'leave.ask.reason' }, partial: { type: '事假' } });
+    expect(parse('明天 事假 看病')).toMatchObject({ ok: false, ask: { key: 'leave.ask.destination' }, partial: { type: '事假', reason: '看病' } });
+    expect(parse('明天，事假，家里装修')).toMatchObject({ ok: false, ask: { key: 'leave.ask.destination' }, partial: { type: '事假', reason: '家里装修' } });
     expect(parseNote('今天上午 病假 电话请假', context, { requireDestination: false })).toMatchObject({ ok: true, args: { destination: '—' } });
   });
 

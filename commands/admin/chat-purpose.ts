@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { argsFromSchema, defineCommand } from '../src/core/command.ts';
-import { OFFICE_LEADERS } from '../src/core/roles.ts';
-
-export const CHAT_PURPOSES = ['work', 'resident', 'emergency'] as const;
-export type ChatPurpose = (typeof CHAT_PURPOSES)[number];
+import { CHAT_PURPOSES, type ChatPurpose } from '../../src/core/chat-purpose.ts';
+import { argsFromSchema, defineCommand, TRIGGER } from '../../src/core/command.ts';
+import { OFFICE_LEADERS } from '../../src/core/roles.ts';
 
 const PURPOSE_WORDS: Record<string, ChatPurpose> = {
   工作群: 'work',
@@ -27,6 +25,9 @@ export const chatPurposeCommand = defineCommand({
   summary: 'cmd.chatPurpose.summary',
   example: 'cmd.chatPurpose.example',
   allowedRoles: OFFICE_LEADERS,
+  trigger: TRIGGER.bare,
+  // 「设为工作群」 is written as one word.
+  glued: /^(工作群|居民群|应急群|工作|居民|应急)/,
   args: purposeArgs,
   parse(rest, { chatKind }) {
     if (chatKind !== 'group') return { ok: false, error: { key: 'error.groupOnly', params: { command: '设为工作群' } } };

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { findColleague } from '../src/attendance/people.ts';
-import { ATTENDANCE_KEEPERS } from '../src/attendance/roles.ts';
-import { defineCommand, type Text } from '../src/core/command.ts';
-import { parseDayWord } from '../src/rules/day-words.ts';
-import { hoursFor } from '../src/rules/schedules.ts';
-import { formatClock, officeDate } from '../src/time/office-time.ts';
+import { findColleague } from '../../src/attendance/people.ts';
+import { ATTENDANCE_KEEPERS } from '../../src/attendance/roles.ts';
+import { defineCommand, TRIGGER, type Text } from '../../src/core/command.ts';
+import { parseDayWord } from '../../src/rules/day-words.ts';
+import { hoursFor } from '../../src/rules/schedules.ts';
+import { formatClock, officeDate } from '../../src/time/office-time.ts';
 
 /**
  * 补记 王五 [11月20日] 上午 区里开会: the attendance officer or the secretary records why a colleague
@@ -27,10 +27,12 @@ export const attendanceExceptionCommand = defineCommand({
   summary: 'cmd.exception.summary',
   example: 'cmd.exception.example',
   allowedRoles: ATTENDANCE_KEEPERS,
+  // It changes the record: 「补记」 alone or glued (「补记一下」) is talk.
+  trigger: TRIGGER.withArgs,
   args: exceptionArgs,
   parse(rest, { now, policy }) {
     const today = officeDate(now, policy.timezone);
-    const [rawName, ...words] = rest.split(' ').filter(Boolean);
+    const [rawName, ...words] = rest.split(/\s+/).filter(Boolean);
     if (!rawName) return { ok: false, error: usage };
     const date = words[0] ? parseDayWord(words[0], today) : null;
     if (date) words.shift();
@@ -40,7 +42,7 @@ export const attendanceExceptionCommand = defineCommand({
     return { ok: true, args: exceptionArgs.parse({ name: rawName.replace(/^@/, ''), officeDate: date ?? today, session, reason: reason.join(' ').slice(0, 200) }) };
   },
   async handle({ tx, sender, t, reply, now, policy }, args) {
-    if (!sender?.communityId) return reply(t('checkin.noCommunity'));
+    if (!sender.communityId) return reply(t('checkin.noCommunity'));
     const person = await findColleague(tx, sender.communityId, args.name);
     if (!person) return reply(t('attendance.noSuchPerson', { name: args.name, community: sender.communityName ?? '' }));
     if (person.id === sender.personId) return reply(t('exception.notSelf'));

@@ -1,17 +1,19 @@
 import { z } from 'zod';
-import { officeStaff } from '../src/attendance/people.ts';
-import { defineCommand, type CommandContext, type CommandSpec } from '../src/core/command.ts';
-import { OFFICE_STAFF } from '../src/core/roles.ts';
-import type { MessageKey } from '../src/i18n/index.ts';
-import type { WhereaboutsStatus } from '../src/rules/attendance.ts';
-import { decideCheckOut } from '../src/rules/checkin.ts';
-import { hoursFor } from '../src/rules/schedules.ts';
-import { parseWhereaboutsNote } from '../src/rules/whereabouts.ts';
-import { formatClock, officeDate } from '../src/time/office-time.ts';
+import { officeStaff } from '../../src/attendance/people.ts';
+import { defineCommand, TRIGGER, type ArgsResult, type Command, type CommandContext, type Sender } from '../../src/core/command.ts';
+import { OFFICE_STAFF } from '../../src/core/roles.ts';
+import type { MessageKey } from '../../src/i18n/index.ts';
+import type { WhereaboutsStatus } from '../../src/rules/attendance.ts';
+import { decideCheckOut } from '../../src/rules/checkin.ts';
+import { hoursFor } from '../../src/rules/schedules.ts';
+import { parseWhereaboutsNote } from '../../src/rules/whereabouts.ts';
+import { formatClock, officeDate } from '../../src/time/office-time.ts';
 
 /**
  * The whereabouts board (社工去向指示牌): 在岗, 开会, 外出, 走访, 休息 with an optional note and
  * expected return (外出 去街道送材料 10:30回); 去向 shows the community's board. A status ends with the day.
+ * The five words are everyday speech (「开会了」「休息一下」「外出的同事」) and a wrong 休息 costs a
+ * 脱岗: in a group they need an address, or the form 「去向 外出 …」, which nobody says in passing.
  */
 
 const STATUSES: { status: WhereaboutsStatus; names: string[] }[] = [
@@ -23,39 +25,52 @@ const STATUSES: { status: WhereaboutsStatus; names: string[] }[] = [
 ];
 
 const statusArgs = z.object({ note: z.string().nullable(), returnAt: z.string().nullable() });
+type StatusArgs = z.infer<typeof statusArgs>;
 
 function detail(t: CommandContext['t'], note: string | null, returnAt: string | null): string {
   const parts = [note, returnAt ? t('whereabouts.returnAt', { time: returnAt }) : null].filter(Boolean);
   return parts.length ? `（${parts.join('，')}）` : '';
 }
 
-function statusCommand(status: WhereaboutsStatus, names: string[]): CommandSpec<z.infer<typeof statusArgs>> {
+async function setStatus({ tx, sender, t, reply, now, policy }: CommandContext<Sender>, status: WhereaboutsStatus, args: StatusArgs): Promise<void> {
+  if (!sender.communityId) return reply(t('checkin.noCommunity'));
+  await tx.whereabouts.create({
+    data: { personId: sender.personId, communityId: sender.communityId, officeDate: officeDate(now, policy.timezone), status, ...args, setAt: now },
+  });
+  let text = t('whereabouts.done', { status: t(`whereabouts.${status}`), detail: detail(t, args.note, args.returnAt) });
+  if (status === 'rest') {
+    const { sessions } = hoursFor(policy, { name: sender.name, grid: sender.grid });
+    const during = decideCheckOut(policy, sessions, now);
+    if (during.open && during.status === 'early') text += t('whereabouts.restDuringHours');
+  }
+  reply(text);
+}
+
+function statusCommand(status: WhereaboutsStatus, names: string[]): Command {
   return defineCommand({
     id: `whereabouts-${status}`,
     names,
     summary: `cmd.whereabouts.${status}.summary` as MessageKey,
     example: `cmd.whereabouts.${status}.example` as MessageKey,
     allowedRoles: OFFICE_STAFF,
+    trigger: TRIGGER.addressed,
     args: statusArgs,
     parse: (rest) => ({ ok: true, args: parseWhereaboutsNote(rest) }),
-    async handle({ tx, sender, t, reply, now, policy }, args) {
-      if (!sender?.communityId) return reply(t('checkin.noCommunity'));
-      await tx.whereabouts.create({
-        data: { personId: sender.personId, communityId: sender.communityId, officeDate: officeDate(now, policy.timezone), status, ...args, setAt: now },
-      });
-      let text = t('whereabouts.done', { status: t(`whereabouts.${status}`), detail: detail(t, args.note, args.returnAt) });
-      if (status === 'rest') {
-        const person = await tx.person.findUniqueOrThrow({ where: { id: sender.personId }, select: { grid: true } });
-        const { sessions } = hoursFor(policy, { name: sender.name, grid: person.grid });
-        const during = decideCheckOut(policy, sessions, now);
-        if (during.open && during.status === 'early') text += t('whereabouts.restDuringHours');
-      }
-      reply(text);
-    },
+    handle: (context, args) => setStatus(context, status, args),
   });
 }
 
 export const whereaboutsCommands = STATUSES.map(({ status, names }) => statusCommand(status, names));
+
+const boardArgs = statusArgs.extend({ status: z.enum(['at_post', 'meeting', 'out', 'visit', 'rest']).nullable() });
+
+/** 「去向 外出 去街道 10:30回」 sets one's own status; 「去向」 alone shows the board. */
+function parseBoard(rest: string): ArgsResult<z.infer<typeof boardArgs>> {
+  const [word = '', ...words] = rest.split(/\s+/);
+  const status = STATUSES.find((s) => s.names.includes(word))?.status ?? null;
+  if (rest !== '' && status === null) return { ok: false, error: { key: 'whereabouts.usage' } };
+  return { ok: true, args: { status, ...(status ? parseWhereaboutsNote(words.join(' ')) : { note: null, returnAt: null }) } };
+}
 
 export const whereaboutsBoardCommand = defineCommand({
   id: 'whereabouts-board',
@@ -63,10 +78,13 @@ export const whereaboutsBoardCommand = defineCommand({
   summary: 'cmd.whereabouts.board.summary',
   example: 'cmd.whereabouts.board.example',
   allowedRoles: OFFICE_STAFF,
-  args: z.object({}),
-  parse: () => ({ ok: true, args: {} }),
-  async handle({ tx, sender, t, reply, now, policy }) {
-    if (!sender?.communityId) return reply(t('checkin.noCommunity'));
+  trigger: TRIGGER.bare,
+  args: boardArgs,
+  parse: parseBoard,
+  async handle(context, { status, note, returnAt }) {
+    if (status) return setStatus(context, status, { note, returnAt });
+    const { tx, sender, t, reply, now, policy } = context;
+    if (!sender.communityId) return reply(t('checkin.noCommunity'));
     const today = officeDate(now, policy.timezone);
     const staff = await officeStaff(tx, sender.communityId);
     const where = { communityId: sender.communityId, officeDate: today };

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { loadDay } from '../src/calendar/calendar-store.ts';
-import type { Policy, SessionRule } from '../src/config/policy.ts';
-import { defineCommand, renderText, type CommandContext, type Text } from '../src/core/command.ts';
-import { OFFICE_STAFF } from '../src/core/roles.ts';
-import { isUniqueViolation } from '../src/db/client.ts';
-import { decideCheckIn, decideCheckOut } from '../src/rules/checkin.ts';
-import { checkGeofence } from '../src/rules/geofence.ts';
-import { dueSessions, hoursFor } from '../src/rules/schedules.ts';
-import { formatClock, officeDate } from '../src/time/office-time.ts';
+import { loadDay } from '../../src/calendar/calendar-store.ts';
+import type { Policy, SessionRule } from '../../src/config/policy.ts';
+import { defineCommand, renderText, TRIGGER, type CommandContext, type Sender, type Text } from '../../src/core/command.ts';
+import { OFFICE_STAFF } from '../../src/core/roles.ts';
+import { isUniqueViolation } from '../../src/db/client.ts';
+import { decideCheckIn, decideCheckOut } from '../../src/rules/checkin.ts';
+import { checkGeofence } from '../../src/rules/geofence.ts';
+import { dueSessions, hoursFor } from '../../src/rules/schedules.ts';
+import { formatClock, officeDate } from '../../src/time/office-time.ts';
 
 /** 签到 / 签退: recorded against the sender's own person only (不得代签), once per session. */
 
@@ -85,9 +85,8 @@ function parseCheckOut(rest: string, policy: Policy, now: Date, own: readonly Se
 }
 
 /** Refuses where a check-in does not belong; returns the sender and community when it does. */
-function checkPlace(context: CommandContext) {
+function checkPlace(context: CommandContext<Sender>) {
   const { sender, chat, t, reply } = context;
-  if (!sender) throw new Error('check-in reached without a bound sender');
   if (sender.communityId === null) {
     reply(t('checkin.noCommunity'));
     return null;
@@ -103,7 +102,7 @@ function checkPlace(context: CommandContext) {
  * The parser decided on the office hours; a person with staggered hours (错时) or on duty is
  * decided again on their own sessions. Null when their own sessions are closed (already answered).
  */
-function ownHours(context: CommandContext, args: CheckArgs, kind: 'in' | 'out', name: string, grid: string | null): CheckArgs | null {
+function ownHours(context: CommandContext<Sender>, args: CheckArgs, kind: 'in' | 'out', name: string, grid: string | null): CheckArgs | null {
   const { policy, t, reply } = context;
   const { schedules, duty } = policy.attendance;
   if (schedules.length === 0 && !duty.people.includes(name)) return args;
@@ -127,7 +126,7 @@ function locationFields(context: CommandContext) {
   return { fields: { ...fields, distanceMeters: check.meters, outsideGeofence: !check.inside }, outside: check.inside ? null : check.meters };
 }
 
-async function record(context: CommandContext, parsedArgs: CheckArgs, kind: 'in' | 'out'): Promise<void> {
+async function record(context: CommandContext<Sender>, parsedArgs: CheckArgs, kind: 'in' | 'out'): Promise<void> {
   const { tx, t, reply, policy, message } = context;
   const place = checkPlace(context);
   if (!place) return;
@@ -168,10 +167,11 @@ async function record(context: CommandContext, parsedArgs: CheckArgs, kind: 'in'
 
 export const checkInCommand = defineCommand({
   id: 'checkin',
-  names: ['签到', '上班签到', '打卡', 'checkin', '/checkin'],
+  names: ['签到', '上班签到', '上班打卡', '打卡', 'checkin', '/checkin'],
   summary: 'cmd.checkin.summary',
   example: 'cmd.checkin.example',
   allowedRoles: OFFICE_STAFF,
+  trigger: TRIGGER.bare,
   args: checkArgs,
   parse: (rest, { policy, now }) => parseCheckIn(rest, policy, now),
   handle: (context, args) => record(context, args, 'in'),
@@ -179,10 +179,11 @@ export const checkInCommand = defineCommand({
 
 export const checkOutCommand = defineCommand({
   id: 'checkout',
-  names: ['签退', '下班签退', 'checkout', '/checkout'],
+  names: ['签退', '下班签退', '下班打卡', 'checkout', '/checkout'],
   summary: 'cmd.checkout.summary',
   example: 'cmd.checkout.example',
   allowedRoles: OFFICE_STAFF,
+  trigger: TRIGGER.bare,
   args: checkArgs,
   parse: (rest, { policy, now }) => parseCheckOut(rest, policy, now),
   handle: (context, args) => record(context, args, 'out'),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { argsFromSchema, defineCommand } from '../src/core/command.ts';
-import { roleKey } from '../src/core/roles.ts';
+import { argsFromSchema, defineCommand, TRIGGER } from '../../src/core/command.ts';
+import { roleKey } from '../../src/core/roles.ts';
 
 /** 绑定 <code>: the sending account becomes the person the one-time code was issued for. */
 const bindArgs = z.object({ code: z.string().regex(/^\d{8}$/) });
@@ -11,11 +11,13 @@ export const bindCommand = defineCommand({
   summary: 'cmd.bind.summary',
   example: 'cmd.bind.example',
   allowedRoles: 'anyone',
+  trigger: TRIGGER.bare,
   args: bindArgs,
   parse(rest) {
     const code = rest.replace(/[\s-]/g, '');
     return argsFromSchema(bindArgs, { code: code || undefined }, {
       ask: { code: { key: 'bind.askCode' } },
+      expects: { code: { kind: 'pattern', source: '\\d{4}[\\s-]?\\d{4}' } },
       invalid: { code: { key: 'bind.badCode' } },
     });
   },

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { loadMonthReport } from '../src/attendance/load-report.ts';
-import { findColleague, officeStaff } from '../src/attendance/people.ts';
-import { ATTENDANCE_READERS } from '../src/attendance/roles.ts';
-import { communityMonthText, personMonthText } from '../src/attendance/summary-text.ts';
-import { defineCommand } from '../src/core/command.ts';
-import { OFFICE_STAFF } from '../src/core/roles.ts';
-import { parseMonthWord } from '../src/rules/day-words.ts';
-import { officeDate } from '../src/time/office-time.ts';
+import { loadMonthReport } from '../../src/attendance/load-report.ts';
+import { findColleague, officeStaff } from '../../src/attendance/people.ts';
+import { ATTENDANCE_READERS } from '../../src/attendance/roles.ts';
+import { communityMonthText, personMonthText } from '../../src/attendance/summary-text.ts';
+import { defineCommand, TRIGGER } from '../../src/core/command.ts';
+import { OFFICE_STAFF } from '../../src/core/roles.ts';
+import { parseMonthWord } from '../../src/rules/day-words.ts';
+import { officeDate } from '../../src/time/office-time.ts';
 
 /**
  * 考勤 本月 / 考勤 张三 11月: a month of attendance in chat. Staff see their own; the attendance
@@ -21,10 +21,11 @@ export const attendanceCommand = defineCommand({
   summary: 'cmd.attendance.summary',
   example: 'cmd.attendance.example',
   allowedRoles: OFFICE_STAFF,
+  trigger: TRIGGER.bare,
   args: attendanceArgs,
   parse(rest, { now, policy }) {
     const today = officeDate(now, policy.timezone);
-    const words = rest.split(' ').filter(Boolean);
+    const words = rest.split(/\s+/).filter(Boolean);
     if (words.length > 2) return { ok: false, error: { key: 'attendance.usage' } };
     const monthWord = words.length > 0 && parseMonthWord(words.at(-1)!, today) ? words.pop()! : '本月';
     const name = words[0]?.replace(/^@/, '') ?? null;
@@ -32,7 +33,7 @@ export const attendanceCommand = defineCommand({
     return { ok: true, args: { name, month: parseMonthWord(monthWord, today)! } };
   },
   async handle({ tx, sender, t, reply, now, policy }, args) {
-    if (!sender?.communityId) return reply(t('checkin.noCommunity'));
+    if (!sender.communityId) return reply(t('checkin.noCommunity'));
     const reader = sender.roles.some((r) => ATTENDANCE_READERS.includes(r));
     const named = args.name && args.name !== sender.name ? args.name : null;
     if (named && !reader) return reply(t('attendance.onlyOwn'));

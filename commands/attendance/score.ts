@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { findColleague } from '../src/attendance/people.ts';
-import { SCORE_GIVERS } from '../src/attendance/roles.ts';
-import { defineCommand } from '../src/core/command.ts';
-import { parseMonthWord } from '../src/rules/day-words.ts';
-import { officeDate } from '../src/time/office-time.ts';
+import { findColleague } from '../../src/attendance/people.ts';
+import { SCORE_GIVERS } from '../../src/attendance/roles.ts';
+import { defineCommand, TRIGGER } from '../../src/core/command.ts';
+import { parseMonthWord } from '../../src/rules/day-words.ts';
+import { officeDate } from '../../src/time/office-time.ts';
 
 /** 考勤评分 张三 18 [11月]: the secretary's discretionary points of the monthly score; the latest counts. */
 
@@ -15,17 +15,18 @@ export const attendanceScoreCommand = defineCommand({
   summary: 'cmd.score.summary',
   example: 'cmd.score.example',
   allowedRoles: SCORE_GIVERS,
+  trigger: TRIGGER.withArgs,
   args: scoreArgs,
   parse(rest, { now, policy }) {
     const max = policy.attendance.scoring.discretionaryPoints;
-    const [name, points, monthWord, ...extra] = rest.split(' ').filter(Boolean);
+    const [name, points, monthWord, ...extra] = rest.split(/\s+/).filter(Boolean);
     const month = parseMonthWord(monthWord ?? '本月', officeDate(now, policy.timezone));
     if (!name || !points || !/^\d+$/.test(points) || !month || extra.length > 0) return { ok: false, error: { key: 'score.usage', params: { max } } };
     if (Number(points) > max) return { ok: false, error: { key: 'score.tooHigh', params: { max } } };
     return { ok: true, args: { name: name.replace(/^@/, ''), points: Number(points), month } };
   },
   async handle({ tx, sender, t, reply, now, policy }, args) {
-    if (!sender?.communityId) return reply(t('checkin.noCommunity'));
+    if (!sender.communityId) return reply(t('checkin.noCommunity'));
     const person = await findColleague(tx, sender.communityId, args.name);
     if (!person) return reply(t('attendance.noSuchPerson', { name: args.name, community: sender.communityName ?? '' }));
     if (person.id === sender.personId) return reply(t('score.notSelf'));

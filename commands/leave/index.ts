@@ -1,0 +1,29 @@
+import { leaveReport } from '../../src/cli/report-leave.ts';
+import type { CommandFamily } from '../../src/core/family.ts';
+import { leaveJobs } from '../../src/jobs/leave-jobs.ts';
+import { leaveCertificateCommand } from './certificate.ts';
+import { leaveConfirmCommand } from './confirm.ts';
+import { leaveApproveCommand, leaveRejectCommand } from './decide.ts';
+import { leaveEmergencyCommand } from './emergency.ts';
+import { leaveRegisterCommand } from './register.ts';
+import { leaveReportBackCommand } from './report-back.ts';
+import { leaveRequestCommand } from './request.ts';
+import { leaveWithdrawCommand } from './withdraw.ts';
+
+/** Leave (请销假): the note, its approval chain, 销假, 补假, the register. */
+export const leaveFamily: CommandFamily = {
+  id: 'leave',
+  commands: [
+    leaveRequestCommand,
+    leaveConfirmCommand,
+    leaveApproveCommand,
+    leaveRejectCommand,
+    leaveWithdrawCommand,
+    leaveReportBackCommand,
+    leaveEmergencyCommand,
+    leaveCertificateCommand,
+    leaveRegisterCommand,
+  ],
+  jobs: leaveJobs,
+  reports: [leaveReport],
+};

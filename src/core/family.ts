@@ -1,0 +1,68 @@
+import type { Env } from '../config/env.ts';
+import type { Policy } from '../config/policy.ts';
+import type { Translate } from '../i18n/index.ts';
+import type { Job } from '../scheduler/scheduler.ts';
+import type { Command } from './command.ts';
+
+/** A ledger export: `shequ report <name> …`. */
+export interface ReportSpec {
+  name: string;
+  description: string;
+  /** commander option declarations: flags such as '--month <YYYY-MM>', with a description and a default. */
+  options: readonly { flags: string; description: string; required?: boolean; default?: string }[];
+  run(options: Record<string, string | undefined>, context: { env: Env; policy: Policy }): Promise<void>;
+}
+
+/**
+ * A command family (check-in, leave, incidents …), registered once: its commands, its scheduled
+ * jobs and its reports. The composition root lists families, never jobs or commands.
+ */
+export interface CommandFamily {
+  id: string;
+  commands: readonly Command[];
+  jobs?(policy: Policy, t: Translate): Job[];
+  reports?: readonly ReportSpec[];
+}
+
+export interface Registry {
+  families: readonly CommandFamily[];
+  /** Every command, in the order 帮助 lists them. */
+  commands: readonly Command[];
+  jobs(policy: Policy, t: Translate): Job[];
+  reports: readonly ReportSpec[];
+}
+
+/** How a name is compared: as the router reads it (full-width folded, case-insensitive). */
+export function nameKey(name: string): string {
+  return name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Puts the families together; two commands claiming one word, or two reports one name, fail here, at start. */
+export function registerFamilies(families: readonly CommandFamily[]): Registry {
+  const owners = new Map<string, string>();
+  const ids = new Set<string>();
+  for (const family of families) {
+    for (const command of family.commands) {
+      if (ids.has(command.id)) throw new Error(`two commands have the id "${command.id}"`);
+      ids.add(command.id);
+      for (const name of command.names) {
+        const key = nameKey(name);
+        const owner = owners.get(key);
+        if (owner) throw new Error(`the command word "${name}" is claimed by both ${owner} and ${command.id}`);
+        owners.set(key, command.id);
+      }
+    }
+  }
+  const reports = families.flatMap((f) => f.reports ?? []);
+  const reportNames = new Set<string>();
+  for (const report of reports) {
+    if (reportNames.has(report.name)) throw new Error(`two families export the report "${report.name}"`);
+    reportNames.add(report.name);
+  }
+  return {
+    families,
+    commands: families.flatMap((f) => f.commands),
+    jobs: (policy, t) => families.flatMap((f) => f.jobs?.(policy, t) ?? []),
+    reports,
+  };
+}
