@@ -45,7 +45,7 @@ const SEPARATOR = /^[\s:,、;]+/;
 /** What may follow the word directly and still be an argument: a number, a reference, an @mention. */
 const REFERENCE_START = /^[#\d@]/;
 /** A `#编号` reference, with whatever comment follows it: 「同意 #12 注意安全」. */
-const REFERENCE = /^#\s*\d+(?:\s|$)/;
+const REFERENCE = /^#\s*\d+(?:[\s:,、;]|$)/;
 
 /**
  * Full-width to half-width, one space between words within a line, line breaks kept, no @mention

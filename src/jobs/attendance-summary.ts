@@ -3,10 +3,9 @@ import type { Policy } from '../config/policy.ts';
 import type { Translate } from '../i18n/index.ts';
 import { loadReport } from '../attendance/load-report.ts';
 import { officeStaff } from '../attendance/people.ts';
-import { privateChatId } from '../core/identity.ts';
+import { privateTargets, roleHolders, toMessage, workGroupTargets } from '../core/addressing.ts';
 import { dailyText } from '../attendance/summary-text.ts';
 import { enqueue, type OutboxEntry } from '../messaging/outbox.ts';
-import type { Platform } from '../messaging/types.ts';
 import type { Job } from '../scheduler/scheduler.ts';
 import { officeDate, parseHHMM } from '../time/office-time.ts';
 
@@ -35,11 +34,9 @@ export function attendanceSummaryJobs(policy: Policy, t: Translate): Job[] {
           const text = dailyText(t, report, community.name, date);
           const targets =
             to === 'work_group'
-              ? (await tx.chat.findMany({ where: { communityId: community.id, purpose: 'work' } })).map((c) => ({ platform: c.platform, chatId: c.platformChatId }))
-              : (
-                  await tx.binding.findMany({ where: { person: { communityId: community.id, roles: { some: { role: 'secretary' } } } } })
-                ).map((b) => ({ platform: b.platform, chatId: privateChatId(b) }));
-          for (const target of targets) entries.push({ platform: target.platform as Platform, message: { chatId: target.chatId, text } });
+              ? await workGroupTargets(tx, community.id)
+              : (await Promise.all((await roleHolders(tx, 'secretary', { communityId: community.id, streetId: null })).map((p) => privateTargets(tx, p.id)))).flat();
+          for (const target of targets) entries.push({ platform: target.platform, message: toMessage(target, text) });
         }
         await enqueue(tx, entries, dueAt);
       },

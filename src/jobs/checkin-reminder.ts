@@ -2,7 +2,7 @@ import { loadDay } from '../calendar/calendar-store.ts';
 import type { Policy } from '../config/policy.ts';
 import type { Translate } from '../i18n/index.ts';
 import { enqueue } from '../messaging/outbox.ts';
-import type { Platform } from '../messaging/types.ts';
+import { groupTargets, toMessage } from '../core/addressing.ts';
 import type { Job } from '../scheduler/scheduler.ts';
 import { officeDate, parseHHMM } from '../time/office-time.ts';
 
@@ -18,13 +18,9 @@ export function checkInReminderJobs(policy: Policy, t: Translate): Job[] {
       async run({ tx, dueAt }) {
         const day = await loadDay(tx, officeDate(dueAt, policy.timezone));
         if (day.kind === 'holiday' || day.kind === 'weekend') return;
-        const chats = await tx.chat.findMany({ where: { purpose: 'work' } });
         const text = t('checkin.reminder', { session: session.name, start: session.start });
-        await enqueue(
-          tx,
-          chats.map((chat) => ({ platform: chat.platform as Platform, message: { chatId: chat.platformChatId, text } })),
-          dueAt,
-        );
+        const groups = await groupTargets(tx, 'work', undefined);
+        await enqueue(tx, groups.map((target) => ({ platform: target.platform, message: toMessage(target, text) })), dueAt);
       },
     };
   });

@@ -1,7 +1,7 @@
 import type { Policy } from '../config/policy.ts';
 import type { Role } from '../core/roles.ts';
 import type { Translate } from '../i18n/index.ts';
-import { privateTargets } from '../leave/addresses.ts';
+import { privateTargets } from '../core/addressing.ts';
 import { findDeputy, stepApprover } from '../leave/approvers.ts';
 import { roleName } from '../leave/format.ts';
 import { advance, loadLeave, postStep, pushTo, type Workflow } from '../leave/workflow.ts';

@@ -1,6 +1,6 @@
 import type { Policy } from '../config/policy.ts';
 import type { Translate } from '../i18n/index.ts';
-import { privateTargets } from '../leave/addresses.ts';
+import { privateTargets } from '../core/addressing.ts';
 import { findApprover } from '../leave/approvers.ts';
 import { pushTo, type Workflow } from '../leave/workflow.ts';
 import { enqueue } from '../messaging/outbox.ts';

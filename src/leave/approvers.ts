@@ -1,5 +1,6 @@
 import type { Policy } from '../config/policy.ts';
-import { isStreetRole, type Role } from '../core/roles.ts';
+import { roleHolders } from '../core/addressing.ts';
+import type { Role } from '../core/roles.ts';
 import type { Tx } from '../db/client.ts';
 
 export interface Applicant {
@@ -24,15 +25,9 @@ export async function isOnLeave(tx: Tx, personId: number, at: Date): Promise<boo
   return found !== null;
 }
 
-async function holders(tx: Tx, role: Role, applicant: Applicant): Promise<{ id: number; name: string }[]> {
-  const scope = isStreetRole(role)
-    ? { OR: [{ streetId: applicant.streetId ?? -1 }, { community: { streetId: applicant.streetId ?? -1 } }] }
-    : { communityId: applicant.communityId ?? -1 };
-  return tx.person.findMany({
-    where: { roles: { some: { role } }, id: { not: applicant.personId }, ...scope },
-    select: { id: true, name: true },
-    orderBy: { id: 'asc' },
-  });
+/** The role's holders who could approve for the applicant: never the applicant themself. */
+function holders(tx: Tx, role: Role, applicant: Applicant): Promise<{ id: number; name: string }[]> {
+  return roleHolders(tx, role, applicant, [applicant.personId]);
 }
 
 /**

@@ -7,7 +7,7 @@ import type { OutboxEntry } from '../messaging/outbox.ts';
 import type { OutgoingMessage, Platform } from '../messaging/types.ts';
 import { approvalChain, dayMinutes } from '../rules/leave-chain.ts';
 import { formatClock } from '../time/office-time.ts';
-import { privateTargets, toMessage, workGroupTargets, type Target } from './addresses.ts';
+import { privateTargets, toMessage, workGroupTargets, type Target } from '../core/addressing.ts';
 import { findApprover, stepApprover, type Applicant, type Approver } from './approvers.ts';
 import { leaveLines, roleName, statusName } from './format.ts';
 

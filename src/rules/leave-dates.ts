@@ -207,7 +207,7 @@ function dayOfMonth(reference: DateTime, day: number, notBefore: DateTime): stri
   return candidate.isValid && candidate.day === day ? candidate.toISODate() : null;
 }
 
-const DAY_TOKEN = '(?:今天|今日|明天|明日|后天|大后天|下下?周[一二三四五六日天]|(?:本|这)周[一二三四五六日天]|周[一二三四五六日天]|星期[一二三四五六日天]|\\d{1,2}月\\d{1,2}[日号]?|\\d{1,2}[./]\\d{1,2})';
+const DAY_TOKEN = '(?:今天|今日|明天|明日|后天|大后天|下下?周[一二三四五六日天]|(?:本|这)周[一二三四五六日天]|周[一二三四五六日天]|星期[一二三四五六日天]|\\d{1,2}月\\d{1,2}[日号]?|\\d{1,2}[./]\\d{1,2}|\\d{1,2}[日号])';
 const DURATION_TOKEN = '(?:半天|(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]{1,3}半?)\\s*个?(?:小时|钟头|天|工作日))';
 
 /** Dates written before a leave word: 「明天请假」「11月25日到27日请假」 (the whole prefix, nothing else). */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rememberPrivateChat } from '../../src/core/identity.ts';
 import { createDb, type Db } from '../../src/db/client.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
-import { privateTargets } from '../../src/leave/addresses.ts';
+import { privateTargets } from '../../src/core/addressing.ts';
 import { tempDir } from '../helpers/app.ts';
 
 let db: Db;
