@@ -178,7 +178,8 @@ function continuePending(pending: PendingRoute, text: string, addressed: boolean
   if (CANCEL_WORDS.has(word.toLowerCase())) return { type: 'cancel' };
   if (!addressed && !answersPlainly(pending.expects, text, input)) return null;
   if (pending.expects.kind === 'commands') return null;
-  return runParse(pending.command, [pending.rest, text].filter(Boolean).join(' '), input);
+  const answer = pending.expects.kind === 'choice' ? word : text;
+  return runParse(pending.command, [pending.rest, answer].filter(Boolean).join(' '), input);
 }
 
 export function route(input: RouteInput, commands: readonly Command[]): RouteResult {
