@@ -207,7 +207,8 @@ export function route(input: RouteInput, commands: readonly Command[]): RouteRes
   if (quotedOwner && mayRun(quotedOwner, input.roles)) return runParse(quotedOwner, text, input);
   if (matched || !addressed) return { type: 'ignore' };
 
-  const word = text.split(/\s/)[0]!.slice(0, 12);
+  // By characters, not UTF-16 units: half an emoji in the answer would be broken text.
+  const word = Array.from(text.split(/\s/)[0]!).slice(0, 12).join('');
   const suggestions = suggest(word, commands, input.roles);
   return suggestions.length > 0
     ? { type: 'reply', text: { key: 'error.unknownCommand', params: { word, suggestions: suggestions.join('、') } } }
