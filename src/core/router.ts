@@ -111,10 +111,10 @@ export function matchCommand(text: string, commands: readonly Command[]): Comman
   return null;
 }
 
-/** Whether a command written this way runs in a group without the bot being addressed. */
-export function triggersUnaddressed(trigger: GroupTrigger, rest: string, context: ParseContext): boolean {
+/** Whether a command written this way runs in a group without the bot being addressed; a `when` test needs the context. */
+export function triggersUnaddressed(trigger: GroupTrigger, rest: string, context?: ParseContext): boolean {
   if (rest === '') return trigger.alone;
-  if (trigger.args === 'any') return trigger.when ? trigger.when(rest, context) : true;
+  if (trigger.args === 'any') return trigger.when ? context !== undefined && trigger.when(rest, context) : true;
   return trigger.args === 'reference' && REFERENCE.test(rest);
 }
 
