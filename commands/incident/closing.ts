@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCommand, TRIGGER } from '../../src/core/command.ts';
-import { actorOf, deskFor } from '../../src/incident/command-support.ts';
+import { actorOf, answerWith } from '../../src/incident/command-support.ts';
 import { INCIDENT_STAFF } from '../../src/incident/roles.ts';
 import { incidentIdFromSubject, incidentRef, VISIT_PREFIX } from '../../src/incident/subjects.ts';
 import { answerVisit, merge, recordMediation } from '../../src/incident/workflow.ts';
@@ -34,10 +34,7 @@ export const incidentVisitCommand = defineCommand({
     return { ok: true, args: { id, satisfied: satisfied !== null, comment: ref.rest.slice(matched[0].length).replace(/^[\s,，:：。]+/, '') } };
   },
   async handle(context, { id, satisfied, comment }) {
-    const desk = deskFor(context);
-    const answer = await answerVisit(desk, id, { personId: context.sender?.personId ?? null, platform: context.message.platform, platformUserId: context.message.senderId }, { satisfied, comment });
-    await desk.commit();
-    context.reply(answer);
+    await answerWith(context, (desk) => answerVisit(desk, id, { personId: context.sender?.personId ?? null, platform: context.message.platform, platformUserId: context.message.senderId }, { satisfied, comment }));
   },
 });
 
@@ -60,10 +57,7 @@ export const incidentMergeCommand = defineCommand({
     return { ok: false, error: { key: 'incident.merge.usage' } };
   },
   async handle(context, { from, into }) {
-    const desk = deskFor(context);
-    const answer = await merge(desk, from, into, actorOf(context.sender));
-    await desk.commit();
-    context.reply(answer);
+    await answerWith(context, (desk) => merge(desk, from, into, actorOf(context.sender)));
   },
 });
 
@@ -100,9 +94,6 @@ export const incidentMediationCommand = defineCommand({
     return { ok: true, args: { id: ref.id, ...fields } };
   },
   async handle(context, { id, ...mediation }) {
-    const desk = deskFor(context);
-    const answer = await recordMediation(desk, id, actorOf(context.sender), mediation);
-    await desk.commit();
-    context.reply(answer);
+    await answerWith(context, (desk) => recordMediation(desk, id, actorOf(context.sender), mediation));
   },
 });

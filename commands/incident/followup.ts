@@ -1,5 +1,5 @@
 import { defineCommand, TRIGGER } from '../../src/core/command.ts';
-import { deskFor, parseRefText, refTextArgs } from '../../src/incident/command-support.ts';
+import { answerWith, parseRefText, refTextArgs } from '../../src/incident/command-support.ts';
 import { OPEN_STATUSES } from '../../src/incident/format.ts';
 import { isIncidentStaff } from '../../src/incident/roles.ts';
 import { CASE_PREFIX } from '../../src/incident/subjects.ts';
@@ -36,10 +36,7 @@ export const incidentFollowUpCommand = defineCommand({
     const attachments = message.attachments ?? [];
     const location = message.location ?? null;
     if (!text && attachments.length === 0 && !location) return context.reply(t('incident.followup.empty', { id: caseId }));
-    const desk = deskFor(context);
-    const answer = await addFollowUp(desk, caseId, { personId: sender?.personId ?? null, name: sender?.name ?? message.senderName ?? message.senderId, staff: isIncidentStaff(sender?.roles), platform: message.platform, platformUserId: message.senderId }, text, { attachments, location });
-    await desk.commit();
-    context.reply(answer);
+    await answerWith(context, (desk) => addFollowUp(desk, caseId, { personId: sender?.personId ?? null, name: sender?.name ?? message.senderName ?? message.senderId, staff: isIncidentStaff(sender?.roles), platform: message.platform, platformUserId: message.senderId }, text, { attachments, location }));
     if (message.chatKind === 'private') context.expectAnswer({ command: 'incident-followup', rest: `#${caseId}`, expects: { kind: 'text' } });
   },
 });

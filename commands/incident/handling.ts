@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCommand, TRIGGER } from '../../src/core/command.ts';
-import { actorOf, deskFor, parseRefRequired, parseRefText, refTextArgs } from '../../src/incident/command-support.ts';
+import { actorOf, answerWith, parseRefRequired, parseRefText, refTextArgs } from '../../src/incident/command-support.ts';
 import { INCIDENT_LEADERS, INCIDENT_STAFF } from '../../src/incident/roles.ts';
 import { incidentRef } from '../../src/incident/subjects.ts';
 import { close, escalateToStreet, giveBack, onSite, setLevel, take, transfer, waitingCases } from '../../src/incident/workflow.ts';
@@ -13,7 +13,7 @@ import { close, escalateToStreet, giveBack, onSite, setLevel, take, transfer, wa
 
 export const incidentTakeCommand = defineCommand({
   id: 'incident-take',
-  names: ['受理', '签收', '/take'],
+  names: ['受理', '/take'],
   summary: 'cmd.incidentTake.summary',
   example: 'cmd.incidentTake.example',
   allowedRoles: INCIDENT_STAFF,
@@ -21,11 +21,7 @@ export const incidentTakeCommand = defineCommand({
   args: refTextArgs,
   parse: parseRefText,
   async handle(context, { id }) {
-    const desk = deskFor(context);
-    if (id === null) return context.reply(await waitingCases(desk, context.sender.communityId));
-    const answer = await take(desk, id, actorOf(context.sender));
-    await desk.commit();
-    context.reply(answer);
+    await answerWith(context, (desk) => (id === null ? waitingCases(desk, context.sender.communityId) : take(desk, id, actorOf(context.sender))));
   },
 });
 
@@ -47,10 +43,7 @@ export const incidentTransferCommand = defineCommand({
     return { ok: true, args: { id: ref.id, name } };
   },
   async handle(context, { id, name }) {
-    const desk = deskFor(context);
-    const answer = await transfer(desk, id, actorOf(context.sender), name);
-    await desk.commit();
-    context.reply(answer);
+    await answerWith(context, (desk) => transfer(desk, id, actorOf(context.sender), name));
   },
 });
 
@@ -64,10 +57,7 @@ export const incidentReturnCommand = defineCommand({
   args: refTextArgs,
   parse: (rest, context) => parseRefRequired(rest, context, (id) => ({ key: 'incident.return.reason', params: { id } })),
   async handle(context, { id, text }) {
-    const desk = deskFor(context);
-    const answer = await giveBack(desk, id!, actorOf(context.sender), text);
-    await desk.commit();
-    context.reply(answer);
+    await answerWith(context, (desk) => giveBack(desk, id!, actorOf(context.sender), text));
   },
 });
 
@@ -85,10 +75,7 @@ export const incidentOnSiteCommand = defineCommand({
     // 到场 without a number: the case the sender holds and has not reached yet.
     const caseId = id ?? (await tx.incident.findFirst({ where: { holderId: sender.personId, onSiteAt: null, status: { in: ['taken'] } }, orderBy: { id: 'desc' }, select: { id: true } }))?.id ?? null;
     if (caseId === null) return context.reply(t('incident.onsite.which'));
-    const desk = deskFor(context);
-    const answer = await onSite(desk, caseId, actorOf(sender), context.message.location ?? null);
-    await desk.commit();
-    context.reply(answer);
+    await answerWith(context, (desk) => onSite(desk, caseId, actorOf(sender), context.message.location ?? null));
   },
 });
 
@@ -102,10 +89,7 @@ export const incidentCloseCommand = defineCommand({
   args: refTextArgs,
   parse: (rest, context) => parseRefRequired(rest, context, (id) => ({ key: 'incident.close.ask', params: { id } })),
   async handle(context, { id, text }) {
-    const desk = deskFor(context);
-    const answer = await close(desk, id!, actorOf(context.sender), text);
-    await desk.commit();
-    context.reply(answer);
+    await answerWith(context, (desk) => close(desk, id!, actorOf(context.sender), text));
   },
 });
 
@@ -123,10 +107,7 @@ export const incidentEscalateCommand = defineCommand({
     return parsed;
   },
   async handle(context, { id, text }) {
-    const desk = deskFor(context);
-    const answer = await escalateToStreet(desk, id!, actorOf(context.sender), text);
-    await desk.commit();
-    context.reply(answer);
+    await answerWith(context, (desk) => escalateToStreet(desk, id!, actorOf(context.sender), text));
   },
 });
 
@@ -148,9 +129,6 @@ export const incidentLevelCommand = defineCommand({
     return { ok: true, args: { id: ref.id, level } };
   },
   async handle(context, { id, level }) {
-    const desk = deskFor(context);
-    const answer = await setLevel(desk, id, actorOf(context.sender), level);
-    await desk.commit();
-    context.reply(answer);
+    await answerWith(context, (desk) => setLevel(desk, id, actorOf(context.sender), level));
   },
 });

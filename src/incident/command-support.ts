@@ -10,6 +10,14 @@ export function deskFor(context: CommandContext): Desk & { commit(): Promise<voi
   return { ...workflowFor(context), here: { platform: context.message.platform, chatId: context.message.chatId } };
 }
 
+/** Runs one piece of desk work on the command's transaction, commits its messages, then answers the sender. */
+export async function answerWith(context: CommandContext, work: (desk: Desk) => Promise<string>): Promise<void> {
+  const desk = deskFor(context);
+  const answer = await work(desk);
+  await desk.commit();
+  context.reply(answer);
+}
+
 export function actorOf(sender: Sender): Actor {
   return { personId: sender.personId, name: sender.name, roles: sender.roles };
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import { UsageError, withDatabase } from '../cli/context.ts';
+import { communityOption, UsageError, withDatabase } from '../cli/context.ts';
 import type { ReportSpec } from '../core/family.ts';
 import { translator, type Translate } from '../i18n/index.ts';
 import { loadLedger, type Ledger } from './ledger.ts';
@@ -44,15 +44,7 @@ async function reportAction(options: { month: string; community?: string; format
   if (options.format !== 'json' && options.format !== 'xlsx') throw new UsageError(`--format 应为 xlsx 或 json (must be xlsx or json): ${options.format}`);
   const t = translator(env.LOCALE);
   const ledger = await withDatabase(env, (db) =>
-    db.$transaction(async (tx) => {
-      let communityId: number | null = null;
-      if (options.community) {
-        const community = await tx.community.findUnique({ where: { name: options.community } });
-        if (!community) throw new UsageError(`找不到社区 (no such community): ${options.community}`);
-        communityId = community.id;
-      }
-      return loadLedger(tx, policy, t, options.month, communityId);
-    }),
+    db.$transaction(async (tx) => loadLedger(tx, policy, t, options.month, await communityOption(tx, options.community))),
   );
   if (options.format === 'json') {
     const text = `${JSON.stringify(ledger, null, 2)}\n`;

@@ -2,18 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { translator } from '../../src/i18n/index.ts';
 import { incidentTimersJob } from '../../src/incident/timers.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { botTexts, startIncidentOffice } from './office.ts';
+import { botTexts, moveTo, startIncidentOffice } from './office.ts';
 
 const bots: TestApp[] = [];
 afterEach(async () => {
   for (const bot of bots.splice(0)) await bot.stop();
 });
 
-async function at(bot: TestApp, time: string): Promise<void> {
-  bot.clock.set(new Date(`${time}+08:00`), { frozen: true });
-  await bot.app.scheduler.tick();
-  await bot.app.delivery.drain();
-}
 
 const step = (text: string) => text.startsWith('【事件 #1');
 
@@ -25,9 +20,9 @@ describe('nobody takes it: the chain climbs by the level, day or night, each ste
     await office.app.delivery.drain();
     const base = { duty: (await botTexts(office, 'dm:zhangwei')).length, secretary: (await botTexts(office, 'dm:wangfang')).length };
 
-    await at(office, '2026-12-03T00:04:00');
+    await moveTo(office, '2026-12-03T00:04:00');
     expect((await botTexts(office, 'dm:zhangwei')).length).toBe(base.duty);
-    await at(office, '2026-12-03T00:05:00');
+    await moveTo(office, '2026-12-03T00:05:00');
     const duty = await botTexts(office, 'dm:zhangwei');
     expect(duty.slice(base.duty).map((m) => m.split('\n')[0])).toEqual(['【事件 #1 已 15 分钟无人受理，请尽快受理】']);
     await office.botReply('g-emergency', (m) => m.startsWith('【事件 #1 已 15 分钟无人受理'));
@@ -44,13 +39,13 @@ describe('nobody takes it: the chain climbs by the level, day or night, each ste
     const secretary = (await botTexts(again, 'dm:wangfang')).slice(base.secretary);
     expect(secretary.map((m) => m.split('\n')[0])).toEqual(['【事件 #1 升级给你：31 分钟无人受理】此前已通知：值班张伟、书记王芳']);
     await again.botReply('g-emergency', (m) => m === '事件 #1 已 31 分钟无人受理，已升级给书记王芳。');
-    await at(again, '2026-12-03T00:22:00');
+    await moveTo(again, '2026-12-03T00:22:00');
     expect((await botTexts(again, 'dm:wangfang')).slice(base.secretary)).toHaveLength(1);
 
-    await at(again, '2026-12-03T00:34:00');
+    await moveTo(again, '2026-12-03T00:34:00');
     expect(await botTexts(again, 'dm:huanglei')).toEqual([]);
-    await at(again, '2026-12-03T00:35:00');
-    await at(again, '2026-12-03T00:36:00');
+    await moveTo(again, '2026-12-03T00:35:00');
+    await moveTo(again, '2026-12-03T00:36:00');
     const street = await botTexts(again, 'dm:huanglei');
     expect(street.map((m) => m.split('\n')[0])).toEqual(['【事件 #1 升级给你：45 分钟无人受理】此前已通知：值班张伟、书记王芳']);
     const incident = await again.app.db.incident.findUniqueOrThrow({ where: { id: 1 } });
@@ -79,7 +74,7 @@ describe('nobody takes it: the chain climbs by the level, day or night, each ste
     const sent = await bot.say('g-work', 'liuyang', '上报 东门路灯坏了');
     const answer = await bot.botReply('g-work', (m) => m.includes('#1'), sent);
     expect(answer.text).toContain('已通知：幸福社区应急群、书记王芳。');
-    await at(bot, '2026-12-02T10:30:00');
+    await moveTo(bot, '2026-12-02T10:30:00');
     expect((await botTexts(bot, 'dm:wangfang')).filter(step).map((m) => m.split('\n')[0])).toEqual(['【事件 #1 升级给你：30 分钟无人受理】此前已通知：书记王芳']);
   });
 });
@@ -91,12 +86,12 @@ describe('到场 and the on-site clock', () => {
     await bot.say('g-work', 'liuyang', '上报 3号楼2单元楼道冒烟');
     bot.clock.set(new Date('2026-12-02T14:02:00+08:00'), { frozen: true });
     await bot.say('dm:zhangwei', 'zhangwei', '受理 #1');
-    await at(bot, '2026-12-02T14:14:00');
+    await moveTo(bot, '2026-12-02T14:14:00');
     expect((await botTexts(bot, 'dm:huanglei')).filter(step)).toEqual([]);
-    await at(bot, '2026-12-02T14:15:00');
+    await moveTo(bot, '2026-12-02T14:15:00');
     const overdue = '【事件 #1（较大）上报已超过 15 分钟，仍无人到场】负责人：张伟';
     for (const chat of ['dm:wangfang', 'dm:huanglei', 'dm:zhangwei', 'g-emergency']) await bot.botReply(chat, (m) => m.startsWith(overdue));
-    await at(bot, '2026-12-02T14:16:00');
+    await moveTo(bot, '2026-12-02T14:16:00');
     expect((await botTexts(bot, 'dm:huanglei')).filter((m) => m.startsWith(overdue))).toHaveLength(1);
 
     bot.clock.set(new Date('2026-12-02T14:18:00+08:00'), { frozen: true });
@@ -118,7 +113,7 @@ describe('到场 and the on-site clock', () => {
     await bot.say('g-emergency', 'wangfang', '到场了没');
     bot.clock.set(new Date('2026-12-02T14:10:00+08:00'), { frozen: true });
     await bot.say('g-emergency', 'zhangwei', '到场 #1');
-    await at(bot, '2026-12-02T14:30:00');
+    await moveTo(bot, '2026-12-02T14:30:00');
     const kinds = (await bot.app.db.incidentUpdate.findMany({ where: { incidentId: 1 } })).map((u) => u.kind);
     expect(kinds).toEqual(['reported', 'taken', 'on_site']);
   });

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir, type TestApp } from '../helpers/app.ts';
 import { shequ } from '../helpers/cli.ts';
-import { startIncidentOffice } from './office.ts';
+import { moveTo, startIncidentOffice } from './office.ts';
 
 let bot: TestApp | null = null;
 afterEach(async () => {
@@ -11,35 +11,32 @@ afterEach(async () => {
   bot = null;
 });
 
-async function at(t: TestApp, time: string): Promise<void> {
-  t.clock.set(new Date(`${time}+08:00`), { frozen: true });
-}
 
 /** December 2026: a fire taken in 3 and reached in 12 minutes, closed and rated; a dispute taken in 20; a repeat merged. */
 async function month(t: TestApp): Promise<void> {
-  await at(t, '2026-12-10T09:00:00');
+  await moveTo(t, '2026-12-10T09:00:00');
   await t.say('g-work', 'liuyang', '上报 3号楼2单元楼道冒烟');
-  await at(t, '2026-12-10T09:01:00');
+  await moveTo(t, '2026-12-10T09:01:00');
   await t.say('g-residents', 'qiandaye', '上报 3号楼有烟味');
-  await at(t, '2026-12-10T09:03:00');
+  await moveTo(t, '2026-12-10T09:03:00');
   await t.say('g-emergency', 'zhangwei', '受理 #1');
   await t.say('g-emergency', 'zhangwei', '并案 #2 #1');
-  await at(t, '2026-12-10T09:05:00');
+  await moveTo(t, '2026-12-10T09:05:00');
   await t.say('g-work', 'liuyang', '#1 续报 已疏散10人');
-  await at(t, '2026-12-10T09:12:00');
+  await moveTo(t, '2026-12-10T09:12:00');
   await t.say('g-emergency', 'zhangwei', '到场 #1');
-  await at(t, '2026-12-10T10:00:00');
+  await moveTo(t, '2026-12-10T10:00:00');
   await t.say('g-emergency', 'zhangwei', '办结 #1 电动车电池起火，已扑灭，无人受伤');
-  await at(t, '2026-12-10T10:30:00');
+  await moveTo(t, '2026-12-10T10:30:00');
   await t.say('g-work', 'liuyang', '满意');
-  await at(t, '2026-12-20T14:00:00');
+  await moveTo(t, '2026-12-20T14:00:00');
   await t.say('g-residents', 'qiandaye', '上报 邻里纠纷 5栋302和402 漏水吵起来了');
-  await at(t, '2026-12-20T14:20:00');
+  await moveTo(t, '2026-12-20T14:20:00');
   await t.say('g-emergency', 'liuyang', '受理 #3');
   // November and January cases are not December's.
-  await at(t, '2026-11-30T23:59:00');
+  await moveTo(t, '2026-11-30T23:59:00');
   await t.say('g-work', 'liuyang', '上报 东门路灯坏了');
-  await at(t, '2027-01-01T00:00:00');
+  await moveTo(t, '2027-01-01T00:00:00');
   await t.say('g-work', 'liuyang', '上报 西门路灯坏了');
   await t.app.delivery.drain();
 }
@@ -86,7 +83,7 @@ describe('the incident ledger', () => {
   it('「事件 本月」 in chat, and the monthly numbers to the street office on the first of the month', async () => {
     bot = await startIncidentOffice('2026-12-10T09:00:00+08:00');
     await month(bot);
-    await at(bot, '2026-12-28T09:00:00');
+    await moveTo(bot, '2026-12-28T09:00:00');
     const asked = await bot.say('g-work', 'wangfang', '事件 本月');
     const answer = await bot.botReply('g-work', (m) => m.startsWith('@王芳 幸福社区 2026-12 突发事件'), asked);
     expect(answer.text).toBe(

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TestApp } from '../helpers/app.ts';
-import { botTexts, startIncidentOffice } from './office.ts';
+import { botTexts, moveTo, startIncidentOffice } from './office.ts';
 
 let bot: TestApp | null = null;
 afterEach(async () => {
@@ -8,11 +8,6 @@ afterEach(async () => {
   bot = null;
 });
 
-async function at(t: TestApp, time: string): Promise<void> {
-  t.clock.set(new Date(`${time}+08:00`), { frozen: true });
-  await t.app.scheduler.tick();
-  await t.app.delivery.drain();
-}
 
 describe('办结 → 回访 → 归档', () => {
   it('the reporter is asked in the chat they reported from; others’ 满意 is talk; 不满意 reopens; 满意 archives', async () => {
@@ -55,7 +50,7 @@ describe('办结 → 回访 → 归档', () => {
     await bot.say('dm:qiandaye', 'qiandaye', '上报 东门路灯坏了');
     await bot.say('g-emergency', 'zhangwei', '受理 #1');
     await bot.say('g-emergency', 'zhangwei', '办结 #1 已修好');
-    await at(bot, '2026-12-05T09:00:00');
+    await moveTo(bot, '2026-12-05T09:00:00');
     const incident = await bot.app.db.incident.findUniqueOrThrow({ where: { id: 1 } });
     expect([incident.status, incident.rating]).toEqual(['archived', null]);
   });
@@ -83,7 +78,7 @@ describe('side paths', () => {
     const cases = await bot.app.db.incident.findMany({ where: { id: { in: [1, 2] } }, include: { merged: true }, orderBy: { id: 'asc' } });
     expect([cases[0]!.merged.map((m) => m.id), cases[1]!.mergedIntoId, cases[1]!.status]).toEqual([[2], 1, 'merged']);
     // #2 no longer climbs the chain; its reporter's follow-ups land on #1.
-    await at(bot, '2026-12-02T10:00:00');
+    await moveTo(bot, '2026-12-02T10:00:00');
     expect((await bot.app.db.incidentUpdate.findMany({ where: { incidentId: 2 } })).map((u) => u.kind)).toEqual(['reported', 'merged']);
     await bot.say('g-residents', 'qiandaye', '#2 续报 火已经灭了');
     expect((await bot.app.db.incidentUpdate.findFirstOrThrow({ where: { incidentId: 1, text: '火已经灭了' } })).name).toBe('钱大爷');
@@ -108,7 +103,7 @@ describe('side paths', () => {
     await bot.botReply('dm:liuyang', (m) => m === '已退回事件 #1，已重新通知值班人员和应急群。');
     await bot.botReply('g-emergency', (m) => m.startsWith('【事件 #1 被退回，请重新受理】刘洋 退回（09:20）：不在本社区辖区'));
     // 一般: the chain's clock started at the report, so the re-announcement (due 09:15) follows at once.
-    await at(bot, '2026-12-02T09:21:00');
+    await moveTo(bot, '2026-12-02T09:21:00');
     await bot.botReply('dm:zhangwei', (m) => m.startsWith('【事件 #1 已 21 分钟无人受理'));
 
     const up = await bot.say('g-emergency', 'wangfang', '升级 #1 需要派出所支援');
@@ -132,9 +127,9 @@ describe('side paths', () => {
     expect([incident.mediationParties, incident.mediator, incident.mediationAgreement, incident.status]).toEqual(['302王某、402李某', '张伟、王芳', '402三日内修好水管,302不再追究', 'closed']);
     await bot.botReply('g-residents', (m) => m.startsWith('@钱大爷 你上报的事件 #1 已办结'));
 
-    await at(bot, '2026-12-09T14:59:00');
+    await moveTo(bot, '2026-12-09T14:59:00');
     expect((await botTexts(bot, 'g-residents')).filter((m) => m.includes('【回访】'))).toEqual([]);
-    await at(bot, '2026-12-09T15:00:00');
+    await moveTo(bot, '2026-12-09T15:00:00');
     const visit = await bot.botReply('g-residents', (m) => m.includes('【回访】你上报的事件 #1（邻里纠纷）'));
     expect(visit.text).not.toMatch(/302|402/);
     await bot.say('g-residents', 'qiandaye', '满意');

@@ -26,3 +26,10 @@ export async function botTexts(bot: TestApp, chatId: string, after?: string): Pr
   const start = after ? list.findIndex((m) => m.id === after) + 1 : 0;
   return list.slice(start).filter((m) => m.userId === 'bot').map((m) => m.text);
 }
+
+/** Moves the office clock to `time` (office time), runs the jobs due and lets their messages go out. */
+export async function moveTo(bot: TestApp, time: string): Promise<void> {
+  bot.clock.set(new Date(`${time}+08:00`), { frozen: true });
+  await bot.app.scheduler.tick();
+  await bot.app.delivery.drain();
+}

@@ -25,7 +25,6 @@ export const lines: CommandLine[] = [
   line('qiandaye', 'dm', '续报 又冒烟了', { command: 'incident-followup', args: { id: null, text: '又冒烟了' } }),
   line('zhangwei', 'g-emergency', '受理 #5', { command: 'incident-take', args: { id: 5 } }),
   line('zhangwei', 'g-emergency', '受理#5', { command: 'incident-take', args: { id: 5 } }),
-  line('zhangwei', 'g-work', '签收 #5', { command: 'incident-take', args: { id: 5 } }),
   line('zhangwei', 'dm', '受理', { command: 'incident-take', args: { id: null } }),
   line('zhangwei', 'dm', '受理 5', { command: 'incident-take', args: { id: 5 } }),
   line('wangfang', 'g-emergency', '@社区助手 受理', { command: 'incident-take', args: { id: null } }),
