@@ -1,21 +1,12 @@
 import { startTestApp, type TestApp, type TestAppOptions } from '../helpers/app.ts';
 
 /**
- * The demo office (幸福社区) for the incident desk: 张伟 on duty (policy list until the roster
- * lands, read only through onDutyAt), and 黄磊 of the street emergency office, bound as `huanglei`.
+ * The demo office (幸福社区) for the incident desk: 张伟 on duty (the policy list until the roster
+ * lands, read only through onDutyAt), 黄磊 of the street emergency office (`huanglei`), and a phone
+ * in the roster for the resident 钱大爷.
  */
 export async function startIncidentOffice(now: string, options: TestAppOptions = {}): Promise<TestApp> {
   const bot = await startTestApp({ demo: true, now, ...options, policy: { attendance: { duty: { people: ['张伟'] } }, ...options.policy } });
-  const street = await bot.app.db.street.findUniqueOrThrow({ where: { name: '幸福街道' } });
-  await bot.app.db.person.create({
-    data: {
-      name: '黄磊',
-      rosterKey: 'street:幸福街道:黄磊',
-      streetId: street.id,
-      roles: { create: { role: 'street_emergency' } },
-      bindings: { create: { platform: 'sandbox', platformUserId: 'huanglei' } },
-    },
-  });
   await bot.app.db.person.updateMany({ where: { name: '钱大爷' }, data: { phone: '13912345678' } });
   return bot;
 }
