@@ -1,5 +1,5 @@
 import { closePosts } from '../approval/workflow.ts';
-import type { Role } from '../core/roles.ts';
+import { OFFICE_STAFF, type Role } from '../core/roles.ts';
 import { distanceMeters } from '../rules/incident-place.ts';
 import { escalatesAtOnce, escalationSteps, minutesBetween } from '../rules/incident-escalation.ts';
 import { typeRule } from '../rules/incident-classify.ts';
@@ -94,7 +94,7 @@ export async function transfer(desk: Desk, id: number, actor: Actor, name: strin
   const closed = notOpen(desk, incident);
   if (closed) return closed;
   if (!mayHandOn(incident, actor)) return t('incident.transfer.notAllowed', { id, name: incident.holderName ?? '' });
-  const colleagues = await tx.person.findMany({ where: { name, communityId: incident.communityId ?? -1, roles: { some: { role: { in: ['secretary', 'deputy_secretary', 'director', 'staff', 'attendance_officer'] } } } }, select: { id: true, name: true } });
+  const colleagues = await tx.person.findMany({ where: { name, communityId: incident.communityId ?? -1, roles: { some: { role: { in: [...OFFICE_STAFF] } } } }, select: { id: true, name: true } });
   if (colleagues.length !== 1) return t('incident.transfer.unknown', { name });
   const to = colleagues[0]!;
   if (to.id === incident.holderId) return t('incident.transfer.same', { id, name: to.name });
