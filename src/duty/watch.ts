@@ -9,6 +9,8 @@ import { onDutyAt } from './on-duty.ts';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
+/** A missing check-in of a shift that started longer ago than this (the bot was down) is no news any more. */
+const REPORT_WINDOW = 2 * 60 * MINUTE;
 
 async function targetsOf(tx: Tx, people: readonly { id: number }[]): Promise<Target[]> {
   return (await Promise.all(people.map((p) => privateTargets(tx, p.id)))).flat();
@@ -40,7 +42,7 @@ export async function reportMissingCheckIns(e: Effects): Promise<void> {
       checkedInAt: null,
       missedReportedAt: null,
       personId: { not: null },
-      startAt: { lte: new Date(now.getTime() + (lead - after) * MINUTE), gt: new Date(now.getTime() - DAY) },
+      startAt: { lte: new Date(now.getTime() + (lead - after) * MINUTE), gt: new Date(now.getTime() - REPORT_WINDOW) },
       endAt: { gt: now },
     },
   });
