@@ -44,8 +44,8 @@ const FINAL_PUNCTUATION = /^[!。.~…]+$/;
 const SEPARATOR = /^[\s:,、;]+/;
 /** What may follow the word directly and still be an argument: a number, a reference, an @mention. */
 const REFERENCE_START = /^[#\d@]/;
-/** A `#编号` reference, with whatever comment follows it: 「同意 #12 注意安全」. */
-const REFERENCE = /^#\s*\d+(?:[\s:,、;]|$)/;
+/** A `#编号` reference, perhaps after a short noun, with whatever comment follows it: 「同意 #12 注意安全」「同意 预警#3」. */
+const REFERENCE = /^(?:\p{Script=Han}{1,4}\s*)?#\s*\d+(?:[\s:,、;]|$)/u;
 
 /**
  * Full-width to half-width, one space between words within a line, line breaks kept, no @mention

@@ -60,7 +60,7 @@ describe('leave through the sandbox', () => {
     expect(first.text).toContain('3 个工作日');
     // 同意 to the bot without a quote (a platform may drop it): the approver is shown what waits for them …
     const bare = await bot.say('g-work', 'wangfang', '@社区助手 同意');
-    await bot.botReply('g-work', (m) => m === `@王芳 你有待审批的请假：#${id}。请回复那条请假消息，或发送「同意 #编号」。`, bare);
+    await bot.botReply('g-work', (m) => m === `@王芳 你有待审批的请假 #${id}。请回复那条审批消息，或发送「同意 #编号」。`, bare);
     // … while 同意 in passing is talk the bot leaves alone, the approver's too, as is 确认 with no note waiting.
     const chatter = await bot.say('g-work', 'liuyang', '同意');
     await bot.say('g-work', 'wangfang', '同意');
@@ -97,7 +97,7 @@ describe('leave through the sandbox', () => {
     await bot.botReply('dm:zhangwei', (m) => m.startsWith(`你的请假 #${id} 已批准`));
     await bot.botReply('g-work', (m) => m.startsWith(`请假公示：张伟的请假 #${id} 已批准`));
 
-    const steps = await bot.app.db.leaveStep.findMany({ where: { requestId: id }, orderBy: { index: 'asc' } });
+    const steps = await bot.app.db.approvalStep.findMany({ where: { kind: 'leave', requestId: id }, orderBy: { index: 'asc' } });
     expect(steps.map((s) => [s.role, s.status])).toEqual([
       ['secretary', 'approved'],
       ['street_section', 'approved'],
