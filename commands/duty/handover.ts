@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCommand, TRIGGER } from '../../src/core/command.ts';
+import { defineCommand, triggerWithArgs, TRIGGER } from '../../src/core/command.ts';
 import { OFFICE_STAFF } from '../../src/core/roles.ts';
 import { arrivalText, recordArrival, type Effects } from '../../src/duty/arrival.ts';
 import { handOver } from '../../src/duty/handover.ts';
@@ -33,8 +33,8 @@ export const dutyHandOverCommand = defineCommand({
   summary: 'cmd.dutyHandOver.summary',
   example: 'cmd.dutyHandOver.example',
   allowedRoles: OFFICE_STAFF,
-  // 「交班 一切正常」 is the act with its note; 「交班了吗」 is glued, so talk.
-  trigger: TRIGGER.bare,
+  // 「交班 一切正常」 is the act with its note; a question after it (「交班，明天聊吗」) and 「交班了吗」 (glued) are talk.
+  trigger: triggerWithArgs(/^(?![\s\S]*[?？吗呢么]$)[\s\S]+$/, true),
   args: z.object({ note: z.string() }),
   parse: (rest) => ({ ok: true, args: { note: rest.trim() } }),
   async handle(context, { note }) {

@@ -8,7 +8,7 @@ import { ensureRoster } from '../../src/duty/generate.ts';
 import { dutySwapApproval } from '../../src/duty/swap-approval.ts';
 import { busyDuring, colleagueNamed, moveSeat, oneSeat, swapPlan, type Seat } from '../../src/duty/swap.ts';
 import { addDays } from '../../src/rules/duty-rotation.ts';
-import { DUTY_DATE_FIRST, parseChangeWords } from '../../src/rules/duty-words.ts';
+import { DUTY_CHANGE_FORM, parseChangeWords } from '../../src/rules/duty-words.ts';
 
 const changeArgs = z.object({
   date: z.string().nullable(),
@@ -19,8 +19,8 @@ const changeArgs = z.object({
 });
 type ChangeArgs = z.infer<typeof changeArgs>;
 
-/** In a group unaddressed, a swap or cover must start with its date (or a seat #编号): 「换班的事找书记」 is talk. */
-const CHANGE_TRIGGER = triggerWithArgs(new RegExp(`${DUTY_DATE_FIRST.source}|^#\\s*\\d+`), false);
+/** In a group unaddressed, a swap or cover runs only in its whole form (or 代班 #编号 姓名): 「换班的事找书记」「换班，明天再说」 are talk. */
+const CHANGE_TRIGGER = triggerWithArgs(DUTY_CHANGE_FORM, false);
 
 function parseChange(rest: string, context: ParseContext, kind: 'swap' | 'cover'): ArgsResult<ChangeArgs> {
   const { policy, now } = context;
