@@ -49,7 +49,8 @@ function readShift(policy: Policy, text: string): DutyImportEntry['shift'] | 'in
   if (!range) return 'invalid';
   const start = `${range[1]!.padStart(2, '0')}:${range[2]}`;
   const end = `${range[3]!.padStart(2, '0')}:${range[4]}`;
-  return { key: `${start.replace(':', '')}-${end.replace(':', '')}`, name: `${start}-${end}`, start, end };
+  // A time range is a shift of its own, named plainly: 值班 17:30-次日08:00.
+  return { key: `${start.replace(':', '')}-${end.replace(':', '')}`, name: '值班', start, end };
 }
 
 export interface ImportScope {
