@@ -13,7 +13,7 @@ import { raiseLeaveOverlaps, reportMissingCheckIns } from './watch.ts';
 
 const at = (hhmm: string) => `${parseHHMM(hhmm) % 60} ${Math.floor(parseHHMM(hhmm) / 60)} * * *`;
 
-function perCommunity(policy: Policy, t: Translate, run: (context: JobContext, communityId: number, out: OutboxEntry[]) => Promise<void>): Job['run'] {
+function perCommunity(run: (context: JobContext, communityId: number, out: OutboxEntry[]) => Promise<void>): Job['run'] {
   return async (context) => {
     const out: OutboxEntry[] = [];
     const communities = await context.tx.community.findMany({ select: { id: true }, orderBy: { id: 'asc' } });
@@ -33,7 +33,7 @@ export function dutyJobs(policy: Policy, t: Translate): Job[] {
     {
       name: 'duty-generate',
       cron: '5 * * * *',
-      run: perCommunity(policy, t, async ({ tx, dueAt }, communityId, out) => {
+      run: perCommunity(async ({ tx, dueAt }, communityId, out) => {
         const today = officeDate(dueAt, policy.timezone);
         const changes = await ensureRoster(tx, policy, communityId, addDays(today, -1), addDays(today, policy.duty.horizonDays), dueAt, 'reconcile');
         for (const change of changes) {
@@ -56,7 +56,7 @@ export function dutyJobs(policy: Policy, t: Translate): Job[] {
       },
     },
   ];
-  if (post.at !== null) jobs.push({ name: 'duty-morning-post', cron: at(post.at), run: perCommunity(policy, t, ({ tx, dueAt }, id, out) => morningPosts(tx, policy, t, id, dueAt, out)) });
-  if (post.remindAt !== null) jobs.push({ name: 'duty-evening-reminder', cron: at(post.remindAt), run: perCommunity(policy, t, ({ tx, dueAt }, id, out) => eveningReminders(tx, policy, t, id, dueAt, out)) });
+  if (post.at !== null) jobs.push({ name: 'duty-morning-post', cron: at(post.at), run: perCommunity(({ tx, dueAt }, id, out) => morningPosts(tx, policy, t, id, dueAt, out)) });
+  if (post.remindAt !== null) jobs.push({ name: 'duty-evening-reminder', cron: at(post.remindAt), run: perCommunity(({ tx, dueAt }, id, out) => eveningReminders(tx, policy, t, id, dueAt, out)) });
   return jobs;
 }

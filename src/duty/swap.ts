@@ -1,7 +1,7 @@
 import { pushTo, type Workflow } from '../approval/workflow.ts';
 import type { StepPlan } from '../approval/kind.ts';
 import { privateTargets, workGroupTargets } from '../core/addressing.ts';
-import { OFFICE_STAFF, type Role } from '../core/roles.ts';
+import { OFFICE_STAFF } from '../core/roles.ts';
 import type { Text } from '../core/command.ts';
 import type { Tx } from '../db/client.ts';
 import { dayLabel, shiftLabel } from './format.ts';
@@ -13,13 +13,6 @@ import { dayLabel, shiftLabel } from './format.ts';
  */
 
 export type Seat = NonNullable<Awaited<ReturnType<Tx['dutySeat']['findUnique']>>>;
-
-export interface Person {
-  personId: number;
-  name: string;
-  communityId: number | null;
-  roles: readonly Role[];
-}
 
 /** The person's duty seats on a date, of the named shift when one is given. */
 export async function seatsOn(tx: Tx, personId: number, date: string, shift: string | null): Promise<Seat[]> {
@@ -37,8 +30,6 @@ export async function busyDuring(tx: Tx, personId: number, seat: { id: number; s
   const other = await tx.dutySeat.findFirst({ where: { personId, role: 'duty', id: { notIn: [seat.id, ...except] }, startAt: { lt: seat.endAt }, endAt: { gt: seat.startAt } } });
   return other !== null;
 }
-
-export type SwapCheck = { ok: true; seat: Seat; otherSeat: Seat | null } | { ok: false; text: Text };
 
 /** One seat of a person on a date, or the answer why not (none, several, already started). */
 export async function oneSeat(tx: Tx, person: { personId: number; name: string }, date: string, shift: string | null, now: Date, self: boolean): Promise<{ ok: true; seat: Seat } | { ok: false; text: Text }> {

@@ -113,6 +113,21 @@ describe('cron posts', () => {
     expect(holiday.text).toMatch(/1月1日（周五） 元旦\n {2}白班 08:00-17:30：@(张伟|刘洋|陈静)\n {2}夜班/);
   });
 
+  it('a changed rotation replans only future seats not overridden, and tells each person whose shift moved', async () => {
+    const bot = await start('2026-11-24T09:00:00+08:00');
+    await at(bot, '2026-11-24T09:05:00');
+    await bot.stop();
+    bots = [];
+    // 陈静 joins the 白班 from 11-26: the turns after it move; 11-25 (before) stays.
+    const policy = { duty: { ...POLICY.duty, rotations: [{ ...POLICY.duty.rotations[0]!, people: ['张伟', '刘洋', { name: '陈静', from: '2026-11-26' }] }, POLICY.duty.rotations[1]!] } };
+    const again = await start('2026-11-24T10:00:00+08:00', { databaseUrl: bot.databaseUrl, policy });
+    await at(again, '2026-11-24T10:05:00');
+    const day = async (date: string) => (await again.app.db.person.findUniqueOrThrow({ where: { id: (await again.app.db.dutySeat.findFirstOrThrow({ where: { date, shiftKey: 'day' } })).personId! } })).name;
+    expect([await day('2026-11-25'), await day('2026-11-26'), await day('2026-11-27')]).toEqual(['张伟', '刘洋', '陈静']);
+    await again.botReply('dm:chenjing', (m) => m === '值班变动：11月27日（周五） 白班 改由你值班。');
+    await again.botReply('dm:zhangwei', (m) => m === '值班变动：11月27日（周五） 白班 你不用值班了。');
+  });
+
   it('the evening before, each person on duty tomorrow is reminded privately, once', async () => {
     const bot = await start('2026-11-24T17:50:00+08:00');
     await at(bot, '2026-11-24T18:00:00');
