@@ -37,6 +37,7 @@ export const leaveConfirmCommand = defineCommand({
     if (leave.status === 'approved') return say(context, { key: 'leave.approvedFinal', params: { id: leave.id, name: leave.person.name } });
     const approver = await currentApprover(context, leaveApproval, (await leaveApproval.load(context.tx, leave.id))!);
     const sick = leave.certificate === 'owed' ? context.t('leave.sick.owed') : '';
-    context.reply(`${context.t('leave.submitted', { id: leave.id, name: approver.name, role: roleName(context.t, approver.role) })}${sick}`);
+    // About this note: an approver who quotes it with 同意 decides the note (a platform may not show them the post).
+    context.reply(`${context.t('leave.submitted', { id: leave.id, name: approver.name, role: roleName(context.t, approver.role) })}${sick}`, { subject: `leave:${leave.id}` });
   },
 });

@@ -59,6 +59,6 @@ export const leaveEmergencyCommand = defineCommand({
     await w.commit();
     const leave = (await loadLeave(tx, draft.id))!;
     const state = renderText(t, { key: 'leave.emergency.state', params: { status: statusName(t, leave.status) } });
-    context.reply(`${t('leave.emergency.filed', { id: leave.id, name: person.name })}\n${leaveLines(t, policy, { ...leave, personName: person.name })}\n${state}`);
+    context.reply(`${t('leave.emergency.filed', { id: leave.id, name: person.name })}\n${leaveLines(t, policy, { ...leave, personName: person.name })}\n${state}`, { subject: `leave:${leave.id}` });
   },
 });

@@ -179,7 +179,8 @@ function continuePending(pending: PendingRoute, text: string, addressed: boolean
   if (CANCEL_WORDS.has(word.toLowerCase())) return { type: 'cancel' };
   if (!addressed && !answersPlainly(pending.expects, text, input)) return null;
   if (pending.expects.kind === 'commands') return null;
-  return runParse(pending.command, [pending.rest, text].filter(Boolean).join(' '), input);
+  const answer = pending.expects.kind === 'choice' ? word : text;
+  return runParse(pending.command, [pending.rest, answer].filter(Boolean).join(' '), input);
 }
 
 export function route(input: RouteInput, commands: readonly Command[]): RouteResult {
@@ -207,7 +208,8 @@ export function route(input: RouteInput, commands: readonly Command[]): RouteRes
   if (quotedOwner && mayRun(quotedOwner, input.roles)) return runParse(quotedOwner, text, input);
   if (matched || !addressed) return { type: 'ignore' };
 
-  const word = text.split(/\s/)[0]!.slice(0, 12);
+  // By characters, not UTF-16 units: half an emoji in the answer would be broken text.
+  const word = Array.from(text.split(/\s/)[0]!).slice(0, 12).join('');
   const suggestions = suggest(word, commands, input.roles);
   return suggestions.length > 0
     ? { type: 'reply', text: { key: 'error.unknownCommand', params: { word, suggestions: suggestions.join('、') } } }
