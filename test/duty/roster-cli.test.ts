@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { createDb } from '../../src/db/client.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
-import { seedDemoIfEmpty } from '../../adapters/sandbox/demo.ts';
+import { seedDemoIfEmpty } from '../../src/sandbox/demo.ts';
 import { tempDir } from '../helpers/app.ts';
 import { shequ } from '../helpers/cli.ts';
 
