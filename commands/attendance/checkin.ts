@@ -4,6 +4,7 @@ import type { Policy, SessionRule } from '../../src/config/policy.ts';
 import { defineCommand, renderText, TRIGGER, type CommandContext, type Sender, type Text } from '../../src/core/command.ts';
 import { OFFICE_STAFF } from '../../src/core/roles.ts';
 import { isUniqueViolation } from '../../src/db/client.ts';
+import { dutyCheckIn, dutySessionsFor } from '../../src/duty/checkin.ts';
 import { decideCheckIn, decideCheckOut } from '../../src/rules/checkin.ts';
 import { checkGeofence } from '../../src/rules/geofence.ts';
 import { dueSessions, hoursFor } from '../../src/rules/schedules.ts';
@@ -102,13 +103,13 @@ function checkPlace(context: CommandContext<Sender>) {
  * The parser decided on the office hours; a person with staggered hours (错时) or on duty is
  * decided again on their own sessions. Null when their own sessions are closed (already answered).
  */
-function ownHours(context: CommandContext<Sender>, args: CheckArgs, kind: 'in' | 'out', name: string, grid: string | null): CheckArgs | null {
+async function ownHours(context: CommandContext<Sender>, args: CheckArgs, kind: 'in' | 'out', name: string, grid: string | null): Promise<CheckArgs | null> {
   const { policy, t, reply } = context;
-  const { schedules, duty } = policy.attendance;
-  if (schedules.length === 0 && !duty.people.includes(name)) return args;
   const hours = hoursFor(policy, { name, grid });
-  if (hours.schedule === null && hours.leadMinutes === 0 && args.session !== '') return args;
-  const sessions = kind === 'in' ? dueSessions(hours) : hours.sessions;
+  // The duty roster says whether a duty shift of the sender's covers today's sessions: due early for those.
+  const onDuty = kind === 'in' && hours.leadMinutes > 0 ? await dutySessionsFor(context.tx, policy, context.sender, args.officeDate, hours.sessions, context.now) : [];
+  if (hours.schedule === null && onDuty.length === 0 && args.session !== '') return args;
+  const sessions = kind === 'in' ? dueSessions(hours, onDuty) : hours.sessions;
   const parsed = kind === 'in' ? parseCheckIn('', policy, args.at, sessions) : parseCheckOut('', policy, args.at, sessions);
   if (parsed.ok) return parsed.args;
   reply(renderText(t, parsed.error));
@@ -134,10 +135,12 @@ async function record(context: CommandContext<Sender>, parsedArgs: CheckArgs, ki
   // No check-in is expected on a holiday or a rest day: answered kindly, nothing recorded.
   const day = await loadDay(tx, parsedArgs.officeDate);
   if (day.kind === 'holiday' || day.kind === 'weekend') {
-    reply(day.kind === 'holiday' ? t('checkin.holiday', { name: day.name ?? '' }) : t('checkin.restDay'));
+    // On duty that day, the check-in is the duty's.
+    const duty = kind === 'in' ? await dutyCheckIn(context) : null;
+    reply(duty ?? (day.kind === 'holiday' ? t('checkin.holiday', { name: day.name ?? '' }) : t('checkin.restDay')));
     return;
   }
-  const args = ownHours(context, parsedArgs, kind, sender.name, sender.grid);
+  const args = await ownHours(context, parsedArgs, kind, sender.name, sender.grid);
   if (!args) return;
   const key = { personId: sender.personId, officeDate: args.officeDate, session: args.session, kind };
   const already = (at: Date) =>
@@ -156,7 +159,8 @@ async function record(context: CommandContext<Sender>, parsedArgs: CheckArgs, ki
   const flag = location.outside === null ? '' : t('checkin.outsideGeofence', { meters: location.outside });
   if (kind === 'in') {
     const status = args.status === 'late' ? t('checkin.late', { minutes: args.minutesOff }) : t('checkin.onTime');
-    reply(`${t('checkin.done', { time, session: args.sessionName, status })}${flag}`);
+    const duty = await dutyCheckIn(context);
+    reply(`${t('checkin.done', { time, session: args.sessionName, status })}${flag}${duty ? `\n${duty}` : ''}`);
     return;
   }
   const checkedIn = await tx.checkIn.findUnique({ where: { personId_officeDate_session_kind: { ...key, kind: 'in' } } });

@@ -6,6 +6,7 @@ import type { WhereaboutsStatus } from '../rules/attendance.ts';
 import { buildAttendanceReport, type AttendanceReport } from '../rules/attendance-report.ts';
 import type { DayInfo } from '../rules/calendar.ts';
 import { approvedLeaveIntervals } from '../leave/approved-intervals.ts';
+import { dutySpans } from '../duty/on-duty.ts';
 import type { Colleague } from './people.ts';
 
 /** The database bounds the parameters of one query (Prisma's SQLite limit is 999): ask for people in chunks. */
@@ -24,15 +25,20 @@ export async function loadReport(tx: Tx, policy: Policy, days: readonly DayInfo[
   const ids = people.map((p) => p.id);
   const inPeriod = (chunk: number[]) => ({ personId: { in: chunk }, officeDate: { gte: from, lte: to } });
   const zone = policy.timezone;
-  const [punches, exceptions, whereabouts, scores, leaves] = await Promise.all([
+  const periodStart = DateTime.fromISO(from, { zone }).toJSDate();
+  const periodEnd = DateTime.fromISO(to, { zone }).plus({ days: 1 }).toJSDate();
+  const [punches, exceptions, whereabouts, scores, leaves, duty] = await Promise.all([
     byPeople(ids, (chunk) => tx.checkIn.findMany({ where: inPeriod(chunk), select: { personId: true, officeDate: true, kind: true, at: true, outsideGeofence: true } })),
     byPeople(ids, (chunk) => tx.attendanceException.findMany({ where: inPeriod(chunk), include: { recordedBy: { select: { name: true } } } })),
     byPeople(ids, (chunk) => tx.whereabouts.findMany({ where: inPeriod(chunk), select: { personId: true, officeDate: true, status: true, note: true, setAt: true } })),
     month ? byPeople(ids, (chunk) => tx.attendanceScore.findMany({ where: { personId: { in: chunk }, month }, orderBy: { setAt: 'asc' } })) : Promise.resolve([]),
     byPeople(ids, (chunk) =>
-      approvedLeaveIntervals(tx, { personIds: chunk, from: DateTime.fromISO(from, { zone }).toJSDate(), to: DateTime.fromISO(to, { zone }).plus({ days: 1 }).toJSDate() }),
+      approvedLeaveIntervals(tx, { personIds: chunk, from: periodStart, to: periodEnd }),
     ),
+    byPeople(ids, (chunk) => dutySpans(tx, chunk, periodStart, periodEnd)),
   ]);
+  const dutyByPerson = new Map<number, { start: Date; end: Date }[]>();
+  for (const span of duty) dutyByPerson.set(span.personId, [...(dutyByPerson.get(span.personId) ?? []), span]);
   return buildAttendanceReport({
     policy,
     days,
@@ -43,6 +49,7 @@ export async function loadReport(tx: Tx, policy: Policy, days: readonly DayInfo[
     whereabouts: whereabouts.map((w) => ({ ...w, status: w.status as WhereaboutsStatus })),
     // The latest points for the month win.
     discretionary: new Map(scores.map((s) => [s.personId, s.points])),
+    duty: dutyByPerson,
     now,
   });
 }

@@ -5,6 +5,7 @@ import { bindCodeAction } from './bind-code.ts';
 import { calendarAction } from './calendar.ts';
 import { importRosterAction } from './import-roster.ts';
 import { parseAction } from './parse.ts';
+import { addRosterCommands } from './roster.ts';
 import { commandRegistry } from '../../commands/index.ts';
 import { cliConfig, UsageError } from './context.ts';
 
@@ -48,6 +49,9 @@ program
   .argument('<what>', 'YYYY-MM, load, set or clear')
   .argument('[rest...]', 'the file, or the date, 休|班 and the name')
   .action(calendarAction);
+
+// Duty rosters (值班表): roster import / roster show.
+addRosterCommands(program);
 
 const report = program.command('report').description('导出台账 (export a ledger)');
 for (const spec of commandRegistry('').reports) {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ConfigError } from './env.ts';
 import { parseHHMM } from '../time/office-time.ts';
 import { leavePolicySchema } from './leave-policy.ts';
+import { dutyPolicySchema } from './duty-policy.ts';
 import { incidentPolicySchema } from './incident-policy.ts';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM, e.g. 08:00');
@@ -46,10 +47,10 @@ const attendanceSchema = z
     schedules: z.array(scheduleSchema).default([]),
     duty: z
       .object({
-        /** The duty person is due this many minutes before the session starts. */
+        /** The duty person (by the duty roster) is due this many minutes before a session or shift starts. */
         leadMinutes: z.number().int().min(0).max(120).default(10),
-        /** Who is on duty (names), until duty rosters exist. */
-        people: z.array(z.string().min(1)).default([]),
+        /** Replaced by the duty roster: refused with a pointer, so an old policy file is not silently ignored. */
+        people: z.undefined({ error: 'replaced by the duty roster: set duty.rotations or run `npx shequ roster import`' }).optional(),
       })
       .prefault({}),
     /** An early check-out uncovered by leave or whereabouts more than this before the end is 脱岗, not 早退. */
@@ -130,6 +131,7 @@ export const policySchema = z.object({
     .prefault({}),
   leave: leavePolicySchema.prefault({}),
   attendance: attendanceSchema,
+  duty: dutyPolicySchema.prefault({}),
   incident: incidentPolicySchema.prefault({}),
 });
 

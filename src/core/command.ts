@@ -55,7 +55,8 @@ export function renderText(t: Translate, text: Text): string {
  */
 export interface GroupTrigger {
   alone: boolean;
-  args: 'any' | 'reference' | 'none';
+  /** A pattern: only arguments that match it, whole (「值班 本周」 runs, 「值班，辛苦了」 is talk). */
+  args: 'any' | 'reference' | 'none' | { pattern: RegExp };
   /**
    * With `args: 'any'`: the arguments must also read as this command for it to start unaddressed
    * (「报告 幸福路口两车相撞」 is an incident report, 「报告，王书记，材料交了」 is talk). Pure, like a parser.
@@ -77,6 +78,11 @@ export const TRIGGER = {
   /** Everyday words that need an address in a group: 休息, 外出 … */
   addressed: { alone: false, args: 'none' },
 } as const satisfies Record<string, GroupTrigger>;
+
+/** The word alone (when `alone`) or with arguments of one form only: 值班 本周, 换班 12月5日 …. */
+export function triggerWithArgs(pattern: RegExp, alone: boolean): GroupTrigger {
+  return { alone, args: { pattern } };
+}
 
 /**
  * The form an answer to a prompt has, so that in a group a prompt is continued only by an answer

@@ -115,6 +115,7 @@ export function matchCommand(text: string, commands: readonly Command[]): Comman
 export function triggersUnaddressed(trigger: GroupTrigger, rest: string, context?: ParseContext): boolean {
   if (rest === '') return trigger.alone;
   if (trigger.args === 'any') return trigger.when ? context !== undefined && trigger.when(rest, context) : true;
+  if (typeof trigger.args === 'object') return trigger.args.pattern.test(rest);
   return trigger.args === 'reference' && REFERENCE.test(rest);
 }
 

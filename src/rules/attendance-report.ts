@@ -15,6 +15,7 @@ import {
   type WhereaboutsRecord,
 } from './attendance.ts';
 import type { DayInfo } from './calendar.ts';
+import { sessionsCovered } from './duty-rotation.ts';
 import { dueSessions, hoursFor } from './schedules.ts';
 
 /** A period's attendance for a set of people: per person, per day, per session, totals and score. Pure. */
@@ -37,6 +38,8 @@ export interface ReportInput {
   whereabouts: readonly WhereaboutsRecord[];
   /** The secretary's discretionary points by person id. */
   discretionary: ReadonlyMap<number, number>;
+  /** Each person's duty shifts (the duty roster): due early for the sessions they cover. */
+  duty?: ReadonlyMap<number, readonly { start: Date; end: Date }[]>;
   now: Date;
 }
 
@@ -92,11 +95,15 @@ export function buildAttendanceReport(input: ReportInput): AttendanceReport {
 
   const people = input.people.map((person): PersonReport => {
     const hours = hoursFor(policy, person);
-    const due = dueSessions(hours);
+    const dutySpans = input.duty?.get(person.id) ?? [];
+    let onDuty = false;
     const totals = emptyTotals();
     const personLeaves = leaves.get(String(person.id)) ?? [];
     const personDays = days.map((day): PersonDay => {
       const key = `${person.id}|${day.date}`;
+      const covered = dutySpans.length > 0 ? sessionsCovered(dutySpans, day.date, hours.sessions, policy.timezone) : [];
+      if (covered.length > 0) onDuty = true;
+      const due = dueSessions(hours, covered);
       const sessions = hours.sessions.map((session, i) =>
         classifySession(policy, instants, {
           session,
@@ -118,7 +125,7 @@ export function buildAttendanceReport(input: ReportInput): AttendanceReport {
       name: person.name,
       community: person.community,
       schedule: hours.schedule,
-      onDuty: hours.leadMinutes > 0,
+      onDuty,
       days: personDays,
       totals,
       fullAttendance: isFullAttendance(totals),

@@ -12,7 +12,7 @@ export interface PersonHours {
   /** The schedule's name, or null for the office hours. */
   schedule: string | null;
   sessions: readonly SessionRule[];
-  /** Minutes before each start the person is due: the duty lead for duty staff, else 0. */
+  /** Minutes before a start the person is due when a duty shift of theirs covers it (the duty roster says when). */
   leadMinutes: number;
 }
 
@@ -23,12 +23,12 @@ export function hoursFor(policy: Pick<Policy, 'sessions' | 'attendance'>, person
   return {
     schedule: schedule?.name ?? null,
     sessions: schedule?.sessions ?? policy.sessions,
-    leadMinutes: duty.people.includes(person.name) ? duty.leadMinutes : 0,
+    leadMinutes: duty.leadMinutes,
   };
 }
 
-/** Sessions moved earlier by the duty lead: a duty person's 08:00 start is due at 07:50. */
-export function dueSessions(hours: PersonHours): SessionRule[] {
-  if (hours.leadMinutes === 0) return [...hours.sessions];
-  return hours.sessions.map((s) => ({ ...s, start: formatHHMM(Math.max(0, parseHHMM(s.start) - hours.leadMinutes)) }));
+/** Sessions moved earlier by the duty lead where the person is on duty: a duty person's 08:00 start is due at 07:50. */
+export function dueSessions(hours: PersonHours, onDuty: readonly string[] = []): SessionRule[] {
+  if (hours.leadMinutes === 0 || onDuty.length === 0) return [...hours.sessions];
+  return hours.sessions.map((s) => (onDuty.includes(s.id) ? { ...s, start: formatHHMM(Math.max(0, parseHHMM(s.start) - hours.leadMinutes)) } : s));
 }

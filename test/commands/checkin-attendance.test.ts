@@ -49,8 +49,9 @@ describe('check-in on a person’s own hours', () => {
   const policy = {
     attendance: {
       schedules: [{ name: '错时班', people: ['刘洋'], sessions: [{ id: 'am', name: '上午', start: '09:00', end: '12:00' }, { id: 'pm', name: '下午', start: '14:00', end: '18:00' }] }],
-      duty: { people: ['张伟'] },
     },
+    // 张伟 is on the roster's 白班 08:00-17:30 every workday from 11-23.
+    duty: { rotations: [{ name: '白班', shifts: ['day'], people: ['张伟'], start: '2026-11-23' }] },
   };
 
   it('staggered hours (错时): 08:30 is on time for a 09:00 start', async () => {
@@ -75,7 +76,9 @@ describe('check-in on a person’s own hours', () => {
   it('the duty person is due 10 minutes early: 07:55 is 5 minutes late', async () => {
     bot = await startTestApp({ demo: true, policy, now: '2026-11-23T07:55:00+08:00' });
     await bot.say('g-work', 'zhangwei', '签到');
-    await bot.botReply('g-work', (text) => text === '@张伟 已签到 07:55（上午）迟到 5 分钟');
+    // The same check-in is the duty's arrival on the roster: recorded on the seat too.
+    await bot.botReply('g-work', (text) => text === '@张伟 已签到 07:55（上午）迟到 5 分钟\n值班到岗：白班 08:00-17:30，迟到 5 分钟。');
+    expect((await bot.app.db.dutySeat.findFirstOrThrow({ where: { date: '2026-11-23' } })).checkedInAt).toEqual(new Date('2026-11-23T07:55:00+08:00'));
   });
 });
 

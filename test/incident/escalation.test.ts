@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { translator } from '../../src/i18n/index.ts';
 import { incidentTimersJob } from '../../src/incident/timers.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { botTexts, moveTo, startIncidentOffice } from './office.ts';
+import { botTexts, moveTo, startIncidentOffice, ZHANG_ON_DUTY } from './office.ts';
 
 const bots: TestApp[] = [];
 afterEach(async () => {
@@ -32,7 +32,7 @@ describe('nobody takes it: the chain climbs by the level, day or night, each ste
     const databaseUrl = office.databaseUrl;
     await office.stop();
     bots.pop();
-    const again = await startTestApp({ databaseUrl, now: '2026-12-03T00:21:00+08:00', policy: { attendance: { duty: { people: ['张伟'] } } } });
+    const again = await startTestApp({ databaseUrl, now: '2026-12-03T00:21:00+08:00', policy: ZHANG_ON_DUTY });
     bots.push(again);
     await again.app.scheduler.tick();
     await again.app.delivery.drain();
@@ -69,7 +69,7 @@ describe('nobody takes it: the chain climbs by the level, day or night, each ste
   });
 
   it('nobody on duty: the first step does not wait out its delay with nobody, the secretary is told at the report and the chain goes on', async () => {
-    const bot = await startIncidentOffice('2026-12-02T10:00:00+08:00', { policy: { attendance: { duty: { people: [] } } } });
+    const bot = await startIncidentOffice('2026-12-02T10:00:00+08:00', { policy: { duty: { rotations: [] } } });
     bots.push(bot);
     const sent = await bot.say('g-work', 'liuyang', '上报 东门路灯坏了');
     const answer = await bot.botReply('g-work', (m) => m.includes('#1'), sent);

@@ -23,6 +23,8 @@ interface Day {
   person?: ReportPerson;
   policy?: Policy;
   now?: Date;
+  /** The person's duty shifts from the roster, office-local start and end. */
+  duty?: [string, string][];
 }
 
 /** Classifies one person's one day; times are office-local strings. */
@@ -48,6 +50,7 @@ function classifyDay(date: string, day: Day = {}) {
     exceptions,
     whereabouts,
     discretionary: new Map(),
+    duty: new Map([[person.id, (day.duty ?? []).map(([start, end]) => ({ start: at(start), end: at(end) }))]]),
     now: day.now ?? LATER,
   });
   return report.people[0]!.days[0]!.sessions;
@@ -179,7 +182,6 @@ describe('staggered hours and duty', () => {
           ],
         },
       ],
-      duty: { people: ['张伟'] },
     },
   });
 
@@ -200,8 +202,17 @@ describe('staggered hours and duty', () => {
     ['07:50:00', 'normal', 0],
     ['07:50:01', 'late', 1],
     ['07:59:00', 'late', 9],
-  ])('the duty person is due 10 minutes early: %s is %s', (time, expected, minutes) => {
-    expect(classifyDay('2026-11-23', { policy: staggered, punches: [[time, 'in']] })[0]).toMatchObject({ status: expected, minutesLate: minutes });
+  ])('the duty person (a 白班 08:00-17:30 on the roster) is due 10 minutes early: %s is %s', (time, expected, minutes) => {
+    const duty: [string, string][] = [['2026-11-23T08:00:00', '2026-11-23T17:30:00']];
+    expect(classifyDay('2026-11-23', { policy: staggered, punches: [[time, 'in']], duty })[0]).toMatchObject({ status: expected, minutesLate: minutes });
+  });
+
+  it('a night shift ending at 08:00 does not make its person due early that morning; a shift starting at 13:00 does for the afternoon', () => {
+    const night: [string, string][] = [['2026-11-22T17:30:00', '2026-11-23T08:00:00']];
+    expect(classifyDay('2026-11-23', { policy: staggered, punches: [['07:55:00', 'in']], duty: night })[0]).toMatchObject({ status: 'normal' });
+    const afternoon: [string, string][] = [['2026-11-23T13:00:00', '2026-11-24T08:00:00']];
+    const sessions = classifyDay('2026-11-23', { policy: staggered, punches: [['07:59:00', 'in'], ['12:55:00', 'in']], duty: afternoon });
+    expect(sessions.map((s) => [s.status, s.minutesLate])).toEqual([['normal', 0], ['late', 5]]);
   });
 });
 

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { defineCommand, triggerWithArgs, TRIGGER } from '../../src/core/command.ts';
+import { OFFICE_STAFF } from '../../src/core/roles.ts';
+import { arrivalText, recordArrival, type Effects } from '../../src/duty/arrival.ts';
+import { handOver } from '../../src/duty/handover.ts';
+import { enqueue } from '../../src/messaging/outbox.ts';
+
+/** 接班: arriving on duty (the shift's check-in, also on holidays and at night) and reading the last handover. */
+export const dutyTakeOverCommand = defineCommand({
+  id: 'duty-take-over',
+  names: ['接班', '值班签到', '/takeover'],
+  summary: 'cmd.dutyTakeOver.summary',
+  example: 'cmd.dutyTakeOver.example',
+  allowedRoles: OFFICE_STAFF,
+  // The word alone is the act (as 签到 is); with words after it, it is talk (「接班的人到了吗」 is glued anyway).
+  trigger: TRIGGER.alone,
+  args: z.object({}),
+  parse: () => ({ ok: true, args: {} }),
+  async handle(context) {
+    const { tx, policy, t, now, sender } = context;
+    const e: Effects = { tx, policy, t, now, out: [] };
+    const arrival = await recordArrival(e, sender, now);
+    await enqueue(tx, e.out, now);
+    if (!arrival) return context.reply(t('duty.takeOver.none', { minutes: policy.duty.checkIn.opensMinutesBefore }));
+    context.reply(arrivalText(t, arrival));
+  },
+});
+
+/** 交班 [情况]: the handover line of a night or 24-hour shift (any shift may record one). */
+export const dutyHandOverCommand = defineCommand({
+  id: 'duty-hand-over',
+  names: ['交班', '/handover'],
+  summary: 'cmd.dutyHandOver.summary',
+  example: 'cmd.dutyHandOver.example',
+  allowedRoles: OFFICE_STAFF,
+  // 「交班 一切正常」 is the act with its note; a question after it (「交班，明天聊吗」) and 「交班了吗」 (glued) are talk.
+  trigger: triggerWithArgs(/^(?![\s\S]*[?？吗呢么]$)[\s\S]+$/, true),
+  args: z.object({ note: z.string() }),
+  parse: (rest) => ({ ok: true, args: { note: rest.trim() } }),
+  async handle(context, { note }) {
+    const { tx, policy, t, now, sender } = context;
+    const e: Effects = { tx, policy, t, now, out: [] };
+    const answer = await handOver(e, sender.personId, note);
+    await enqueue(tx, e.out, now);
+    context.reply(answer);
+  },
+});

@@ -1,0 +1,14 @@
+import type { CommandFamily } from '../../src/core/family.ts';
+import { dutyJobs } from '../../src/duty/jobs.ts';
+import { dutyHandOverCommand, dutyTakeOverCommand } from './handover.ts';
+import { dutyMineCommand, dutyShowCommand } from './show.ts';
+import { dutyCoverCommand, dutySwapCommand } from './swap.ts';
+import { dutySwapApproval } from '../../src/duty/swap-approval.ts';
+
+/** Duty rosters (值班表): who is on duty, the posts, swaps and covers (approved through the shared workflow), 接班 and 交班. */
+export const dutyFamily: CommandFamily = {
+  id: 'duty',
+  commands: [dutyShowCommand, dutyMineCommand, dutySwapCommand, dutyCoverCommand, dutyTakeOverCommand, dutyHandOverCommand],
+  jobs: dutyJobs,
+  approvals: [dutySwapApproval],
+};

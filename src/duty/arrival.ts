@@ -1,0 +1,100 @@
+import { privateTargets, toMessage } from '../core/addressing.ts';
+import type { Policy } from '../config/policy.ts';
+import type { Tx } from '../db/client.ts';
+import type { Translate } from '../i18n/index.ts';
+import type { OutboxEntry } from '../messaging/outbox.ts';
+import { addDays, sessionsCovered } from '../rules/duty-rotation.ts';
+import { formatClock, officeDate } from '../time/office-time.ts';
+import { ensureRoster } from './generate.ts';
+import { onDutyAt } from './on-duty.ts';
+import { shiftLabel } from './format.ts';
+
+/**
+ * Arriving on duty: a 签到 or 接班 inside a seat's check-in window (from `duty.checkIn.opensMinutesBefore`
+ * before the shift until its end) records the seat's check-in, once (compare-and-set). The duty
+ * person is due `attendance.duty.leadMinutes` before the start; an arrival after the leader was told
+ * of a missing check-in is reported to them too.
+ */
+
+export interface Effects {
+  tx: Tx;
+  policy: Policy;
+  t: Translate;
+  now: Date;
+  out: OutboxEntry[];
+}
+
+const MINUTE = 60_000;
+
+/** The person's duty seats whose check-in window is open at `at`, earliest first. */
+export async function openSeats(tx: Tx, policy: Policy, person: { personId: number; communityId: number | null }, at: Date) {
+  if (person.communityId !== null) {
+    const date = officeDate(at, policy.timezone);
+    await ensureRoster(tx, policy, person.communityId, addDays(date, -1), addDays(date, 1), at);
+  }
+  const personId = person.personId;
+  const opens = policy.duty.checkIn.opensMinutesBefore * MINUTE;
+  return tx.dutySeat.findMany({
+    where: { personId, role: 'duty', startAt: { lte: new Date(at.getTime() + opens) }, endAt: { gt: at } },
+    orderBy: { startAt: 'asc' },
+  });
+}
+
+export function dueAt(policy: Policy, start: Date): Date {
+  return new Date(start.getTime() - policy.attendance.duty.leadMinutes * MINUTE);
+}
+
+/** The office sessions of `date` that one of the person's duty shifts covers the start of. */
+export async function dutySessionsFor(tx: Tx, policy: Policy, person: { personId: number; communityId: number | null }, date: string, sessions: readonly { id: string; start: string }[], now: Date): Promise<string[]> {
+  if (person.communityId !== null) await ensureRoster(tx, policy, person.communityId, addDays(date, -1), date, now);
+  const personId = person.personId;
+  const seats = await tx.dutySeat.findMany({ where: { personId, role: 'duty', date: { gte: addDays(date, -1), lte: date } }, select: { startAt: true, endAt: true } });
+  if (seats.length === 0) return [];
+  return sessionsCovered(seats.map((s) => ({ start: s.startAt, end: s.endAt })), date, sessions, policy.timezone);
+}
+
+export interface Arrival {
+  shift: string;
+  late: number;
+  /** The last handover note of the seat before, for whoever takes over. */
+  handover: { name: string; note: string } | null;
+}
+
+async function leaderTargets(tx: Tx, policy: Policy, communityId: number, at: Date) {
+  const { leader } = await onDutyAt(tx, policy, communityId, at);
+  return leader ? { leader, targets: await privateTargets(tx, leader.personId) } : null;
+}
+
+/** Records the arrival on the person's open seats; null when they have none open. */
+export async function recordArrival(e: Effects, person: { personId: number; name: string; communityId: number | null }, at: Date): Promise<Arrival | null> {
+  const { tx, policy, t } = e;
+  const { name } = person;
+  const seats = await openSeats(tx, policy, person, at);
+  if (seats.length === 0) return null;
+  const seat = seats.find((s) => s.checkedInAt === null) ?? seats[0]!;
+  const late = Math.max(0, Math.ceil((at.getTime() - dueAt(policy, seat.startAt).getTime()) / MINUTE));
+  const arrival: Arrival = { shift: shiftLabel(t, policy, seat), late, handover: null };
+  const before = await tx.dutySeat.findFirst({
+    where: { communityId: seat.communityId, role: 'duty', endAt: seat.startAt, handoverAt: { not: null } },
+    orderBy: { handoverAt: 'desc' },
+  });
+  if (before?.personId) {
+    const outgoing = await tx.person.findUnique({ where: { id: before.personId }, select: { name: true } });
+    arrival.handover = { name: outgoing?.name ?? '', note: before.handoverNote ?? t('duty.handover.noNote') };
+  }
+  if (seat.checkedInAt !== null) return arrival;
+  const marked = await tx.dutySeat.updateMany({ where: { id: seat.id, checkedInAt: null }, data: { checkedInAt: at } });
+  if (marked.count === 1 && seat.missedReportedAt !== null) {
+    const to = await leaderTargets(tx, policy, seat.communityId, at);
+    const text = t('duty.missed.arrived', { name, shift: arrival.shift, time: formatClock(at, policy.timezone), minutes: late });
+    for (const target of to?.targets ?? []) e.out.push({ platform: target.platform, message: toMessage(target, text) });
+  }
+  return arrival;
+}
+
+/** The line a check-in reply gains when it is also a duty arrival. */
+export function arrivalText(t: Translate, arrival: Arrival): string {
+  const status = arrival.late > 0 ? t('duty.arrival.late', { minutes: arrival.late }) : t('duty.arrival.onTime');
+  const handover = arrival.handover ? `\n${t('duty.arrival.handover', arrival.handover)}` : '';
+  return `${t('duty.arrival', { shift: arrival.shift, status })}${handover}`;
+}
