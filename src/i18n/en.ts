@@ -489,6 +489,7 @@ export const en: Record<MessageKey, string> = {
   'incident.number.120': '120 (ambulance)',
   'incident.number.122': '122 (traffic accident)',
   'incident.label.duty': 'on duty ',
+  'incident.label.leader': 'leader on call ',
   'incident.label.system': 'the system',
   'incident.reporter.staff': 'staff',
   'incident.reporter.resident': 'resident',

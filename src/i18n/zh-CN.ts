@@ -487,6 +487,7 @@ export const zhCN = {
   'incident.number.120': '120（急救）',
   'incident.number.122': '122（交通事故）',
   'incident.label.duty': '值班',
+  'incident.label.leader': '带班领导',
   'incident.label.system': '系统',
   'incident.reporter.staff': '社区工作人员',
   'incident.reporter.resident': '居民',

@@ -25,8 +25,8 @@ export async function holdersOf(tx: Tx, policy: Policy, t: Translate, target: Ch
   if (target === 'duty') {
     if (scope.communityId === null) return [];
     const duty = await onDutyAt(tx, policy, scope.communityId, at);
-    const people = [...duty.people.map((p) => ({ personId: p.personId, name: p.name })), ...(duty.leader ? [duty.leader] : [])];
-    return people.map((p) => ({ ...p, label: t('incident.label.duty') }));
+    const people = duty.people.map((p) => ({ personId: p.personId, name: p.name, label: t('incident.label.duty') }));
+    return duty.leader ? [...people, { ...duty.leader, label: t('incident.label.leader') }] : people;
   }
   const people = await roleHolders(tx, target as Role, scope);
   return people.map((p) => ({ personId: p.id, name: p.name, label: t(roleKey(target as Role)) }));
