@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ConfigError } from './env.ts';
 import { parseHHMM } from '../time/office-time.ts';
 import { leavePolicySchema } from './leave-policy.ts';
+import { planPolicySchema } from './plan-policy.ts';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM, e.g. 08:00');
 
@@ -129,6 +130,7 @@ export const policySchema = z.object({
     .prefault({}),
   leave: leavePolicySchema.prefault({}),
   attendance: attendanceSchema,
+  plans: planPolicySchema.prefault({}),
 });
 
 export type Policy = z.infer<typeof policySchema>;

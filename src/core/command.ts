@@ -51,11 +51,13 @@ export function renderText(t: Translate, text: Text): string {
  * message, no button, no /command). Addressed messages and private chats may always run it.
  * - `alone`: the command word by itself (or with sentence-final punctuation, 「签到！」) runs it;
  * - `args`: what may follow the word after a separator: any arguments, only a `#编号` reference,
- *   or nothing (the command then needs an address to take arguments).
+ *   a block (the word ends its line and the arguments are the lines below it, or they are a
+ *   numbered list: 「周计划\n走访…」「周计划：1. … 2. …」), or nothing (the command then needs an
+ *   address to take arguments).
  */
 export interface GroupTrigger {
   alone: boolean;
-  args: 'any' | 'reference' | 'none';
+  args: 'any' | 'reference' | 'block' | 'none';
 }
 
 export const TRIGGER = {
@@ -71,6 +73,8 @@ export const TRIGGER = {
   reference: { alone: false, args: 'reference' },
   /** Everyday words that need an address in a group: 休息, 外出 … */
   addressed: { alone: false, args: 'none' },
+  /** Written content under the word: 「周计划\n1. …」, 「例会纪要\n…」; 「周计划都发了吗」「周计划，下班前交」 are talk. */
+  block: { alone: false, args: 'block' },
 } as const satisfies Record<string, GroupTrigger>;
 
 /**

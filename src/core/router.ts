@@ -46,6 +46,10 @@ const SEPARATOR = /^[\s:,、;]+/;
 const REFERENCE_START = /^[#\d@]/;
 /** A `#编号` reference, with whatever comment follows it: 「同意 #12 注意安全」. */
 const REFERENCE = /^#\s*\d+(?:[\s:,、;]|$)/;
+/** The word ends its line: what follows starts on the next one (「周计划\n1. 走访…」「例会纪要：\n…」). */
+const BLOCK_START = /^[^\S\n]*[:,、;]?[^\S\n]*\n/;
+/** A numbered list on one line: 1 and later 2, each with a mark or space after it, not a count (1栋, 2人). */
+const NUMBERED_LIST = /^\(?1(?:[.、):]|\s|(?![\d号楼栋层户人个次天点月日年元%万]))[\s\S]*?(?<![\d.])\(?2(?:[.、):]|\s|(?![\d号楼栋层户人个次天点月日年元%万]))/;
 
 /**
  * Full-width to half-width, one space between words within a line, line breaks kept, no @mention
@@ -81,6 +85,8 @@ export interface CommandMatch {
   command: Command;
   /** The arguments; for a command written after its prefix (「明天请假」), the prefix comes first. */
   rest: string;
+  /** The word ends its line and the arguments are the lines below it. */
+  block: boolean;
 }
 
 /** The command the text is written as: its word first (longest wins), else after a declared prefix. */
@@ -91,28 +97,31 @@ export function matchCommand(text: string, commands: readonly Command[]): Comman
     for (const name of command.names) {
       const candidate = name.toLowerCase();
       if (!lower.startsWith(candidate) || (best && candidate.length <= best.length)) continue;
-      const rest = argumentsAfter(command, text.slice(candidate.length));
-      if (rest !== null) best = { command, rest, length: candidate.length };
+      const after = text.slice(candidate.length);
+      const rest = argumentsAfter(command, after);
+      if (rest !== null) best = { command, rest, block: BLOCK_START.test(after), length: candidate.length };
     }
   }
-  if (best) return { command: best.command, rest: best.rest };
+  if (best) return { command: best.command, rest: best.rest, block: best.block };
   for (const command of commands) {
     if (!command.prefix) continue;
     for (const name of command.names) {
       const at = lower.indexOf(name.toLowerCase());
       if (at <= 0) continue;
       const before = text.slice(0, at).trim();
-      const rest = command.prefix.test(before) ? argumentsAfter(command, text.slice(at + name.length)) : null;
-      if (rest !== null) return { command, rest: `${before} ${rest}`.trim() };
+      const after = text.slice(at + name.length);
+      const rest = command.prefix.test(before) ? argumentsAfter(command, after) : null;
+      if (rest !== null) return { command, rest: `${before} ${rest}`.trim(), block: BLOCK_START.test(after) };
     }
   }
   return null;
 }
 
 /** Whether a command written this way runs in a group without the bot being addressed. */
-export function triggersUnaddressed(trigger: GroupTrigger, rest: string): boolean {
+export function triggersUnaddressed(trigger: GroupTrigger, rest: string, block = false): boolean {
   if (rest === '') return trigger.alone;
   if (trigger.args === 'any') return true;
+  if (trigger.args === 'block') return block || NUMBERED_LIST.test(rest);
   return trigger.args === 'reference' && REFERENCE.test(rest);
 }
 
@@ -189,7 +198,7 @@ export function route(input: RouteInput, commands: readonly Command[]): RouteRes
   if (text === '' && !quotedOwner) return { type: 'ignore' };
 
   const matched = text === '' ? null : matchCommand(text, commands);
-  if (matched && (addressed || triggersUnaddressed(matched.command.trigger, matched.rest))) {
+  if (matched && (addressed || triggersUnaddressed(matched.command.trigger, matched.rest, matched.block))) {
     if (!mayRun(matched.command, input.roles)) {
       // In a resident group, residents' lines that happen to be command words are not for the bot.
       if (!addressed && input.chatPurpose === 'resident') return { type: 'ignore' };
