@@ -89,6 +89,8 @@ export function parseMinutesArgs(rest: string, { now, policy }: ParseContext): A
   const text = rest.trim();
   if (text === '') return { ok: false, ask: { key: 'minutes.ask' }, expects: { kind: 'text' } };
   const parsed = parseMinutes(text, officeDate(now, policy.timezone));
-  if (parsed.decisions.length === 0 && parsed.tasks.length === 0) return { ok: false, error: { key: 'minutes.empty' } };
+  // One line with no label and no task is a remark, not minutes (「例会纪要 大家辛苦了」).
+  const remark = !text.includes('\n') && !text.includes(':') && parsed.tasks.length === 0;
+  if (remark || (parsed.decisions.length === 0 && parsed.tasks.length === 0)) return { ok: false, error: { key: 'minutes.empty' } };
   return { ok: true, args: { ...parsed, text } };
 }

@@ -23,7 +23,7 @@ export interface ParsedResults {
   marks: ResultMark[];
   /** 「都完成了」: one status for every item. */
   all: ResultStatus | null;
-  /** As written. */
+  /** As written (Chinese punctuation kept). */
   text: string;
 }
 
@@ -195,9 +195,9 @@ export function parseResults(text: string): ParsedResults {
   const folded = fold(text).trim();
   const numbered = segmentsOf(folded).filter((s) => s.no !== null);
   const marks = numbered.map((s) => ({ no: s.no!, ...statusOf(s.text) }));
-  if (marks.some((m) => m.status !== null)) return { marks, all: null, text: text.trim() };
+  if (marks.some((m) => m.status !== null)) return { marks, all: null, text: tidy(folded) };
   const all = ALL_DONE.test(folded) ? 'done' : ALL_UNDONE.test(folded) ? 'undone' : null;
-  return { marks: [], all, text: text.trim() };
+  return { marks: [], all, text: tidy(folded) };
 }
 
 const LAST_WEEK = '上周(?:工作)?(?:完成情况|完成|情况|总结|小结|回顾|工作)?';

@@ -40,6 +40,9 @@ const TASK = new RegExp(`^@?(${NAME}(?:[、和]@?${NAME})*)(?:\\s*[:,]\\s*|\\s+|
 /** A due date at the end: 「完成低保复核（周五前）」「完成低保复核，周五前」. */
 const DUE_AT_END = new RegExp(`[\\s,(]*(${DUE_WORD})${DUE_END}[)]?$`);
 
+/** Outside a tasks block, a line is a task only when a name stands apart at its start and it has a due date. */
+const SEPARATE_NAME = /^@?[\u4e00-\u9fff·]{2,4}(?:[、和]@?[\u4e00-\u9fff·]{2,4})*(?:\s+|\s*:)/;
+
 const LABELS: readonly [RegExp, keyof Omit<ParsedMinutes, 'tasks' | 'date'> | 'tasks' | 'date' | 'ignore'][] = [
   [/^(?:会议)?(?:时间|日期)|^开会时间/, 'date'],
   [/^(?:参会|参加|出席|到会|与会)(?:人员|人)?/, 'attendees'],
@@ -70,7 +73,10 @@ export function readDue(word: string, meetingDate: string): string | null {
   if (/^下周内?$/.test(text)) return base.startOf('week').plus({ weeks: 1, days: 4 }).toISODate();
   if (/^(?:本)?月底$/.test(text)) return base.endOf('month').toISODate();
   const dotted = /^(\d{1,2})[./-](\d{1,2})$/.exec(text);
-  return parseDayWord(dotted ? `${dotted[1]}月${dotted[2]}日` : text, meetingDate);
+  const date = parseDayWord(dotted ? `${dotted[1]}月${dotted[2]}日` : text, meetingDate);
+  // A due date without a year that would lie well before the meeting is in the coming year (1月5日 said in November).
+  if (date && !/^\d{4}/.test(text) && DateTime.fromISO(date, { zone: 'UTC' }) < base.minus({ months: 1 })) return DateTime.fromISO(date, { zone: 'UTC' }).plus({ years: 1 }).toISODate();
+  return date;
 }
 
 /** The meeting's date written in a line: 12月1日, 2026-12-01, 今天, 周一 (the latest one up to today). */
@@ -155,13 +161,13 @@ export function parseMinutes(text: string, today: string): ParsedMinutes {
       date = dateIn(line, today);
       continue;
     }
-    if (section === 'tasks') taskLines.push(...splitItems(line, { enumeration: false }));
-    else if (section) found[section].push(...splitItems(line));
-    else {
-      const [task] = parseTask(line, today);
-      if (task?.name && task.due) taskLines.push(line);
-      else found.decisions.push(...splitItems(line));
+    if (section === 'tasks') {
+      taskLines.push(...splitItems(line, { enumeration: false }));
+      continue;
     }
+    const bare = line.replace(/^(?:\(?\d{1,2}[.、)]|[-*·•])\s*/, '');
+    if (SEPARATE_NAME.test(bare) && parseTask(bare, today)[0]?.due) taskLines.push(bare);
+    else found[section ?? 'decisions'].push(...splitItems(line));
   }
   const meetingDate = date ?? today;
   return { date: meetingDate, ...found, tasks: taskLines.flatMap((line) => parseTask(line, meetingDate)) };
