@@ -56,9 +56,14 @@ function dueText(t: Translate, policy: Policy, day: Day, at: Date): string {
   return t('plan.due.by', { when });
 }
 
-function byCommunity(people: readonly PlanColleague[]): Map<number, PlanColleague[]> {
+/** The plan people at work now, by community: not on approved leave for the whole week, nor for the rest of today. */
+async function presentByCommunity(tx: Tx, policy: Policy, day: Day, at: Date): Promise<Map<number, PlanColleague[]>> {
   const groups = new Map<number, PlanColleague[]>();
-  for (const person of people) groups.set(person.communityId, [...(groups.get(person.communityId) ?? []), person]);
+  for (const person of await planPeople(tx, policy, null)) groups.set(person.communityId, [...(groups.get(person.communityId) ?? []), person]);
+  for (const [communityId, people] of groups) {
+    const away = await absences(tx, policy, people, day.week, day.isWorkday);
+    groups.set(communityId, people.filter((p) => !away.get(p.id)!.wholeWeek && !away.get(p.id)!.restOfDay(day.today, at)));
+  }
   return groups;
 }
 
@@ -73,11 +78,8 @@ function promptJob(policy: Policy, t: Translate): Job {
       const due = dueText(t, policy, day, dueAt);
       // A question to the prompt stays open in the private chat until the deadline (or the end of a later day).
       const openUntil = new Date(Math.max(day.deadline.getTime(), DateTime.fromJSDate(dueAt, { zone: policy.timezone }).endOf('day').toMillis()));
-      for (const people of byCommunity(await planPeople(tx, policy, null)).values()) {
-        const away = await absences(tx, policy, people, day.week, day.isWorkday);
+      for (const people of (await presentByCommunity(tx, policy, day, dueAt)).values()) {
         for (const person of people) {
-          const absence = away.get(person.id)!;
-          if (absence.wholeWeek || absence.restOfDay(day.today, dueAt)) continue;
           const plan = await ensurePlan(tx, person, day.week, dueAt);
           if (plan.promptedAt) continue;
           const claimed = await tx.weeklyPlan.updateMany({ where: { id: plan.id, promptedAt: null }, data: { promptedAt: dueAt } });
@@ -116,12 +118,9 @@ function reminderJob(policy: Policy, t: Translate, at: string): Job {
       const out: OutboxEntry[] = [];
       const due = dueText(t, policy, day, dueAt);
       const week = weekText(t, day.week);
-      for (const [communityId, people] of byCommunity(await planPeople(tx, policy, null))) {
-        const away = await absences(tx, policy, people, day.week, day.isWorkday);
+      for (const [communityId, people] of await presentByCommunity(tx, policy, day, dueAt)) {
         const named: string[] = [];
         for (const person of people) {
-          const absence = away.get(person.id)!;
-          if (absence.wholeWeek || absence.restOfDay(day.today, dueAt)) continue;
           const plan = await ensurePlan(tx, person, day.week, dueAt);
           if (plan.postedAt) continue;
           const claimed = await tx.weeklyPlan.updateMany({ where: { id: plan.id, remindedAt: null, postedAt: null }, data: { remindedAt: dueAt } });
