@@ -1,14 +1,19 @@
 import type { Command } from '../src/core/command.ts';
 import { registerFamilies, type Registry } from '../src/core/family.ts';
+import type { ApprovalKind } from '../src/approval/kind.ts';
 import { adminFamily } from './admin/index.ts';
+import { approvalFamily } from './approval/index.ts';
 import { attendanceFamily } from './attendance/index.ts';
 import { leaveFamily } from './leave/index.ts';
 import { planFamily } from './plan/index.ts';
 
 /** Every command family the bot has, in the order 帮助 lists them. A new family is one line here. */
 export function commandRegistry(botName: string): Registry {
+  // 帮助 lists every family's commands and 同意 serves every family's approvals: both are known once all are registered.
   let commands: readonly Command[] = [];
-  const registry = registerFamilies([adminFamily(() => commands, botName), attendanceFamily, leaveFamily, planFamily]);
+  let approvals: readonly ApprovalKind[] = [];
+  const registry = registerFamilies([adminFamily(() => commands, botName), attendanceFamily, leaveFamily, approvalFamily(() => approvals), planFamily]);
   commands = registry.commands;
+  approvals = registry.approvals;
   return registry;
 }

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { commandRegistry } from '../commands/index.ts';
 import { SandboxAdapter } from '../adapters/sandbox/adapter.ts';
-import { seedDemoIfEmpty } from '../adapters/sandbox/demo.ts';
+import { seedDemoIfEmpty } from './sandbox/demo.ts';
 import { registerSandboxRoutes } from '../adapters/sandbox/routes.ts';
-import { SandboxStore } from '../adapters/sandbox/store.ts';
+import { SandboxStore } from './sandbox/store.ts';
 import { sandboxEnabled, type Env } from './config/env.ts';
 import type { Policy } from './config/policy.ts';
 import { Dispatcher } from './core/dispatcher.ts';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { EventDispatcher } from '@larksuiteoapi/node-sdk';
-import type { Db } from '../../src/db/client.ts';
 import type { Logger } from '../../src/log.ts';
+import type { PlatformStore } from '../../src/messaging/platform-store.ts';
 import type { AdapterLimits, ChatAdapter, ChatKind, InboundMessage, InboundSink, OutgoingMessage, SendContext, SendResult } from '../../src/messaging/types.ts';
 import type { Clock } from '../../src/time/clock.ts';
 import { sdkLogger, type LarkApi } from './api.ts';
@@ -19,7 +19,7 @@ export interface EventSource {
 
 export interface LarkAdapterDeps {
   api: LarkApi;
-  db: Db;
+  store: PlatformStore;
   clock: Clock;
   log: Logger;
   /** The bot's display name: recognizes its @mention while its open_id is not known yet. */
@@ -96,6 +96,11 @@ export class LarkAdapter implements ChatAdapter {
     return { platformMessageId };
   }
 
+  /** Lark lets a bot recall its own messages (within the tenant's recall window). */
+  async recall(_chatId: string, platformMessageId: string): Promise<void> {
+    await this.deps.api.deleteMessage(platformMessageId);
+  }
+
   private async onMessage(event: LarkMessageEvent): Promise<object> {
     // Asking Lark for the bot's id must not eat into the 3 s answer; the name stands in meanwhile.
     if (this.botOpenId === null) void this.learnBotId();
@@ -114,8 +119,7 @@ export class LarkAdapter implements ChatAdapter {
 
   /** A card carries no chat type; the chat is known from the message that carried the card. */
   private async chatKind(chatId: string): Promise<ChatKind> {
-    const chat = await this.deps.db.chat.findUnique({ where: { platform_platformChatId: { platform: 'lark', platformChatId: chatId } }, select: { kind: true } });
-    return chat?.kind === 'private' ? 'private' : 'group';
+    return (await this.deps.store.chatKind(chatId)) ?? 'group';
   }
 
   /**
@@ -133,8 +137,7 @@ export class LarkAdapter implements ChatAdapter {
     });
     const outcome = await Promise.race([work, late]).finally(() => clearTimeout(timer));
     if (outcome === 'done') return;
-    const stored = await this.deps.db.inboxEvent.findUnique({ where: { platform_eventId: { platform: 'lark', eventId: inbound.eventId } }, select: { id: true } });
-    if (!stored) throw new Error(`lark event ${inbound.eventId} not stored within ${ACK_BUDGET_MS} ms`);
+    if (!(await this.deps.store.hasEvent(inbound.eventId))) throw new Error(`lark event ${inbound.eventId} not stored within ${ACK_BUDGET_MS} ms`);
   }
 
   /** The bot's open_id, to tell its @mention from other people's; asked again at the next message if Lark is away. */

@@ -8,6 +8,8 @@ import { TokenCache } from './token-cache.ts';
 
 /** A call that hangs would hold its outbox row; Lark answers in well under this. */
 const CALL_TIMEOUT_MS = 15_000;
+/** Lark's code for "the message has been deleted" (撤回消息 230110). */
+const ALREADY_DELETED = 230110;
 
 class CallFailed extends Error {
   constructor(readonly failure: LarkFailure) {
@@ -75,23 +77,36 @@ export class LarkApi {
     return messageIdOf(reply, 'reply');
   }
 
+  /** Recalls a message the bot sent (DELETE); one Lark says is deleted already counts as recalled. */
+  async deleteMessage(messageId: string): Promise<void> {
+    await this.call('recall', () => this.client.im.message.delete({ path: { message_id: messageId } }), ALREADY_DELETED);
+  }
+
   /** Replaces a card the bot sent; Lark edits cards in place with PATCH. */
   async updateCard(messageId: string, card: object): Promise<void> {
     await this.call('card update', () => this.client.im.message.patch({ path: { message_id: messageId }, data: { content: JSON.stringify(card) } }));
   }
 
-  private async call<T extends LarkReply>(what: string, request: () => Promise<T>): Promise<T> {
+  /** `doneCode`: a refusal with this code means the call's aim is met already; it resolves without a reply. */
+  private call<T extends LarkReply>(what: string, request: () => Promise<T>): Promise<T>;
+  private call<T extends LarkReply>(what: string, request: () => Promise<T>, doneCode: number): Promise<T | null>;
+  private async call<T extends LarkReply>(what: string, request: () => Promise<T>, doneCode?: number): Promise<T | null> {
+    const settle = (failure: LarkFailure) => {
+      if (doneCode !== undefined && failure.code === doneCode) return null;
+      throw toSendError(failure, what);
+    };
     try {
       return await this.attempt(request);
     } catch (error) {
       if (!(error instanceof CallFailed)) throw error;
-      if (!isTokenInvalid(error.failure)) throw toSendError(error.failure, what);
+      if (!isTokenInvalid(error.failure)) return settle(error.failure);
     }
     this.tokens.clear();
     try {
       return await this.attempt(request);
     } catch (error) {
-      throw error instanceof CallFailed ? toSendError(error.failure, what) : error;
+      if (error instanceof CallFailed) return settle(error.failure);
+      throw error;
     }
   }
 

@@ -4,6 +4,13 @@ import { SendError } from '../../src/messaging/types.ts';
 const TOKEN_INVALID = new Set([99991663, 99991661]);
 /** Lark's frequency-limit code; some older APIs send it with HTTP 400 instead of 429. */
 const RATE_LIMITED = 99991400;
+/**
+ * Lark's codes (message create, reply and delete) for a chat the bot can no longer write to:
+ * 230002 the bot is not in the group, 232009 the group was dissolved, 230013 the person is outside
+ * the app's availability (or has left the company), 230029 the person has resigned, 230053 the
+ * person stopped the bot from messaging them.
+ */
+const CHAT_GONE = new Set([230002, 232009, 230013, 230029, 230053]);
 
 export interface LarkReply {
   code?: number;
@@ -46,6 +53,7 @@ export function isTokenInvalid(failure: LarkFailure): boolean {
 /** Rate limits and server or network trouble are retried; any other refusal by Lark is final. */
 export function toSendError(failure: LarkFailure, what: string): SendError {
   const label = `lark ${what}: ${failure.status ?? 'no response'}${failure.code !== null ? ` code ${failure.code}` : ''} ${failure.message}`;
+  if (failure.code !== null && CHAT_GONE.has(failure.code)) return SendError.chatGone(label);
   if (failure.status === 429 || failure.code === RATE_LIMITED) {
     return new SendError(label, true, failure.resetSeconds !== null ? failure.resetSeconds * 1000 : undefined);
   }

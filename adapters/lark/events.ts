@@ -1,5 +1,6 @@
 import type { EventHandles } from '@larksuiteoapi/node-sdk';
-import type { ChatKind, InboundMessage } from '../../src/messaging/types.ts';
+import { repairName, repairText, withoutSpans, type Span } from '../../src/messaging/inbound-text.ts';
+import type { Attachment, ChatKind, InboundMessage, SharedLocation } from '../../src/messaging/types.ts';
 
 /** `im.message.receive_v1` as the SDK's EventDispatcher hands it over (header and event merged). */
 export type LarkMessageEvent = Parameters<NonNullable<EventHandles['im.message.receive_v1']>>[0];
@@ -24,25 +25,101 @@ interface PostElement {
   tag?: string;
   text?: string;
   user_id?: string;
+  image_key?: string;
+  file_key?: string;
 }
 
-/** The readable text of a text or rich-text (post) message; other message types carry no command. */
-function plainText(messageType: string, content: string): string | null {
-  let parsed: unknown;
+/** What a message's content carries for the core: its readable text, files and a shared place. */
+interface Content {
+  text: string;
+  attachments: Attachment[];
+  location?: SharedLocation;
+}
+
+function parseJson(content: string): Record<string, unknown> | null {
   try {
-    parsed = JSON.parse(content);
+    const parsed: unknown = JSON.parse(content);
+    return parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : null;
   } catch {
     return null;
   }
-  if (messageType === 'text') return typeof (parsed as { text?: unknown }).text === 'string' ? (parsed as { text: string }).text : null;
-  if (messageType !== 'post') return null;
+}
+
+const str = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+function fileAttachment(kind: Attachment['kind'], key: unknown, name?: unknown): Attachment | null {
+  const ref = str(key);
+  if (!ref) return null;
+  const fileName = str(name);
+  return { kind, ref, ...(fileName ? { name: repairName(fileName) } : {}) };
+}
+
+/** A rich-text (post) message: title, then each paragraph as a line; its pictures and videos as attachments. */
+function postContent(parsed: Record<string, unknown>): Content | null {
   // A post is either { title, content } or keyed by locale ({ zh_cn: { title, content } }).
-  const body = (parsed as { content?: unknown }).content ? parsed : Object.values(parsed as object)[0];
-  const lines = (body as { content?: PostElement[][] })?.content;
-  if (!Array.isArray(lines)) return null;
-  return lines
-    .map((line) => (Array.isArray(line) ? line.map((el) => (el.tag === 'at' ? (el.user_id ?? '') : (el.text ?? ''))).join('') : ''))
-    .join('\n');
+  const body = (parsed.content ? parsed : Object.values(parsed)[0]) as { title?: unknown; content?: unknown } | undefined;
+  if (!Array.isArray(body?.content)) return null;
+  const attachments: Attachment[] = [];
+  const lines = (body.content as unknown[]).map((line) => {
+    if (!Array.isArray(line)) return '';
+    return (line as PostElement[])
+      .map((el) => {
+        if (el.tag === 'at') return el.user_id ?? '';
+        if (el.tag === 'img' || el.tag === 'media') {
+          const attachment = el.tag === 'img' ? fileAttachment('image', el.image_key) : fileAttachment('video', el.file_key);
+          if (attachment) attachments.push(attachment);
+          return '';
+        }
+        return el.text ?? '';
+      })
+      .join('');
+  });
+  const title = str(body.title);
+  return { text: [...(title ? [title] : []), ...lines].join('\n'), attachments };
+}
+
+/**
+ * The content of the message types that carry something for the core (Lark's 接收消息内容结构);
+ * null for the rest (stickers, cards, shared chats, system messages, ...).
+ */
+function contentOf(messageType: string, content: string): Content | null {
+  const parsed = parseJson(content);
+  if (!parsed) return null;
+  const only = (attachment: Attachment | null): Content | null => (attachment ? { text: '', attachments: [attachment] } : null);
+  switch (messageType) {
+    case 'text':
+      return typeof parsed.text === 'string' ? { text: parsed.text, attachments: [] } : null;
+    case 'post':
+      return postContent(parsed);
+    case 'image':
+      return only(fileAttachment('image', parsed.image_key));
+    case 'file':
+      return only(fileAttachment('file', parsed.file_key, parsed.file_name));
+    case 'audio':
+      return only(fileAttachment('audio', parsed.file_key));
+    case 'media':
+      return only(fileAttachment('video', parsed.file_key, parsed.file_name));
+    case 'location': {
+      // Lark sends the coordinates as strings.
+      const latitude = Number(parsed.latitude);
+      const longitude = Number(parsed.longitude);
+      if (!Number.isFinite(latitude) || !Number.isFinite(longitude) || parsed.latitude === '' || parsed.longitude === '') return null;
+      const name = str(parsed.name);
+      return { text: '', attachments: [], location: { latitude, longitude, ...(name ? { name: repairName(name) } : {}) } };
+    }
+    default:
+      return null;
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A mention key such as @_user_1 (never the start of @_user_10), or an open_id as posts carry it. */
+function mentionPattern(mention: LarkMention): RegExp {
+  const forms = [mention.key, mention.id.open_id].filter((f): f is string => Boolean(f)).map(escapeRegExp);
+  return new RegExp(`(?:${forms.join('|')})(?!\\d)`, 'g');
 }
 
 /**
@@ -53,18 +130,19 @@ export function inboundFromMessage(event: LarkMessageEvent, isBot: (mention: Lar
   const { message, sender } = event;
   const senderId = sender.sender_id?.open_id;
   if (sender.sender_type !== 'user' || !senderId || !event.event_id) return null;
-  let text = plainText(message.message_type, message.content);
-  if (text === null) return null;
+  const content = contentOf(message.message_type, message.content);
+  if (content === null) return null;
+  let text = content.text;
   let mentionsBot = false;
+  const ours: Span[] = [];
   // Longest key first, so @_user_1 does not eat the start of @_user_10.
   const mentions = [...(message.mentions ?? [])].sort((a, b) => b.key.length - a.key.length);
   for (const mention of mentions) {
-    const bot = isBot(mention);
-    if (bot) mentionsBot = true;
-    const shown = bot ? ' ' : `@${mention.name}`;
-    text = text.split(mention.key).join(shown);
-    // A mention inside a post arrives as the user's id, not as the key.
-    if (mention.id.open_id) text = text.split(mention.id.open_id).join(shown);
+    if (!isBot(mention)) text = text.replace(mentionPattern(mention), `@${mention.name}`);
+  }
+  for (const mention of mentions.filter(isBot)) {
+    mentionsBot = true;
+    for (const match of text.matchAll(mentionPattern(mention))) ours.push({ start: match.index, end: match.index + match[0].length });
   }
   const inbound: InboundMessage = {
     platform: 'lark',
@@ -73,10 +151,12 @@ export function inboundFromMessage(event: LarkMessageEvent, isBot: (mention: Lar
     chatId: message.chat_id,
     chatKind: message.chat_type === 'p2p' ? 'private' : 'group',
     senderId,
-    text: text.trim(),
+    text: repairText(withoutSpans(text, ours)),
     mentionsBot,
     sentAt: new Date(Number(message.create_time)),
   };
+  if (content.attachments.length > 0) inbound.attachments = content.attachments;
+  if (content.location) inbound.location = content.location;
   if (message.parent_id) inbound.replyToMessageId = message.parent_id;
   return inbound;
 }
@@ -105,8 +185,8 @@ export function inboundFromCardAction(event: LarkCardActionEvent, chatKind: Chat
     chatId,
     chatKind,
     senderId: userId,
-    ...(event.operator?.name ? { senderName: event.operator.name } : {}),
-    text: command,
+    ...(event.operator?.name ? { senderName: repairName(event.operator.name) } : {}),
+    text: repairText(command),
     mentionsBot: false,
     isButton: true,
     replyToMessageId: messageId,

@@ -1,4 +1,4 @@
-import type { PlatformDeps } from '../../src/platforms.ts';
+import type { AdapterDeps } from '../../src/platforms.ts';
 import { LarkAdapter } from './adapter.ts';
 import { LarkApi } from './api.ts';
 import { larkConfig } from './config.ts';
@@ -6,12 +6,12 @@ import { LarkLongConnection } from './long-connection.ts';
 import { registerLarkWebhook } from './webhook.ts';
 
 /** The Lark/Feishu adapter as the settings describe it: webhook on the bot's server, or the long connection. */
-export function createLarkAdapter({ env, db, clock, log, server }: PlatformDeps): LarkAdapter {
+export function createLarkAdapter({ env, store, clock, log, server }: AdapterDeps): LarkAdapter {
   const config = larkConfig(env);
   const larkLog = log.child({ component: 'lark' });
   const api = new LarkApi(config, larkLog);
-  if (!config.webhook) return new LarkAdapter({ api, db, clock, log: larkLog, botName: env.BOT_NAME, source: new LarkLongConnection(config, larkLog) });
-  const adapter = new LarkAdapter({ api, db, clock, log: larkLog, botName: env.BOT_NAME });
+  if (!config.webhook) return new LarkAdapter({ api, store, clock, log: larkLog, botName: env.BOT_NAME, source: new LarkLongConnection(config, larkLog) });
+  const adapter = new LarkAdapter({ api, store, clock, log: larkLog, botName: env.BOT_NAME });
   registerLarkWebhook(server, { ...config.webhook, log: larkLog, handle: (data) => adapter.handleCallback(data) });
   return adapter;
 }

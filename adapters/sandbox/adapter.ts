@@ -1,6 +1,29 @@
+import { repairText, spansOf, withoutSpans } from '../../src/messaging/inbound-text.ts';
+import { SendError, type AdapterLimits, type Attachment, type ChatAdapter, type InboundMessage, type InboundSink, type OutgoingMessage, type SendResult, type SharedLocation } from '../../src/messaging/types.ts';
+import { BOT_USER_ID, isPrivateChat, type SandboxMessage, type SandboxStore, type StoredFile } from '../../src/sandbox/store.ts';
 import type { Clock } from '../../src/time/clock.ts';
-import type { AdapterLimits, ChatAdapter, InboundMessage, InboundSink, OutgoingMessage, SendResult } from '../../src/messaging/types.ts';
-import { BOT_USER_ID, isPrivateChat, type SandboxStore } from './store.ts';
+
+/** What a person sends in the sandbox, as its API takes it. */
+export interface SandboxInput {
+  chatId: string;
+  userId: string;
+  text: string;
+  replyTo?: string;
+  id?: string;
+  isButton?: boolean;
+  attachments?: StoredFile[];
+  location?: SharedLocation;
+}
+
+function attachmentsOf(message: SandboxMessage): Attachment[] {
+  return (message.attachments ?? []).map((file) => ({
+    kind: file.kind,
+    ref: file.url,
+    ...(file.name ? { name: file.name } : {}),
+    ...(file.mime ? { mime: file.mime } : {}),
+    ...(file.size !== undefined ? { size: file.size } : {}),
+  }));
+}
 
 /** The local sandbox chat as a platform: inbound from its HTTP API, outbound into its history. */
 export class SandboxAdapter implements ChatAdapter {
@@ -43,8 +66,17 @@ export class SandboxAdapter implements ChatAdapter {
     return { platformMessageId: stored.id };
   }
 
-  /** A person writes in the sandbox; resolves once the bot has committed its answer. */
-  async receive(input: { chatId: string; userId: string; text: string; replyTo?: string; id?: string; isButton?: boolean }): Promise<{ id: string; duplicate: boolean }> {
+  /** The sandbox takes back any message the bot sent, at any age. */
+  async recall(chatId: string, platformMessageId: string): Promise<void> {
+    const outcome = await this.store.recall(chatId, platformMessageId, this.clock.now());
+    if (outcome === 'not-ours') throw new SendError(`sandbox: ${platformMessageId} is not a bot message in ${chatId}`, false);
+  }
+
+  /**
+   * A person writes in the sandbox; resolves once the bot has committed its answer. The text is
+   * repaired before it is kept, so the history shows what the bot read.
+   */
+  async receive(input: SandboxInput): Promise<{ id: string; duplicate: boolean }> {
     if (!this.sink) throw new Error('sandbox adapter is not started');
     const existing = input.id ? await this.store.find(input.id) : null;
     const stored =
@@ -52,12 +84,15 @@ export class SandboxAdapter implements ChatAdapter {
       (await this.store.add({
         chatId: input.chatId,
         userId: input.userId,
-        text: input.text,
+        text: repairText(input.text),
         ...(input.replyTo ? { replyTo: input.replyTo } : {}),
         ...(input.id ? { id: input.id } : {}),
+        ...(input.attachments?.length ? { attachments: input.attachments } : {}),
+        ...(input.location ? { location: input.location } : {}),
         at: this.clock.now(),
       }));
-    const mention = `@${this.botName}`;
+    const mention = spansOf(stored.text, `@${this.botName}`);
+    const attachments = attachmentsOf(stored);
     const inbound: InboundMessage = {
       platform: 'sandbox',
       eventId: stored.id,
@@ -66,11 +101,13 @@ export class SandboxAdapter implements ChatAdapter {
       chatKind: isPrivateChat(stored.chatId) ? 'private' : 'group',
       senderId: stored.userId,
       senderName: await this.store.userName(stored.userId),
-      text: stored.text.split(mention).join(' '),
-      mentionsBot: stored.text.includes(mention),
+      text: repairText(withoutSpans(stored.text, mention)),
+      mentionsBot: mention.length > 0,
       sentAt: new Date(stored.at),
       ...(input.isButton ? { isButton: true } : {}),
       ...(stored.replyTo ? { replyToMessageId: stored.replyTo } : {}),
+      ...(attachments.length > 0 ? { attachments } : {}),
+      ...(stored.location ? { location: stored.location } : {}),
     };
     const title = isPrivateChat(stored.chatId) ? undefined : await this.store.chatTitle(stored.chatId);
     if (title) inbound.chatTitle = title;

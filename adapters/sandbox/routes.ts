@@ -3,22 +3,62 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { MAX_INBOUND_TEXT, repairName, repairText } from '../../src/messaging/inbound-text.ts';
+import type { SharedLocation } from '../../src/messaging/types.ts';
+import { isPrivateChat, type StoredFile } from '../../src/sandbox/store.ts';
 import type { SettableClock } from '../../src/time/clock.ts';
 import { parseOfficeTime } from '../../src/time/office-time.ts';
 import type { SandboxAdapter } from './adapter.ts';
-import { isPrivateChat } from './store.ts';
 
 const PAGE = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'page.html'), 'utf8');
 
-const postMessage = z.object({
-  chatId: z.string().min(1).max(200),
-  userId: z.string().min(1).max(100).refine((v) => v !== 'bot', 'userId "bot" is the bot itself'),
-  text: z.string().min(1).max(4000),
-  replyTo: z.string().min(1).optional(),
-  id: z.string().min(1).max(200).optional(),
+/** A file sent as a data URL is kept by the sandbox up to this size (decoded), at most MAX_FILES a message. */
+export const MAX_FILE_BYTES = 1_048_576;
+const MAX_FILES = 4;
+/** Room for MAX_FILES files in base64 and a text well past MAX_INBOUND_TEXT (longer texts are cut, not refused). */
+const MESSAGE_BODY_LIMIT = 8 * 1_048_576;
+/** Served inline (shown by the page); anything else is a download, so no stored file runs as a page. */
+const INLINE_IMAGE = /^image\/(png|jpeg|gif|webp)$/;
+const MIME = /^[\w.+-]+\/[\w.+-]+$/;
+const DATA_URL = /^data:([^;,]*)((?:;[^;,]*)*);base64,([A-Za-z0-9+/=\s]*)$/;
+
+/** Ids are stored and looked up as given: valid Unicode without control characters, or the request is malformed. */
+const identifier = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .refine((v) => v.isWellFormed() && !/[\u0000-\u001F\u007F-\u009F]/.test(v), 'must be valid Unicode without control characters');
+
+const attachmentInput = z
+  .object({
+    kind: z.enum(['image', 'file', 'audio', 'video']),
+    url: z.string().max(2_000).regex(/^https?:\/\/\S+$/i, 'must be an http(s) URL').optional(),
+    data: z.string().optional(),
+    name: z.string().max(500).optional(),
+    mime: z.string().max(100).regex(MIME, 'must be a media type such as image/jpeg').optional(),
+  })
+  .refine((a) => (a.url === undefined) !== (a.data === undefined), 'give either url or data');
+
+const locationInput = z.object({
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+  name: z.string().max(500).optional(),
+  address: z.string().max(1_000).optional(),
 });
-const listMessages = z.object({ chatId: z.string().min(1), after: z.string().optional() });
-const pressButton = z.object({ messageId: z.string().min(1), userId: z.string().min(1), value: z.string().min(1) });
+
+const postMessage = z.object({
+  chatId: identifier(200),
+  userId: identifier(100).refine((v) => v !== 'bot', 'userId "bot" is the bot itself'),
+  text: z.string().default(''),
+  replyTo: identifier(200).optional(),
+  id: identifier(200).optional(),
+  attachments: z.array(attachmentInput).max(MAX_FILES).optional(),
+  location: locationInput.optional(),
+});
+const listMessages = z.object({ chatId: identifier(200), after: identifier(200).optional() });
+const pressButton = z.object({ messageId: identifier(200), userId: identifier(100), value: z.string().min(1).max(MAX_INBOUND_TEXT) });
+const fileParams = z.object({ messageId: identifier(200), index: z.coerce.number().int().min(0).max(MAX_FILES - 1) });
 const setClock = z.object({ now: z.iso.datetime({ offset: true, local: true }), frozen: z.boolean().optional() });
 
 function badRequest(reply: FastifyReply, error: string) {
@@ -32,21 +72,71 @@ function parseBody<T>(schema: z.ZodType<T>, body: unknown, reply: FastifyReply):
   return null;
 }
 
+/** A file as the sandbox keeps it, or why it cannot: a data URL is decoded and size-checked here. */
+function storedFile(input: z.infer<typeof attachmentInput>, index: number): StoredFile | string {
+  const name = input.name ? repairName(input.name) : '';
+  const described = { kind: input.kind, ...(name ? { name } : {}) };
+  if (input.url) return { ...described, url: input.url, ...(input.mime ? { mime: input.mime } : {}) };
+  const match = DATA_URL.exec(input.data ?? '');
+  if (!match) return `attachments.${index}.data: must be a base64 data URL (data:image/jpeg;base64,...)`;
+  const bytes = Buffer.from(match[3]!, 'base64');
+  if (bytes.length > MAX_FILE_BYTES) return `attachments.${index}.data: ${bytes.length} bytes, more than the sandbox keeps (${MAX_FILE_BYTES})`;
+  const mime = input.mime ?? (MIME.test(match[1]!) ? match[1]!.toLowerCase() : 'application/octet-stream');
+  return { ...described, mime, size: bytes.length, base64: bytes.toString('base64') };
+}
+
+function sharedLocation(input: z.infer<typeof locationInput>): SharedLocation {
+  const name = input.name ? repairName(input.name) : '';
+  const address = input.address ? repairName(input.address) : '';
+  return { latitude: input.latitude, longitude: input.longitude, ...(name ? { name } : {}), ...(address ? { address } : {}) };
+}
+
 /** The sandbox page and the HTTP API that scripts and tests use (documented in the README). */
 export function registerSandboxRoutes(server: FastifyInstance, adapter: SandboxAdapter, clock: SettableClock, timezone: string): void {
   const store = adapter.store;
   server.get('/', (_req, reply) => reply.redirect('/sandbox'));
   server.get('/sandbox', (_req, reply) => reply.type('text/html; charset=utf-8').send(PAGE));
 
-  server.post('/sandbox/api/messages', async (req, reply) => {
+  server.post('/sandbox/api/messages', { bodyLimit: MESSAGE_BODY_LIMIT }, async (req, reply) => {
     const body = parseBody(postMessage, req.body, reply);
     if (!body) return reply;
     if (isPrivateChat(body.chatId) && body.chatId !== `dm:${body.userId}`) {
       return badRequest(reply, `chatId ${body.chatId} is the private chat of another user; ${body.userId} writes in dm:${body.userId}`);
     }
     if (body.replyTo && !(await store.find(body.replyTo))) return badRequest(reply, `replyTo: no message ${body.replyTo}`);
-    const { id } = await adapter.receive(body);
+    const attachments: StoredFile[] = [];
+    for (const [index, input] of (body.attachments ?? []).entries()) {
+      const file = storedFile(input, index);
+      if (typeof file === 'string') return badRequest(reply, file);
+      attachments.push(file);
+    }
+    if (repairText(body.text) === '' && attachments.length === 0 && !body.location) {
+      return badRequest(reply, 'text: the message is empty; give text, attachments or a location');
+    }
+    const { id } = await adapter.receive({
+      chatId: body.chatId,
+      userId: body.userId,
+      text: body.text,
+      ...(body.replyTo ? { replyTo: body.replyTo } : {}),
+      ...(body.id ? { id: body.id } : {}),
+      ...(attachments.length > 0 ? { attachments } : {}),
+      ...(body.location ? { location: sharedLocation(body.location) } : {}),
+    });
     return { id };
+  });
+
+  server.get('/sandbox/api/files/:messageId/:index', async (req, reply) => {
+    const params = parseBody(fileParams, req.params, reply);
+    if (!params) return reply;
+    const file = await store.file(params.messageId, params.index);
+    if (!file) return reply.code(404).send({ error: `no file ${params.index} on message ${params.messageId}` });
+    const inline = file.mime !== undefined && INLINE_IMAGE.test(file.mime);
+    const filename = encodeURIComponent(file.name ?? `file-${params.index}`);
+    return reply
+      .header('content-type', inline ? file.mime! : 'application/octet-stream')
+      .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${filename}`)
+      .header('x-content-type-options', 'nosniff')
+      .send(file.bytes);
   });
 
   server.get('/sandbox/api/messages', async (req, reply) => {

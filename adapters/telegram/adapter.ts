@@ -2,15 +2,14 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
-import { migrateChat } from '../../src/core/chat-migration.ts';
-import type { Db } from '../../src/db/client.ts';
 import type { Logger } from '../../src/log.ts';
+import type { PlatformStore } from '../../src/messaging/platform-store.ts';
 import { SendError, type AdapterLimits, type ChatAdapter, type InboundMessage, type InboundSink, type OutgoingMessage, type SendResult } from '../../src/messaging/types.ts';
 import type { Clock } from '../../src/time/clock.ts';
 import { parseCallbackData } from './callback-data.ts';
 import { translateUpdate, type TelegramEvent, type TgUpdate } from './inbound.ts';
 import { inlineKeyboard, messageText, splitText } from './outbound.ts';
-import { cannotEdit, isNotModified, migratedTo, toSendError } from './send-error.ts';
+import { cannotEdit, isAlreadyDeleted, isNotModified, migratedTo, toSendError } from './send-error.ts';
 import type { TelegramSettings } from './settings.ts';
 
 const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
@@ -22,7 +21,7 @@ const POLLING_STORE_ATTEMPTS = 4;
 
 export interface TelegramAdapterDeps {
   settings: TelegramSettings;
-  db: Db;
+  store: PlatformStore;
   clock: Clock;
   log: Logger;
   server: FastifyInstance;
@@ -102,9 +101,22 @@ export class TelegramAdapter implements ChatAdapter {
       const newChatId = migratedTo(error);
       if (newChatId === null) throw toSendError(error);
       // The group became a supergroup: move the chat and its queue, then this message goes again.
-      await migrateChat(this.deps.db, 'telegram', message.chatId, newChatId);
+      await this.deps.store.moveChat(message.chatId, newChatId);
       this.deps.log.info({ from: message.chatId, to: newChatId }, 'telegram chat migrated on send');
       throw new SendError(`chat ${message.chatId} moved to ${newChatId}`, true);
+    }
+  }
+
+  /**
+   * Deletes a message the bot sent. Telegram allows it within 48 hours of sending; an older one is
+   * refused ("message can't be deleted", not retryable).
+   */
+  async recall(chatId: string, platformMessageId: string): Promise<void> {
+    try {
+      await this.bot.telegram.callApi('deleteMessage', { chat_id: chatId, message_id: Number(platformMessageId) }, sendTimeout());
+    } catch (error) {
+      if (isAlreadyDeleted(error)) return;
+      throw toSendError(error);
     }
   }
 
@@ -174,7 +186,7 @@ export class TelegramAdapter implements ChatAdapter {
   }
 
   private async handle(update: TgUpdate): Promise<void> {
-    const { log, db, clock } = this.deps;
+    const { log, store, clock } = this.deps;
     const me = this.bot.botInfo;
     if (!me) throw new Error('telegram bot identity unknown');
     let event: TelegramEvent;
@@ -188,7 +200,7 @@ export class TelegramAdapter implements ChatAdapter {
       case 'ignore':
         return;
       case 'migration':
-        await migrateChat(db, 'telegram', event.fromChatId, event.toChatId);
+        await store.moveChat(event.fromChatId, event.toChatId);
         log.info({ from: event.fromChatId, to: event.toChatId }, 'telegram group became a supergroup');
         return;
       case 'button': {
@@ -213,14 +225,8 @@ export class TelegramAdapter implements ChatAdapter {
   private async buttonValue(message: InboundMessage, data: string): Promise<string | null> {
     const parsed = parseCallbackData(data);
     if (parsed && 'value' in parsed) return parsed.value;
-    const sent = parsed
-      ? await this.deps.db.outboxMessage.findFirst({
-          where: { platform: 'telegram', platformChatId: message.chatId, platformMessageId: message.messageId },
-          orderBy: { id: 'desc' },
-          select: { payload: true },
-        })
-      : null;
-    const value = parsed && sent ? (JSON.parse(sent.payload) as OutgoingMessage).buttons?.[parsed.index]?.value : undefined;
+    const sent = parsed ? await this.deps.store.sentMessage(message.chatId, message.messageId) : null;
+    const value = parsed && sent ? sent.buttons?.[parsed.index]?.value : undefined;
     if (value === undefined) this.deps.log.warn({ chatId: message.chatId, messageId: message.messageId, data }, 'telegram button press for an unknown button');
     return value ?? null;
   }

@@ -1,4 +1,5 @@
-import type { InboundMessage } from '../../src/messaging/types.ts';
+import { repairName, repairText, withoutSpans } from '../../src/messaging/inbound-text.ts';
+import type { Attachment, InboundMessage, SharedLocation } from '../../src/messaging/types.ts';
 
 /** The parts of a Bot API update the adapter reads; everything is optional because updates come from outside. */
 interface TgUser {
@@ -16,6 +17,23 @@ interface TgEntity {
   user?: TgUser;
 }
 
+interface TgFile {
+  file_id: string;
+  file_size?: number;
+  file_name?: string;
+  mime_type?: string;
+}
+
+interface TgPhotoSize extends TgFile {
+  width: number;
+  height: number;
+}
+
+interface TgLocation {
+  latitude: number;
+  longitude: number;
+}
+
 interface TgMessage {
   message_id: number;
   date: number;
@@ -26,7 +44,15 @@ interface TgMessage {
   entities?: TgEntity[];
   caption_entities?: TgEntity[];
   reply_to_message?: { message_id: number; from?: TgUser };
-  location?: { latitude: number; longitude: number };
+  photo?: TgPhotoSize[];
+  document?: TgFile;
+  audio?: TgFile & { title?: string };
+  voice?: TgFile;
+  video?: TgFile;
+  video_note?: TgFile;
+  animation?: TgFile;
+  location?: TgLocation;
+  venue?: { location: TgLocation; title?: string; address?: string };
   migrate_to_chat_id?: number;
   migrate_from_chat_id?: number;
 }
@@ -50,26 +76,56 @@ export type TelegramEvent =
   | { kind: 'ignore' };
 
 function displayName(user: TgUser): string {
-  return [user.first_name, user.last_name].filter(Boolean).join(' ') || user.username || String(user.id);
+  return repairName([user.first_name, user.last_name].filter(Boolean).join(' ') || user.username || String(user.id));
 }
 
 function chatFields(message: TgMessage): Pick<InboundMessage, 'chatId' | 'chatKind' | 'chatTitle'> {
   const group = message.chat.type === 'group' || message.chat.type === 'supergroup';
-  return { chatId: String(message.chat.id), chatKind: group ? 'group' : 'private', ...(group && message.chat.title ? { chatTitle: message.chat.title } : {}) };
+  return { chatId: String(message.chat.id), chatKind: group ? 'group' : 'private', ...(group && message.chat.title ? { chatTitle: repairName(message.chat.title) } : {}) };
+}
+
+function attachment(kind: Attachment['kind'], file: TgFile, fallbackMime?: string): Attachment {
+  const mime = file.mime_type ?? fallbackMime;
+  return {
+    kind,
+    ref: file.file_id,
+    ...(file.file_name ? { name: repairName(file.file_name) } : {}),
+    ...(mime ? { mime } : {}),
+    ...(file.file_size !== undefined ? { size: file.file_size } : {}),
+  };
+}
+
+/** A message's files by their file_id (getFile downloads them): of a photo only its largest size. */
+function attachmentsOf(message: TgMessage): Attachment[] {
+  const files: Attachment[] = [];
+  const largest = message.photo?.reduce((best, size) => (size.width * size.height > best.width * best.height ? size : best));
+  if (largest) files.push(attachment('image', largest));
+  if (message.document) files.push(attachment(message.document.mime_type?.startsWith('image/') ? 'image' : 'file', message.document));
+  if (message.audio) files.push(attachment('audio', message.audio));
+  // A voice note is always Ogg Opus.
+  if (message.voice) files.push(attachment('audio', message.voice, 'audio/ogg'));
+  for (const video of [message.video, message.video_note, message.animation]) if (video) files.push(attachment('video', video));
+  return files;
+}
+
+/** A shared point, or a venue (a named place with its address). */
+function locationOf(message: TgMessage): SharedLocation | undefined {
+  const point = message.venue?.location ?? message.location;
+  if (!point) return undefined;
+  const name = message.venue?.title ? repairName(message.venue.title) : '';
+  const address = message.venue?.address ? repairName(message.venue.address) : '';
+  return { latitude: point.latitude, longitude: point.longitude, ...(name ? { name } : {}), ...(address ? { address } : {}) };
 }
 
 /** Removes the bot's own @mentions from the text (by entity, so "@" in ordinary text is left alone). */
 function withoutBotMentions(text: string, entities: TgEntity[], bot: BotIdentity): { text: string; mentioned: boolean } {
-  const ours = entities
-    .filter((e) =>
-      e.type === 'mention'
-        ? text.slice(e.offset, e.offset + e.length).toLowerCase() === `@${bot.username.toLowerCase()}`
-        : e.type === 'text_mention' && e.user?.id === bot.id,
-    )
-    .sort((a, b) => b.offset - a.offset);
-  let result = text;
-  for (const e of ours) result = `${result.slice(0, e.offset)} ${result.slice(e.offset + e.length)}`;
-  return { text: result.replace(/\s+/g, ' ').trim(), mentioned: ours.length > 0 };
+  const ours = entities.filter((e) =>
+    e.type === 'mention'
+      ? text.slice(e.offset, e.offset + e.length).toLowerCase() === `@${bot.username.toLowerCase()}`
+      : e.type === 'text_mention' && e.user?.id === bot.id,
+  );
+  const spans = ours.map((e) => ({ start: e.offset, end: e.offset + e.length }));
+  return { text: repairText(withoutSpans(text, spans)), mentioned: ours.length > 0 };
 }
 
 /** `/checkin@otherbot` in a group is meant for another bot. */
@@ -96,7 +152,7 @@ export function translateUpdate(update: TgUpdate, bot: BotIdentity, now: Date): 
         ...chatFields(carrier),
         senderId: String(query.from.id),
         senderName: displayName(query.from),
-        text: query.data,
+        text: repairText(query.data),
         // The press refers to the bot message that carried the button, so its subject resolves.
         replyToMessageId: String(carrier.message_id),
         mentionsBot: true,
@@ -115,7 +171,10 @@ export function translateUpdate(update: TgUpdate, bot: BotIdentity, now: Date): 
   const raw = message.text ?? message.caption ?? '';
   if (commandForAnotherBot(raw, bot)) return { kind: 'ignore' };
   const { text, mentioned } = withoutBotMentions(raw, message.entities ?? message.caption_entities ?? [], bot);
-  if (text === '' && !message.location) return { kind: 'ignore' };
+  const attachments = attachmentsOf(message);
+  const location = locationOf(message);
+  // Stickers, polls, contacts, service messages: nothing the core reads.
+  if (text === '' && attachments.length === 0 && !location) return { kind: 'ignore' };
   const repliesToBot = message.reply_to_message?.from?.id === bot.id;
   return {
     kind: 'message',
@@ -130,7 +189,8 @@ export function translateUpdate(update: TgUpdate, bot: BotIdentity, now: Date): 
       ...(message.reply_to_message ? { replyToMessageId: String(message.reply_to_message.message_id) } : {}),
       // Replying to the bot addresses it as an @mention does (privacy mode delivers both).
       mentionsBot: mentioned || repliesToBot,
-      ...(message.location ? { location: { latitude: message.location.latitude, longitude: message.location.longitude } } : {}),
+      ...(attachments.length > 0 ? { attachments } : {}),
+      ...(location ? { location } : {}),
       sentAt: new Date(message.date * 1000),
     },
   };

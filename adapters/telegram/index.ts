@@ -1,11 +1,11 @@
-import type { PlatformDeps } from '../../src/platforms.ts';
+import type { AdapterDeps } from '../../src/platforms.ts';
 import { TelegramAdapter } from './adapter.ts';
 import { telegramSettings } from './settings.ts';
 
-export function createTelegramAdapter(deps: PlatformDeps): TelegramAdapter {
+export function createTelegramAdapter(deps: AdapterDeps): TelegramAdapter {
   return new TelegramAdapter({
     settings: telegramSettings(deps.env),
-    db: deps.db,
+    store: deps.store,
     clock: deps.clock,
     log: deps.log.child({ component: 'telegram' }),
     server: deps.server,

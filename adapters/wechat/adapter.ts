@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Contact, Message, Room, Wechaty } from 'wechaty';
 import type { Policy } from '../../src/config/policy.ts';
-import { rebindPlatformIds, type Ambiguity } from '../../src/core/rebind.ts';
-import type { Db } from '../../src/db/client.ts';
 import type { Translate } from '../../src/i18n/index.ts';
 import type { Logger } from '../../src/log.ts';
-import { reportToAdmin, type AdminChat } from '../../src/messaging/admin-report.ts';
+import type { Ambiguity, PlatformStore } from '../../src/messaging/platform-store.ts';
 import { SendError, type AdapterLimits, type ChatAdapter, type InboundSink, type OutgoingMessage, type SendResult } from '../../src/messaging/types.ts';
-import type { Clock } from '../../src/time/clock.ts';
 import { toInbound } from './inbound.ts';
 import { pickFromLastMenu, renderMenu } from './menu.ts';
 import { Pacer, realTime, type PacerTime } from './pacer.ts';
@@ -15,12 +12,10 @@ import { showLoginQr } from './qr.ts';
 
 export interface WechatAdapterDeps {
   wechaty: Wechaty;
-  db: Db;
+  store: PlatformStore;
   log: Logger;
   t: Translate;
-  clock: Clock;
   pacing: Policy['wechat'];
-  admin: AdminChat | null;
   pacerTime?: PacerTime;
   /** How long to wait for the puppet to echo a sent message, to learn its id for quoted replies. */
   echoTimeoutMs?: number;
@@ -32,13 +27,19 @@ interface EchoWaiter {
   resolve: (id: string) => void;
 }
 
-/** WeChat through wechaty: translates messages both ways, paces sends, re-binds ids after a login. */
+/**
+ * WeChat through wechaty: translates messages both ways, paces sends, re-binds ids after a login.
+ * It has no recall: WeChat allows it for two minutes only, and a sent message's id is not always
+ * known (some puppets never echo it).
+ */
 export class WechatAdapter implements ChatAdapter {
   readonly platform = 'wechat' as const;
   readonly limits: AdapterLimits;
   readonly wechaty: Wechaty;
   private sink: InboundSink | null = null;
   private online = false;
+  /** The puppet has said it finished loading rooms and contacts ('ready'): a missing room is then really gone. */
+  private loaded = false;
   /** Inbound messages wait for the re-binding after a login, so a new id never meets a stale binding. */
   private rebound: Promise<void> = Promise.resolve();
   private readonly pacer: Pacer;
@@ -61,7 +62,12 @@ export class WechatAdapter implements ChatAdapter {
     wechaty.on('scan', (qrcode, status) => showLoginQr(log, qrcode, status));
     wechaty.on('login', (user) => this.guard('login', () => this.onLogin(user)));
     // Some puppets finish loading rooms and contacts only after the login: re-bind once more then.
-    wechaty.on('ready', () => this.guard('ready', () => this.rebind()));
+    wechaty.on('ready', () =>
+      this.guard('ready', async () => {
+        await this.rebind();
+        this.loaded = true;
+      }),
+    );
     wechaty.on('logout', (user, reason) => this.guard('logout', () => this.onLogout(user, reason)));
     wechaty.on('error', (error) => log.error({ err: error }, 'wechaty error'));
     wechaty.on('message', (message) => this.guard('message', () => this.onMessage(message)));
@@ -98,6 +104,10 @@ export class WechatAdapter implements ChatAdapter {
       this.failing = false;
       return { platformMessageId };
     } catch (error) {
+      if (error instanceof SendError && error.gone) {
+        this.deps.log.warn({ chatId: message.chatId, reason: error.message }, 'WeChat chat is gone');
+        throw error;
+      }
       const reason = (error as Error)?.message ?? String(error);
       this.deps.log.error({ err: error, chatId: message.chatId }, 'WeChat send failed');
       if (!this.failing) {
@@ -111,20 +121,27 @@ export class WechatAdapter implements ChatAdapter {
   }
 
   private async say(message: OutgoingMessage, text: string): Promise<Message | void> {
-    const { db } = this.deps;
-    const chat = await db.chat.findUnique({ where: { platform_platformChatId: { platform: 'wechat', platformChatId: message.chatId } }, select: { kind: true } });
-    if (chat?.kind !== 'private') {
+    const kind = await this.deps.store.chatKind(message.chatId);
+    if (kind !== 'private') {
       const room = await this.room(message.chatId);
       if (room) {
         const mentioned = message.mention ? await this.contact(message.mention.userId) : undefined;
         if (mentioned) return room.say(text, mentioned);
         return room.say(message.mention ? `@${message.mention.name} ${text}` : text);
       }
-      if (chat) throw new Error(`room ${message.chatId} not found`);
+      if (kind === 'group') throw this.notFound(`room ${message.chatId} not found`);
     }
     const contact = await this.contact(message.chatId);
-    if (!contact) throw new Error(`contact ${message.chatId} not found`);
+    if (!contact) throw this.notFound(`contact ${message.chatId} not found`);
     return contact.say(text);
+  }
+
+  /**
+   * A room or contact the puppet does not know: gone (the bot left or was removed, the group was
+   * dissolved, the person deleted the bot) once the puppet has loaded its lists, else perhaps not yet loaded.
+   */
+  private notFound(reason: string): SendError {
+    return this.loaded ? SendError.chatGone(`WeChat ${reason}`) : new SendError(`WeChat ${reason} (rooms and contacts still loading)`, true, 5_000);
   }
 
   private async room(id: string): Promise<Room | undefined> {
@@ -178,7 +195,7 @@ export class WechatAdapter implements ChatAdapter {
     const inbound = await toInbound(this.deps.wechaty, message);
     if (!inbound) return;
     const since = new Date(Date.now() - this.deps.pacing.menuTtlMinutes * 60_000);
-    const button = await pickFromLastMenu(this.deps.db, inbound.chatId, inbound.text, since);
+    const button = await pickFromLastMenu(this.deps.store, inbound.chatId, inbound.text, since);
     if (button) {
       inbound.text = button.value;
       inbound.isButton = true;
@@ -194,6 +211,7 @@ export class WechatAdapter implements ChatAdapter {
 
   private async onLogout(user: Contact, reason?: string): Promise<void> {
     this.online = false;
+    this.loaded = false;
     // Our own shutdown logs out too: that is no news for the admin.
     if (!this.sink) return;
     this.deps.log.warn({ account: user.name(), reason }, 'WeChat logged out; outgoing messages are held until the next login');
@@ -208,7 +226,7 @@ export class WechatAdapter implements ChatAdapter {
   }
 
   private async rebindNow(): Promise<void> {
-    const { wechaty, db, log } = this.deps;
+    const { wechaty, store, log } = this.deps;
     const selfId = wechaty.currentUser.id;
     const rooms = await Promise.all((await wechaty.Room.findAll()).map(async (room) => ({ id: room.id, topic: await room.topic() })));
     const contacts = await Promise.all(
@@ -216,7 +234,7 @@ export class WechatAdapter implements ChatAdapter {
         .filter((contact) => contact.id !== selfId)
         .map(async (contact) => ({ id: contact.id, names: [await contact.alias(), contact.name()].filter((n): n is string => Boolean(n)) })),
     );
-    const result = await rebindPlatformIds(db, 'wechat', rooms, contacts);
+    const result = await store.rebind(rooms, contacts);
     if (result.chats.length > 0 || result.bindings.length > 0) log.info({ chats: result.chats, bindings: result.bindings }, 'WeChat ids re-bound after login');
     for (const ambiguity of result.ambiguous) await this.reportAmbiguity(ambiguity);
   }
@@ -232,7 +250,7 @@ export class WechatAdapter implements ChatAdapter {
 
   private async report(text: string): Promise<void> {
     try {
-      await reportToAdmin(this.deps.db, this.deps.admin, text, this.deps.clock.now());
+      await this.deps.store.reportToAdmin(text);
     } catch (error) {
       this.deps.log.error({ err: error }, 'could not queue the report to the admin chat');
     }

@@ -1,14 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { WechatyBuilder, type PuppetModuleName } from 'wechaty';
-import type { PlatformDeps } from '../../src/platforms.ts';
+import type { AdapterDeps } from '../../src/platforms.ts';
 import { translator } from '../../src/i18n/index.ts';
-import { parseAdminChat } from '../../src/messaging/admin-report.ts';
 import { WechatAdapter } from './adapter.ts';
 import { fixTokenResolver } from './token-resolver-fix.ts';
 
 /** The WeChat adapter as .env configures it; `name` keeps the session in data/<name>.memory-card.json. */
-export function createWechatAdapter({ env, policy, db, clock, log }: PlatformDeps): WechatAdapter {
+export function createWechatAdapter({ env, policy, store, log }: AdapterDeps): WechatAdapter {
   const puppetOptions = {
     ...(env.WECHATY_PUPPET_SERVICE_TOKEN ? { token: env.WECHATY_PUPPET_SERVICE_TOKEN } : {}),
     ...(env.WECHATY_PUPPET_SERVICE_ENDPOINT ? { endpoint: env.WECHATY_PUPPET_SERVICE_ENDPOINT } : {}),
@@ -19,11 +18,9 @@ export function createWechatAdapter({ env, policy, db, clock, log }: PlatformDep
   const wechaty = WechatyBuilder.build({ name: env.WECHATY_NAME, puppet: env.WECHATY_PUPPET as PuppetModuleName, puppetOptions });
   return new WechatAdapter({
     wechaty,
-    db,
+    store,
     log: log.child({ component: 'wechat' }),
     t: translator(env.LOCALE),
-    clock,
     pacing: policy.wechat,
-    admin: parseAdminChat(env.ADMIN_CHAT),
   });
 }

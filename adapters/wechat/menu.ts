@@ -1,5 +1,5 @@
-import type { Db } from '../../src/db/client.ts';
-import type { Button, OutgoingMessage } from '../../src/messaging/types.ts';
+import type { PlatformStore } from '../../src/messaging/platform-store.ts';
+import type { Button } from '../../src/messaging/types.ts';
 
 /** WeChat has no buttons: they become a numbered line, "回复数字：1 同意 2 驳回". */
 export function renderMenu(text: string, buttons: readonly Button[], prompt: string): string {
@@ -9,25 +9,12 @@ export function renderMenu(text: string, buttons: readonly Button[], prompt: str
 }
 
 /**
- * The button a bare number picks from the last menu the bot sent in this chat. The menu is the
- * sent outbox row itself, so it survives a restart without a table of its own. A menu whose message
- * the core has since replaced (its outcome shown, e.g. a decided leave note) is closed.
+ * The button a bare number picks from the last menu the bot sent in this chat, while that menu is
+ * open (not yet replaced by its outcome, e.g. a decided leave note).
  */
-export async function pickFromLastMenu(db: Db, chatId: string, text: string, since: Date): Promise<Button | null> {
+export async function pickFromLastMenu(store: PlatformStore, chatId: string, text: string, since: Date): Promise<Button | null> {
   const match = /^\s*(\d{1,2})\s*$/.exec(text);
   if (!match) return null;
-  const row = await db.outboxMessage.findFirst({
-    where: { platform: 'wechat', platformChatId: chatId, status: 'sent', sentAt: { gte: since }, payload: { contains: '"buttons":[{' } },
-    orderBy: { sentAt: 'desc' },
-    select: { payload: true, platformMessageId: true },
-  });
-  if (!row) return null;
-  if (row.platformMessageId) {
-    const replaced = await db.outboxMessage.count({
-      where: { platform: 'wechat', platformChatId: chatId, payload: { contains: `"replaceMessageId":${JSON.stringify(row.platformMessageId)}` } },
-    });
-    if (replaced > 0) return null;
-  }
-  const buttons = (JSON.parse(row.payload) as OutgoingMessage).buttons ?? [];
-  return buttons[Number(match[1]) - 1] ?? null;
+  const buttons = await store.lastOpenMenu(chatId, since);
+  return buttons?.[Number(match[1]) - 1] ?? null;
 }

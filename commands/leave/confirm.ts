@@ -1,10 +1,13 @@
 import { defineCommand, TRIGGER } from '../../src/core/command.ts';
 import { OFFICE_STAFF } from '../../src/core/roles.ts';
-import { stepApprover } from '../../src/leave/approvers.ts';
-import { ownLeave, say, workflowFor } from '../../src/leave/command-support.ts';
-import { roleName, statusName } from '../../src/leave/format.ts';
+import { closePosts, currentApprover, workflowFor } from '../../src/approval/workflow.ts';
+import { leaveApproval } from '../../src/leave/approval.ts';
+import { ownLeave, say } from '../../src/leave/command-support.ts';
+import { statusName } from '../../src/leave/format.ts';
+import { roleName } from '../../src/approval/workflow.ts';
 import { parseRefArgs, refArgs } from '../../src/leave/parse-note.ts';
-import { closePosts, draftSubject, loadLeave, submit } from '../../src/leave/workflow.ts';
+import { loadLeave } from '../../src/leave/load.ts';
+import { draftSubject, submit } from '../../src/leave/workflow.ts';
 import { formatClock } from '../../src/time/office-time.ts';
 
 /**
@@ -32,8 +35,9 @@ export const leaveConfirmCommand = defineCommand({
     await w.commit();
     const leave = (await loadLeave(context.tx, draft.id))!;
     if (leave.status === 'approved') return say(context, { key: 'leave.approvedFinal', params: { id: leave.id, name: leave.person.name } });
-    const approver = await stepApprover(context.tx, context.policy, leave.steps[leave.currentStep]!);
+    const approver = await currentApprover(context, leaveApproval, (await leaveApproval.load(context.tx, leave.id))!);
     const sick = leave.certificate === 'owed' ? context.t('leave.sick.owed') : '';
-    context.reply(`${context.t('leave.submitted', { id: leave.id, name: approver.name, role: roleName(context.t, approver.role) })}${sick}`);
+    // About this note: an approver who quotes it with 同意 decides the note (a platform may not show them the post).
+    context.reply(`${context.t('leave.submitted', { id: leave.id, name: approver.name, role: roleName(context.t, approver.role) })}${sick}`, { subject: `leave:${leave.id}` });
   },
 });

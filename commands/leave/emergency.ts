@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { defineCommand, renderText, TRIGGER } from '../../src/core/command.ts';
 import type { Role } from '../../src/core/roles.ts';
-import { say, workflowFor } from '../../src/leave/command-support.ts';
+import { workflowFor } from '../../src/approval/workflow.ts';
+import { say } from '../../src/leave/command-support.ts';
 import { createDraft } from '../../src/leave/file.ts';
-import { leaveLines, roleName, statusName } from '../../src/leave/format.ts';
+import { leaveLines, statusName } from '../../src/leave/format.ts';
+import { roleName } from '../../src/approval/workflow.ts';
 import { noteArgs, parseNote } from '../../src/leave/parse-note.ts';
-import { loadLeave, submit } from '../../src/leave/workflow.ts';
+import { loadLeave } from '../../src/leave/load.ts';
+import { submit } from '../../src/leave/workflow.ts';
 
 const emergencyArgs = z.object({ name: z.string().min(1), note: noteArgs });
 
@@ -56,6 +59,6 @@ export const leaveEmergencyCommand = defineCommand({
     await w.commit();
     const leave = (await loadLeave(tx, draft.id))!;
     const state = renderText(t, { key: 'leave.emergency.state', params: { status: statusName(t, leave.status) } });
-    context.reply(`${t('leave.emergency.filed', { id: leave.id, name: person.name })}\n${leaveLines(t, policy, { ...leave, personName: person.name })}\n${state}`);
+    context.reply(`${t('leave.emergency.filed', { id: leave.id, name: person.name })}\n${leaveLines(t, policy, { ...leave, personName: person.name })}\n${state}`, { subject: `leave:${leave.id}` });
   },
 });

@@ -1,9 +1,9 @@
 import { leaveReport } from '../../src/cli/report-leave.ts';
 import type { CommandFamily } from '../../src/core/family.ts';
 import { leaveJobs } from '../../src/jobs/leave-jobs.ts';
+import { leaveApproval } from '../../src/leave/approval.ts';
 import { leaveCertificateCommand } from './certificate.ts';
 import { leaveConfirmCommand } from './confirm.ts';
-import { leaveApproveCommand, leaveRejectCommand } from './decide.ts';
 import { leaveEmergencyCommand } from './emergency.ts';
 import { leaveRegisterCommand } from './register.ts';
 import { leaveReportBackCommand } from './report-back.ts';
@@ -16,8 +16,6 @@ export const leaveFamily: CommandFamily = {
   commands: [
     leaveRequestCommand,
     leaveConfirmCommand,
-    leaveApproveCommand,
-    leaveRejectCommand,
     leaveWithdrawCommand,
     leaveReportBackCommand,
     leaveEmergencyCommand,
@@ -26,4 +24,5 @@ export const leaveFamily: CommandFamily = {
   ],
   jobs: leaveJobs,
   reports: [leaveReport],
+  approvals: [leaveApproval],
 };

@@ -2,6 +2,7 @@ import type { Env } from '../config/env.ts';
 import type { Policy } from '../config/policy.ts';
 import type { Translate } from '../i18n/index.ts';
 import type { Job } from '../scheduler/scheduler.ts';
+import type { ApprovalKind } from '../approval/kind.ts';
 import type { Command } from './command.ts';
 
 /** A ledger export: `shequ report <name> …`. */
@@ -22,6 +23,8 @@ export interface CommandFamily {
   commands: readonly Command[];
   jobs?(policy: Policy, t: Translate): Job[];
   reports?: readonly ReportSpec[];
+  /** What its requests need approved by the one approval workflow (src/approval). */
+  approvals?: readonly ApprovalKind[];
 }
 
 export interface Registry {
@@ -30,6 +33,7 @@ export interface Registry {
   commands: readonly Command[];
   jobs(policy: Policy, t: Translate): Job[];
   reports: readonly ReportSpec[];
+  approvals: readonly ApprovalKind[];
 }
 
 /** How a name is compared: as the router reads it (full-width folded, case-insensitive). */
@@ -64,5 +68,6 @@ export function registerFamilies(families: readonly CommandFamily[]): Registry {
     commands: families.flatMap((f) => f.commands),
     jobs: (policy, t) => families.flatMap((f) => f.jobs?.(policy, t) ?? []),
     reports,
+    approvals: families.flatMap((f) => f.approvals ?? []),
   };
 }

@@ -1,36 +1,7 @@
 import type { Db, Tx } from '../db/client.ts';
+import type { LiveContact, LiveRoom, RebindResult } from '../messaging/platform-store.ts';
 import type { OutgoingMessage, Platform } from '../messaging/types.ts';
 import { moveChat } from './chat-migration.ts';
-
-/** A group as the platform shows it after a login: a fresh id and its stable topic. */
-export interface LiveRoom {
-  id: string;
-  topic: string;
-}
-
-/** A person as the platform shows it after a login: a fresh id and the names they go by (remark first). */
-export interface LiveContact {
-  id: string;
-  names: string[];
-}
-
-export interface Remapped {
-  from: string;
-  to: string;
-  name: string;
-}
-
-export interface Ambiguity {
-  kind: 'group' | 'person';
-  name: string;
-  candidates: number;
-}
-
-export interface RebindResult {
-  chats: Remapped[];
-  bindings: Remapped[];
-  ambiguous: Ambiguity[];
-}
 
 /**
  * Re-attaches chats and bindings to the ids a platform hands out after a re-login (WeChat's web

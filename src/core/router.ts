@@ -44,12 +44,12 @@ const FINAL_PUNCTUATION = /^[!。.~…]+$/;
 const SEPARATOR = /^[\s:,、;]+/;
 /** What may follow the word directly and still be an argument: a number, a reference, an @mention. */
 const REFERENCE_START = /^[#\d@]/;
-/** A `#编号` reference, with whatever comment follows it: 「同意 #12 注意安全」. */
-const REFERENCE = /^#\s*\d+(?:[\s:,、;]|$)/;
 /** The word ends its line: what follows starts on the next one (「周计划\n1. 走访…」「例会纪要：\n…」). */
 const BLOCK_START = /^[^\S\n]*[:,、;]?[^\S\n]*\n/;
 /** A numbered list on one line: 1 and later 2, each with a mark or space after it, not a count (1栋, 2人). */
 const NUMBERED_LIST = /^\(?1(?:[.、):]|\s|(?![\d号楼栋层户人个次天点月日年元%万]))[\s\S]*?(?<![\d.])\(?2(?:[.、):]|\s|(?![\d号楼栋层户人个次天点月日年元%万]))/;
+/** A `#编号` reference, perhaps after a short noun, with whatever comment follows it: 「同意 #12 注意安全」「同意 预警#3」. */
+const REFERENCE = /^(?:\p{Script=Han}{1,4}\s*)?#\s*\d+(?:[\s:,、;]|$)/u;
 
 /**
  * Full-width to half-width, one space between words within a line, line breaks kept, no @mention
@@ -187,7 +187,8 @@ function continuePending(pending: PendingRoute, text: string, addressed: boolean
   if (CANCEL_WORDS.has(word.toLowerCase())) return { type: 'cancel' };
   if (!addressed && !answersPlainly(pending.expects, text, input)) return null;
   if (pending.expects.kind === 'commands') return null;
-  return runParse(pending.command, [pending.rest, text].filter(Boolean).join(' '), input);
+  const answer = pending.expects.kind === 'choice' ? word : text;
+  return runParse(pending.command, [pending.rest, answer].filter(Boolean).join(' '), input);
 }
 
 export function route(input: RouteInput, commands: readonly Command[]): RouteResult {
@@ -215,7 +216,8 @@ export function route(input: RouteInput, commands: readonly Command[]): RouteRes
   if (quotedOwner && mayRun(quotedOwner, input.roles)) return runParse(quotedOwner, text, input);
   if (matched || !addressed) return { type: 'ignore' };
 
-  const word = text.split(/\s/)[0]!.slice(0, 12);
+  // By characters, not UTF-16 units: half an emoji in the answer would be broken text.
+  const word = Array.from(text.split(/\s/)[0]!).slice(0, 12).join('');
   const suggestions = suggest(word, commands, input.roles);
   return suggestions.length > 0
     ? { type: 'reply', text: { key: 'error.unknownCommand', params: { word, suggestions: suggestions.join('、') } } }

@@ -4,7 +4,6 @@ import type { Translate } from '../i18n/index.ts';
 import { isOfficeTime } from '../rules/office-hours.ts';
 import type { Job } from '../scheduler/scheduler.ts';
 import { leaveCertificateReminderJob } from './leave-certificate-reminder.ts';
-import { leaveIdleApprovalsJob } from './leave-idle-approvals.ts';
 import { leaveReturnReminderJob } from './leave-return-reminder.ts';
 
 /** Runs a job only in office time on working days: what falls due at night goes out in the morning. */
@@ -18,7 +17,7 @@ function inOfficeTime(policy: Policy, job: Job): Job {
   };
 }
 
-/** The leave family's scheduled jobs. */
+/** The leave family's scheduled jobs (idle approval steps are the approval family's). */
 export function leaveJobs(policy: Policy, t: Translate): Job[] {
-  return [leaveIdleApprovalsJob(policy, t), leaveReturnReminderJob(policy, t), leaveCertificateReminderJob(policy, t)].map((job) => inOfficeTime(policy, job));
+  return [leaveReturnReminderJob(policy, t), leaveCertificateReminderJob(policy, t)].map((job) => inOfficeTime(policy, job));
 }

@@ -1,8 +1,8 @@
 import type { Policy } from '../config/policy.ts';
 import type { Translate } from '../i18n/index.ts';
 import { privateTargets } from '../core/addressing.ts';
-import { findApprover } from '../leave/approvers.ts';
-import { pushTo, type Workflow } from '../leave/workflow.ts';
+import { findApprover } from '../approval/approvers.ts';
+import { pushTo, type Workflow } from '../approval/workflow.ts';
 import { enqueue } from '../messaging/outbox.ts';
 import type { Job } from '../scheduler/scheduler.ts';
 import { formatDateTime } from '../time/office-time.ts';

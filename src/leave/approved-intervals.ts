@@ -38,3 +38,12 @@ export async function approvedLeaveIntervals(
   }
   return intervals;
 }
+
+/** True when the person is on approved leave at `at` and has not reported back. */
+export async function isOnLeave(tx: Tx, personId: number, at: Date): Promise<boolean> {
+  const found = await tx.leaveRequest.findFirst({
+    where: { personId, status: 'approved', startAt: { lte: at }, endAt: { gt: at }, returnedAt: null },
+    select: { id: true },
+  });
+  return found !== null;
+}

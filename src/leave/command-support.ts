@@ -1,20 +1,5 @@
 import { renderText, type CommandContext, type Sender, type Text } from '../core/command.ts';
 import type { Prisma } from '../db/client.ts';
-import { enqueue } from '../messaging/outbox.ts';
-import type { Workflow } from './workflow.ts';
-
-/** A leave workflow on a command's transaction; `commit` writes its messages to the outbox. */
-export function workflowFor(context: CommandContext): Workflow & { commit(): Promise<void> } {
-  const out: Workflow['out'] = [];
-  return {
-    tx: context.tx,
-    policy: context.policy,
-    t: context.t,
-    now: context.now,
-    out,
-    commit: () => enqueue(context.tx, out, context.now),
-  };
-}
 
 export function say(context: CommandContext, text: Text): void {
   context.reply(renderText(context.t, text));

@@ -1,5 +1,4 @@
 import type { Policy } from '../config/policy.ts';
-import type { Role } from '../core/roles.ts';
 import type { Translate } from '../i18n/index.ts';
 import { dayMinutes } from '../rules/leave-chain.ts';
 import { inZone } from '../time/office-time.ts';
@@ -41,10 +40,6 @@ export function leaveLines(t: Translate, policy: Policy, leave: LeaveView): stri
     reason: leave.reason,
     destination: leave.destination,
   });
-}
-
-export function roleName(t: Translate, role: string): string {
-  return t(`role.${role as Role}`);
 }
 
 export function statusName(t: Translate, status: string): string {

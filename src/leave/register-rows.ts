@@ -4,7 +4,8 @@ import type { Db } from '../db/client.ts';
 import type { Translate } from '../i18n/index.ts';
 import { dayMinutes } from '../rules/leave-chain.ts';
 import { formatDateTime } from '../time/office-time.ts';
-import { roleName, statusName } from './format.ts';
+import { roleName } from '../approval/workflow.ts';
+import { statusName } from './format.ts';
 
 /** The leave register (请销假登记本) of a month: every filed note with its chain, outcome and 销假. */
 
@@ -44,10 +45,14 @@ export async function leaveRegister(db: Db, policy: Policy, t: Translate, month:
   const from = DateTime.fromISO(`${month}-01`, { zone });
   const rows = await db.leaveRequest.findMany({
     where: { status: { not: 'draft' }, startAt: { lt: from.plus({ months: 1 }).toJSDate() }, endAt: { gt: from.toJSDate() } },
-    include: { person: { include: { community: true } }, steps: { orderBy: { index: 'asc' } } },
+    include: { person: { include: { community: true } } },
     orderBy: { startAt: 'asc' },
   });
-  const ids = [...new Set(rows.flatMap((r) => r.steps.map((s) => s.approverId ?? s.actedById)).filter((id): id is number => id !== null))];
+  const allSteps = await db.approvalStep.findMany({ where: { kind: 'leave', requestId: { in: rows.map((r) => r.id) } }, orderBy: [{ requestId: 'asc' }, { index: 'asc' }] });
+  const stepsByLeave = new Map<number, typeof allSteps>();
+  for (const step of allSteps) stepsByLeave.set(step.requestId, [...(stepsByLeave.get(step.requestId) ?? []), step]);
+  const stepsOf = (id: number) => stepsByLeave.get(id) ?? [];
+  const ids = [...new Set(allSteps.map((s) => s.approverId ?? s.actedById).filter((id): id is number => id !== null))];
   const names = new Map((await db.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((p) => [p.id, p.name]));
   const time = (d: Date | null) => (d ? formatDateTime(d, zone) : null);
   return rows.map((row) => ({
@@ -67,7 +72,7 @@ export async function leaveRegister(db: Db, policy: Policy, t: Translate, month:
     outcome: statusName(t, row.status),
     decidedAt: time(row.decidedAt),
     returnedAt: time(row.returnedAt),
-    chain: row.steps.map((s) => ({
+    chain: stepsOf(row.id).map((s) => ({
       step: s.index + 1,
       role: roleName(t, s.role),
       approver: names.get(s.actedById ?? s.approverId ?? -1) ?? null,

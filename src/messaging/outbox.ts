@@ -7,6 +7,15 @@ export interface OutboxEntry {
   subject?: string;
 }
 
+/**
+ * Every string of a message as well-formed Unicode: text cut in the middle of an emoji (a quoted
+ * word, a title shortened) would otherwise leave a lone surrogate that no platform and no database
+ * takes, and the message would be retried until it is dead.
+ */
+function payloadOf(message: OutgoingMessage): string {
+  return JSON.stringify(message, (_key, value: unknown) => (typeof value === 'string' ? value.toWellFormed() : value));
+}
+
 /** Writes outgoing messages inside the caller's transaction: committed with the effect, or not at all. */
 export async function enqueue(tx: Tx, entries: readonly OutboxEntry[], createdAt: Date): Promise<void> {
   const due = new Date();
@@ -15,7 +24,7 @@ export async function enqueue(tx: Tx, entries: readonly OutboxEntry[], createdAt
       data: {
         platform: entry.platform,
         platformChatId: entry.message.chatId,
-        payload: JSON.stringify(entry.message),
+        payload: payloadOf(entry.message),
         subject: entry.subject ?? null,
         nextAttemptAt: due,
         createdAt,

@@ -3,6 +3,29 @@
 export type Platform = 'sandbox' | 'wechat' | 'telegram' | 'lark';
 export type ChatKind = 'group' | 'private';
 
+/** A picture, file, voice or video that came with a message; the bytes stay where the platform keeps them. */
+export interface Attachment {
+  kind: 'image' | 'file' | 'audio' | 'video';
+  /**
+   * Where the platform keeps it: a URL (the sandbox serves its files under /sandbox/api/files/…),
+   * or the platform's own key: Telegram's file_id, Lark's image_key / file_key (downloaded with the
+   * message id), WeChat's message id (the puppet fetches the file by it).
+   */
+  ref: string;
+  name?: string;
+  mime?: string;
+  /** Bytes, where the platform says. */
+  size?: number;
+}
+
+/** A shared position (WGS-84 as the platforms deliver it), with the place's name and address where given. */
+export interface SharedLocation {
+  latitude: number;
+  longitude: number;
+  name?: string;
+  address?: string;
+}
+
 export interface InboundMessage {
   platform: Platform;
   /** The platform's id for this event: the same id again is a redelivery. */
@@ -14,6 +37,10 @@ export interface InboundMessage {
   chatTitle?: string;
   senderId: string;
   senderName?: string;
+  /**
+   * What the person wrote, repaired at the adapter (see inbound-text.ts): well-formed Unicode, no
+   * control characters, LF line breaks kept. '' for a message that is only a picture or a location.
+   */
   text: string;
   /** The platform message id this message quotes, when the platform delivers quotes. */
   replyToMessageId?: string;
@@ -21,7 +48,8 @@ export interface InboundMessage {
   mentionsBot: boolean;
   /** A button press arrives as the button's value in `text`, with this flag. */
   isButton?: boolean;
-  location?: { latitude: number; longitude: number };
+  attachments?: Attachment[];
+  location?: SharedLocation;
   /** When the platform says the message was sent. */
   sentAt: Date;
 }
@@ -57,14 +85,27 @@ export interface SendResult {
   platformMessageId: string;
 }
 
-/** Thrown by an adapter's send: the delivery worker retries or gives up by these fields. */
+/** Thrown by an adapter's send or recall: the delivery worker retries or gives up by these fields. */
 export class SendError extends Error {
+  /**
+   * True when the platform says the bot can no longer write to this chat (removed from the group,
+   * the group dissolved, blocked by the person): retrying will not help until someone acts.
+   */
+  readonly gone: boolean;
+
   constructor(
     message: string,
     readonly retryable: boolean,
     readonly retryAfterMs?: number,
+    options: { gone?: boolean } = {},
   ) {
     super(message);
+    this.gone = options.gone ?? false;
+  }
+
+  /** The bot can no longer write to the chat; never retryable. */
+  static chatGone(message: string): SendError {
+    return new SendError(message, false, undefined, { gone: true });
   }
 }
 
@@ -90,4 +131,10 @@ export interface ChatAdapter {
   /** False while the platform cannot send (e.g. logged out): the outbox holds messages. */
   isReady(): boolean;
   send(message: OutgoingMessage, context?: SendContext): Promise<SendResult>;
+  /**
+   * Deletes a message the bot sent, for everyone in the chat, where the platform allows it (absent:
+   * it cannot). Resolves once it is gone, also when it was gone already; throws SendError otherwise
+   * (e.g. too old to recall: not retryable).
+   */
+  recall?(chatId: string, platformMessageId: string): Promise<void>;
 }

@@ -52,9 +52,10 @@ async function expectApproved(w: WechatWorld, zhangId: string, groupId: string):
   await w.botSaid(groupId, (text) => text.startsWith('@王芳 请假审批 #1') && text.endsWith('✔ 王芳 已同意（09:00）'));
   const db = w.app.db;
   const wangfang = await db.person.findFirstOrThrow({ where: { name: '王芳' } });
-  const leave = await db.leaveRequest.findUniqueOrThrow({ where: { id: 1 }, include: { steps: true, person: true } });
+  const leave = await db.leaveRequest.findUniqueOrThrow({ where: { id: 1 }, include: { person: true } });
+  const steps = await db.approvalStep.findMany({ where: { kind: 'leave', requestId: 1 }, orderBy: { index: 'asc' } });
   expect([leave.person.name, leave.status, leave.type, leave.workMinutes]).toEqual(['张三', 'approved', '外出', 120]);
-  expect(leave.steps.map((s) => [s.role, s.status, s.actedById])).toEqual([['secretary', 'approved', wangfang.id]]);
+  expect(steps.map((s) => [s.role, s.status, s.actedById])).toEqual([['secretary', 'approved', wangfang.id]]);
 }
 
 describe('WeChat leave approval', () => {
@@ -106,8 +107,9 @@ describe('WeChat leave approval', () => {
     await w.botSaid(group.id, (text) => text === '@李四 请假 #1 这一步应由王芳（书记）审批，你不能审批。');
     zhang.say('同意 #1').to(group);
     await w.botSaid(group.id, (text) => text === '@张三 请假 #1 这一步应由王芳（书记）审批，你不能审批。');
-    const leave = await w.app.db.leaveRequest.findUniqueOrThrow({ where: { id: 1 }, include: { steps: true } });
-    expect([leave.status, leave.steps[0]!.status, leave.steps[0]!.actedById]).toEqual(['pending', 'pending', null]);
+    const leave = await w.app.db.leaveRequest.findUniqueOrThrow({ where: { id: 1 } });
+    const step = await w.app.db.approvalStep.findFirstOrThrow({ where: { kind: 'leave', requestId: 1 } });
+    expect([leave.status, step.status, step.actedById]).toEqual(['pending', 'pending', null]);
 
     // The secretary can still approve.
     sayQuoting(w, 'quote-wang', wang, group, '同意', post);
@@ -122,7 +124,7 @@ describe('WeChat leave approval', () => {
     await expectApproved(w, zhang.id, group.id);
     await w.app.delivery.drain();
     const db = w.app.db;
-    const stepBefore = await db.leaveStep.findFirstOrThrow({ where: { requestId: 1 } });
+    const stepBefore = await db.approvalStep.findFirstOrThrow({ where: { kind: 'leave', requestId: 1 } });
     const outboxBefore = await db.outboxMessage.count();
 
     await w.adapter.wechaty.logout();
@@ -138,7 +140,7 @@ describe('WeChat leave approval', () => {
     expect(record.text).toContain('已批准');
 
     expect(await db.inboxEvent.count()).toBe(inboxBefore + 1);
-    expect(await db.leaveStep.findFirstOrThrow({ where: { requestId: 1 } })).toEqual(stepBefore);
+    expect(await db.approvalStep.findFirstOrThrow({ where: { kind: 'leave', requestId: 1 } })).toEqual(stepBefore);
     expect((await db.leaveRequest.findUniqueOrThrow({ where: { id: 1 } })).status).toBe('approved');
     // Only the answer to 请假记录 was queued since.
     expect(await db.outboxMessage.count()).toBe(outboxBefore + 2);
@@ -149,7 +151,7 @@ describe('WeChat leave approval', () => {
     // Quoting the note again (a new message, not a replay) is only told it is settled.
     sayQuoting(w, 'quote-again', wang, group, '同意', post);
     await w.botSaid(group.id, (text) => text === '@王芳 请假 #1 已批准，无需再处理。');
-    expect(await db.leaveStep.findFirstOrThrow({ where: { requestId: 1 } })).toEqual(stepBefore);
+    expect(await db.approvalStep.findFirstOrThrow({ where: { kind: 'leave', requestId: 1 } })).toEqual(stepBefore);
     expect(w.sent.filter((m) => m.text.startsWith('你的请假 #1 已批准'))).toHaveLength(1);
   });
 });

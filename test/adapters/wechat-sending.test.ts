@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WechatAdapter } from '../../adapters/wechat/adapter.ts';
 import { realTime } from '../../adapters/wechat/pacer.ts';
 import { defaultPolicy } from '../../src/config/policy.ts';
+import { PrismaPlatformStore } from '../../src/core/platform-store.ts';
 import { createDb, type Db } from '../../src/db/client.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
 import { translator } from '../../src/i18n/index.ts';
@@ -38,7 +39,8 @@ describe('WeChat sending', () => {
     let draw = 0;
     const pacerTime = { ...realTime, random: () => randoms[draw++ % randoms.length]! };
     const pacing = { ...defaultPolicy().wechat, minGapMs: 3_000, jitterMs: 2_000, perMinute: 20 };
-    const adapter = new WechatAdapter({ wechaty, db, log, t: translator('zh-CN'), clock: new SettableClock(), pacing, admin: null, pacerTime });
+    const store = new PrismaPlatformStore(db, 'wechat', { admin: null, clock: new SettableClock() });
+    const adapter = new WechatAdapter({ wechaty, store, log, t: translator('zh-CN'), pacing, pacerTime });
     await adapter.start(async () => ({ duplicate: false }));
     const delivery = new DeliveryWorker(db, new Map([['wechat', adapter]]), log, { pollMs: 20 });
     cleanups.push(async () => {

@@ -30,6 +30,8 @@ describe('WeChat text translation', () => {
     expect(stripMentions('签到 @社区助手', ['社区助手', '小助手'])).toBe('签到');
     expect(stripMentions('@小助手 签到 @王芳', ['社区助手', '小助手'])).toBe('签到 @王芳');
     expect(stripMentions('@社区助手们 好', ['社区助手'])).toBe('@社区助手们 好');
+    // A multi-line command keeps its lines (a weekly plan, a notice body).
+    expect(stripMentions('@社区助手\n周计划\r\n1. 走访\n2. 台账', ['社区助手'])).toBe('周计划\n1. 走访\n2. 台账');
   });
 
   it('renders buttons as one numbered line', () => {

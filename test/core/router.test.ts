@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { commandRegistry } from '../../commands/index.ts';
 import { defaultPolicy } from '../../src/config/policy.ts';
-import { renderText } from '../../src/core/command.ts';
+import { defineCommand, renderText, TRIGGER } from '../../src/core/command.ts';
+import { registerFamilies } from '../../src/core/family.ts';
 import type { Role } from '../../src/core/roles.ts';
-import { normalizeText, route, type RouteInput } from '../../src/core/router.ts';
+import { normalizeText, route, triggersUnaddressed, type RouteInput } from '../../src/core/router.ts';
 import { translator } from '../../src/i18n/index.ts';
 
 const { commands } = commandRegistry('社区助手');
@@ -88,5 +90,93 @@ describe('router', () => {
       type: 'run',
       args: { session: 'pm', status: 'late', minutesOff: 1, officeDate: '2026-11-23' },
     });
+  });
+});
+
+describe('triggers in a group', () => {
+  it('reads the word alone, with a separator and arguments, or with sentence-final punctuation; glued text is talk', () => {
+    expect(run('签到！')).toMatchObject({ type: 'run', command: { id: 'checkin' } });
+    expect(run('签到。')).toMatchObject({ type: 'run', command: { id: 'checkin' } });
+    expect(run('签到了吗')).toEqual({ type: 'ignore' });
+    expect(run('请假：明天，病假，感冒，在家', { now: new Date('2026-11-23T09:00:00+08:00') })).toMatchObject({ type: 'run', args: { type: '病假', reason: '感冒', destination: '在家' } });
+    expect(run('请假的事明天再说')).toEqual({ type: 'ignore' });
+    // A prefix is a date and nothing else; a glued continuation is a duration or a date.
+    expect(run('明天请假一天，事假，家里装修，在家', { now: new Date('2026-11-23T09:00:00+08:00') })).toMatchObject({ type: 'run', command: { id: 'leave-request' } });
+    expect(run('我明天请假')).toEqual({ type: 'ignore' });
+  });
+
+  it('lets each command choose how much it needs an address', () => {
+    expect(triggersUnaddressed(TRIGGER.bare, '')).toBe(true);
+    expect(triggersUnaddressed(TRIGGER.alone, '请假怎么写')).toBe(false);
+    expect(triggersUnaddressed(TRIGGER.withArgs, '')).toBe(false);
+    expect(triggersUnaddressed(TRIGGER.exact, '#12')).toBe(true);
+    expect(triggersUnaddressed(TRIGGER.exact, '明天再说')).toBe(false);
+    expect(triggersUnaddressed(TRIGGER.reference, '')).toBe(false);
+    expect(triggersUnaddressed(TRIGGER.reference, '#12 注意安全')).toBe(true);
+    expect(triggersUnaddressed(TRIGGER.reference, '预警#3')).toBe(true);
+    expect(triggersUnaddressed(TRIGGER.reference, '我也这么想')).toBe(false);
+    expect(triggersUnaddressed(TRIGGER.addressed, '去街道')).toBe(false);
+    // Addressed, the same words run: by @mention, by a quote of a bot message, by a button, in private.
+    for (const extra of [{ mentionsBot: true }, { quotesBot: true }, { isButton: true }, { chatKind: 'private' as const }]) {
+      expect(run('休息', extra)).toMatchObject({ type: 'run', command: { id: 'whereabouts-rest' } });
+    }
+    expect(run('休息')).toEqual({ type: 'ignore' });
+  });
+
+  it('ignores residents’ command words in a resident group, and refuses them when addressed', () => {
+    expect(run('签到', { roles: ['resident'], chatPurpose: 'resident' })).toEqual({ type: 'ignore' });
+    expect(run('签到', { roles: ['resident'], chatPurpose: 'resident', mentionsBot: true })).toMatchObject({ type: 'reply', text: { key: 'error.forbidden' } });
+  });
+});
+
+describe('a question waiting for its answer', () => {
+  const at = new Date('2026-11-23T09:00:00+08:00');
+  const asked = (text: string) => {
+    const ask = run(text, { now: at });
+    if (ask.type !== 'ask') throw new Error(`expected a question for ${text}, got ${ask.type}`);
+    return { command: ask.command, rest: ask.rest, expects: ask.expects };
+  };
+
+  it('in a group is continued only by an answer of its form, or an addressed one; other talk leaves it waiting', () => {
+    const pending = asked('请假');
+    expect(pending.expects).toEqual({ kind: 'date' });
+    expect(run('大家早上好', { now: at, pending })).toEqual({ type: 'ignore' });
+    expect(run('明天', { now: at, pending })).toMatchObject({ type: 'ask', prompt: { key: 'leave.ask.type' }, rest: '明天' });
+    const type = asked('请假 明天');
+    expect(run('好的', { now: at, pending: type })).toEqual({ type: 'ignore' });
+    expect(run('病假！', { now: at, pending: type })).toMatchObject({ type: 'ask', prompt: { key: 'leave.ask.reason' } });
+    const reason = asked('请假 明天 病假');
+    expect(run('发烧了', { now: at, pending: reason })).toEqual({ type: 'ignore' });
+    expect(run('发烧了', { now: at, pending: reason, quotesBot: true })).toMatchObject({ type: 'ask', prompt: { key: 'leave.ask.destination' } });
+    expect(run('发烧了', { now: at, pending: reason, chatKind: 'private' })).toMatchObject({ type: 'ask', prompt: { key: 'leave.ask.destination' } });
+  });
+
+  it('maps answer words to commands, and lets a new command replace the question', () => {
+    const pending = { command: commands.find((c) => c.id === 'leave-confirm')!, rest: '', expects: { kind: 'commands' as const, answers: { 确认: '确认 #7', 取消: '撤回 #7' } } };
+    expect(run('确认', { pending })).toMatchObject({ type: 'run', command: { id: 'leave-confirm' }, args: { id: 7 } });
+    expect(run('取消', { pending })).toMatchObject({ type: 'run', command: { id: 'leave-withdraw' }, args: { id: 7 } });
+    expect(run('确认一下明天的会', { pending })).toEqual({ type: 'ignore' });
+    expect(run('签到', { pending })).toMatchObject({ type: 'run', command: { id: 'checkin' } });
+  });
+});
+
+describe('registering families', () => {
+  const command = (id: string, names: string[]) =>
+    defineCommand({ id, names, summary: 'cmd.help.summary', example: 'cmd.help.example', allowedRoles: 'anyone', trigger: TRIGGER.bare, args: z.object({}), parse: () => ({ ok: true, args: {} }), handle: async () => {} });
+
+  it('fails at start when two commands claim one word, naming both', () => {
+    expect(() => registerFamilies([{ id: 'a', commands: [command('first', ['值班'])] }, { id: 'b', commands: [command('second', ['值班 '])] }])).toThrow(
+      'the command word "值班 " is claimed by both first and second',
+    );
+    expect(() => registerFamilies([{ id: 'a', commands: [command('x', ['/duty'])] }, { id: 'b', commands: [command('y', ['／ＤＵＴＹ'])] }])).toThrow('claimed by both x and y');
+  });
+
+  it('gives a quoted reply to a family’s message to the command that owns its subject', () => {
+    const followUp = { ...command('follow-up', ['续报']), quotedSubjects: ['case:'] };
+    const all = [...commands, followUp];
+    expect(route({ ...base, text: '已疏散10人', quotesBot: true, quotedSubject: 'case:5' }, all)).toMatchObject({ type: 'run', command: { id: 'follow-up' } });
+    // Quoting the bot addresses it: a text no command owns is answered, not taken for a follow-up.
+    expect(route({ ...base, text: '已疏散10人', quotesBot: true, quotedSubject: 'leave:5:0' }, all)).toMatchObject({ type: 'reply', text: { key: 'error.unknownCommandNoSuggestion' } });
+    expect(route({ ...base, text: '签到', quotesBot: true, quotedSubject: 'case:5' }, all)).toMatchObject({ type: 'run', command: { id: 'checkin' } });
   });
 });

@@ -45,7 +45,7 @@ beforeAll(async () => {
   await at('2026-09-22T07:50:00');
   await say('zhangwei', '签到');
   await at('2026-09-22T09:30:00');
-  await say('zhangwei', '外出 去街道送材料 10:30回');
+  await say('zhangwei', '去向 外出 去街道送材料 10:30回');
   await at('2026-09-22T09:31:00');
   await say('zhangwei', '签退');
   await at('2026-09-22T12:55:00');

@@ -38,7 +38,7 @@ describe('shequ parse', () => {
     const talk = await shequ(['parse', '--as', 'staff', '签到了吗'], {});
     expect(JSON.parse(talk.stdout)).toEqual({ ignored: true });
     const quoted = await shequ(['parse', '--as', '书记', '--quote', 'leave:3:0', '同意 路上注意安全'], {});
-    expect(JSON.parse(quoted.stdout)).toEqual({ command: 'leave-approve', args: { id: 3, comment: '路上注意安全' } });
+    expect(JSON.parse(quoted.stdout)).toEqual({ command: 'approve', args: { kind: 'leave', id: 3, comment: '路上注意安全' } });
   });
 
   it('explains a bad option', async () => {

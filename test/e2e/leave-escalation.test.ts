@@ -65,7 +65,7 @@ describe('leave approvers who are away or do not answer', () => {
     await bot.post('/sandbox/api/clock', { now: '2026-11-24T09:05:00', frozen: true });
     await bot.botReply('dm:zhaomin', (m) => m.startsWith(`请假审批 #${id}`) && m.includes('第 2/4 步'));
     await bot.botReply('dm:zhangwei', (m) => m === `你的请假 #${id} 超时未审批，已转由赵敏（社区建设科）审批。`);
-    const steps = await bot.app.db.leaveStep.findMany({ where: { requestId: id }, orderBy: { index: 'asc' } });
+    const steps = await bot.app.db.approvalStep.findMany({ where: { kind: 'leave', requestId: id }, orderBy: { index: 'asc' } });
     expect(steps.slice(0, 2).map((s) => s.status)).toEqual(['skipped', 'pending']);
     // The secretary can no longer act on the step that moved on.
     const late = await bot.say('g-work', 'wangfang', `同意 #${id}`);
@@ -81,7 +81,7 @@ describe('leave approvers who are away or do not answer', () => {
     await bot.botReply('dm:zhangwei', (m) => m === `你的请假 #${id} 超时未审批，已转由吴丽（副书记）审批。`);
     await bot.say('g-work', 'wuli', '同意', { replyTo: post.id });
     await bot.botReply('dm:zhangwei', (m) => m.startsWith(`你的请假 #${id} 已批准`));
-    const step = await bot.app.db.leaveStep.findFirstOrThrow({ where: { requestId: id } });
+    const step = await bot.app.db.approvalStep.findFirstOrThrow({ where: { kind: 'leave', requestId: id } });
     expect([step.status, step.actedById]).toEqual(['approved', deputy]);
   });
 
@@ -105,7 +105,7 @@ describe('leave approvers who are away or do not answer', () => {
     const confirmed = await bot.say('g-work', 'zhangwei', '确认');
     await bot.botReply('g-work', (m) => m === '@张伟 找不到可以审批的书记，请假条暂未提交。请联系管理员在花名册里补上书记。', confirmed);
     expect((await bot.app.db.leaveRequest.findUniqueOrThrow({ where: { id: 1 } })).status).toBe('draft');
-    expect(await bot.app.db.leaveStep.count()).toBe(0);
+    expect(await bot.app.db.approvalStep.count()).toBe(0);
   });
 
   it("the secretary's own leave goes to the street chief, privately", async () => {

@@ -60,7 +60,7 @@ describe('leave through the sandbox', () => {
     expect(first.text).toContain('3 个工作日');
     // 同意 to the bot without a quote (a platform may drop it): the approver is shown what waits for them …
     const bare = await bot.say('g-work', 'wangfang', '@社区助手 同意');
-    await bot.botReply('g-work', (m) => m === `@王芳 你有待审批的请假：#${id}。请回复那条请假消息，或发送「同意 #编号」。`, bare);
+    await bot.botReply('g-work', (m) => m === `@王芳 你有待审批的请假 #${id}。请回复那条审批消息，或发送「同意 #编号」。`, bare);
     // … while 同意 in passing is talk the bot leaves alone, the approver's too, as is 确认 with no note waiting.
     const chatter = await bot.say('g-work', 'liuyang', '同意');
     await bot.say('g-work', 'wangfang', '同意');
@@ -97,7 +97,7 @@ describe('leave through the sandbox', () => {
     await bot.botReply('dm:zhangwei', (m) => m.startsWith(`你的请假 #${id} 已批准`));
     await bot.botReply('g-work', (m) => m.startsWith(`请假公示：张伟的请假 #${id} 已批准`));
 
-    const steps = await bot.app.db.leaveStep.findMany({ where: { requestId: id }, orderBy: { index: 'asc' } });
+    const steps = await bot.app.db.approvalStep.findMany({ where: { kind: 'leave', requestId: id }, orderBy: { index: 'asc' } });
     expect(steps.map((s) => [s.role, s.status])).toEqual([
       ['secretary', 'approved'],
       ['street_section', 'approved'],
@@ -108,6 +108,23 @@ describe('leave through the sandbox', () => {
     await bot.app.delivery.drain();
     const sunboReplies = (await bot.messages('dm:sunbo')).filter((m) => m.userId === 'bot' && m.text.includes('已转周涛'));
     expect(sunboReplies).toHaveLength(1);
+  });
+
+  it('同意 quoting the applicant’s 「已提交」 notice decides that note; talk in between changes nothing', async () => {
+    bot = await startTestApp({ demo: true, now: '2026-11-23T09:00:00+08:00' });
+    const sent = await bot.say('g-work', 'zhangwei', '明天请假一天，病假，发烧，在家');
+    await bot.botReply('g-work', (m) => m.includes('请确认请假条 #1'), sent);
+    // The author's own talk does not confirm it; their 确认 right after does, unaddressed.
+    await bot.say('g-work', 'zhangwei', '确认一下明天谁替我走访');
+    expect((await bot.app.db.leaveRequest.findUniqueOrThrow({ where: { id: 1 } })).status).toBe('draft');
+    const confirmed = await bot.say('g-work', 'zhangwei', '确认');
+    const notice = await bot.botReply('g-work', (m) => m.includes('请假 #1 已提交'), confirmed);
+    await bot.say('g-work', 'wangfang', '同意');
+    expect((await bot.app.db.leaveRequest.findUniqueOrThrow({ where: { id: 1 } })).status).toBe('pending');
+    const quoted = await bot.say('g-work', 'wangfang', '同意 早点康复', { replyTo: notice.id });
+    await bot.botReply('g-work', (m) => m.startsWith('@王芳 已同意') && m.includes('#1'), quoted);
+    const steps = await bot.app.db.approvalStep.findMany({ where: { kind: 'leave', requestId: 1 }, orderBy: { index: 'asc' } });
+    expect(steps[0]).toMatchObject({ status: 'approved', comment: '早点康复' });
   });
 
   it('variant 2 of the regulation from the policy alone: up to 3 days the secretary, then the street deputy', async () => {

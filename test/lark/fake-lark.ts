@@ -31,13 +31,15 @@ export interface ScriptedAnswer {
 }
 
 /**
- * A small Lark Open API on loopback: tenant tokens, bot info, send, reply and card update, with
+ * A small Lark Open API on loopback: tenant tokens, bot info, send, reply, card update and recall, with
  * the behaviours the adapter must cope with (revoked tokens, 429, 200 with a non-zero code).
  */
 export class FakeLark {
   readonly calls: RecordedCall[] = [];
   readonly messages: SentMessage[] = [];
   readonly cardUpdates: { messageId: string; card: any }[] = [];
+  /** Messages the bot recalled, by message id. */
+  readonly recalled: string[] = [];
   private readonly validTokens = new Set<string>();
   private readonly scripted: { match: (call: RecordedCall) => boolean; answer: ScriptedAnswer }[] = [];
   private tokensIssued = 0;
@@ -142,6 +144,13 @@ export class FakeLark {
       target.content = card;
       this.cardUpdates.push({ messageId: target.messageId, card });
       return send(200, { code: 0, msg: 'success' });
+    }
+    if (call.method === 'DELETE' && patch) {
+      const target = this.messages.find((m) => m.messageId === patch[1]);
+      if (!target) return send(400, { code: 230001, msg: 'invalid message_id' });
+      if (this.recalled.includes(target.messageId)) return send(400, { code: 230110, msg: 'Action unavailable as the message has been deleted.' });
+      this.recalled.push(target.messageId);
+      return send(200, { code: 0, msg: 'success', data: {} });
     }
     return send(404, { code: 404, msg: `no such API: ${call.method} ${call.path}` });
   }

@@ -57,10 +57,11 @@ function buttonOf(card: SentMessage, label: string): { value: unknown } {
 async function expectApproved(bot: LarkBot, id: number, applicantChat = 'oc_p2p_zhang'): Promise<void> {
   await bot.sent((m, text) => m.chatId === applicantChat && text.startsWith(`你的请假 #${id} 已批准`));
   await bot.sent((m, text) => m.chatId === WORK && text.startsWith(`请假公示：张伟的请假 #${id} 已批准`));
-  const leave = await bot.bot.app.db.leaveRequest.findUniqueOrThrow({ where: { id }, include: { steps: true } });
+  const leave = await bot.bot.app.db.leaveRequest.findUniqueOrThrow({ where: { id } });
+  const steps = await bot.bot.app.db.approvalStep.findMany({ where: { kind: 'leave', requestId: id }, orderBy: { index: 'asc' } });
   const wang = await bot.bot.app.db.person.findFirstOrThrow({ where: { name: '王芳' } });
   expect([leave.status, leave.workMinutes, leave.platform]).toEqual(['approved', 120, 'lark']);
-  expect(leave.steps.map((s) => [s.role, s.status, s.actedById])).toEqual([['secretary', 'approved', wang.id]]);
+  expect(steps.map((s) => [s.role, s.status, s.actedById])).toEqual([['secretary', 'approved', wang.id]]);
 }
 
 /** Waits until every outbox row has gone out (a pass may have left some for the per-chat rate limit). */
@@ -95,11 +96,11 @@ describe('leave approved through Lark', () => {
     // Lark pushes the same event again (same event_id, freshly signed): nothing changes.
     await settled(t);
     const before = traffic(t, id);
-    const steps = await t.bot.app.db.leaveStep.findMany({ where: { requestId: id } });
+    const steps = await t.bot.app.db.approvalStep.findMany({ where: { kind: 'leave', requestId: id } });
     expectAccepted(await t.post(reply));
     await settled(t);
     expect(traffic(t, id)).toEqual(before);
-    expect(await t.bot.app.db.leaveStep.findMany({ where: { requestId: id } })).toEqual(steps);
+    expect(await t.bot.app.db.approvalStep.findMany({ where: { kind: 'leave', requestId: id } })).toEqual(steps);
     expect(await t.bot.app.db.inboxEvent.count({ where: { platform: 'lark', eventId: reply.header.event_id } })).toBe(1);
   });
 
@@ -131,7 +132,7 @@ describe('leave approved through Lark', () => {
     expectAccepted(await t.post(cardActionEvent({ messageId: card.messageId, chatId: WORK, from: OPEN_IDS.王芳, value: approve, at: at('09:02:30') })));
     await settled(t);
     expect(traffic(t, id)).toEqual(before);
-    expect(await t.bot.app.db.leaveStep.count({ where: { requestId: id, status: 'approved' } })).toBe(1);
+    expect(await t.bot.app.db.approvalStep.count({ where: { kind: 'leave', requestId: id, status: 'approved' } })).toBe(1);
   });
 
   it('同意 #编号 typed anywhere: in a private chat with the bot', async () => {
@@ -140,7 +141,7 @@ describe('leave approved through Lark', () => {
     expectAccepted(await t.post(messageEvent({ chatId: 'oc_p2p_wang', chatType: 'p2p', from: OPEN_IDS.王芳, text: `同意 #${id} 注意安全`, at: at('09:03:00') })));
     await t.sent((m, text) => m.chatId === 'oc_p2p_wang' && text.includes(`张伟的请假 #${id} 审批完成`));
     await expectApproved(t, id);
-    expect((await t.bot.app.db.leaveStep.findFirstOrThrow({ where: { requestId: id } })).comment).toBe('注意安全');
+    expect((await t.bot.app.db.approvalStep.findFirstOrThrow({ where: { kind: 'leave', requestId: id } })).comment).toBe('注意安全');
   });
 
   it('a non-approver’s 同意 is refused with who may, by reply, by button and by number', async () => {
@@ -155,9 +156,10 @@ describe('leave approved through Lark', () => {
     await until('three refusals', () => t!.lark.messages.filter((m) => shownText(m) === refusal).length === 3 || undefined);
 
     await settled(t);
-    const leave = await t.bot.app.db.leaveRequest.findUniqueOrThrow({ where: { id }, include: { steps: true } });
+    const leave = await t.bot.app.db.leaveRequest.findUniqueOrThrow({ where: { id } });
+    const steps = await t.bot.app.db.approvalStep.findMany({ where: { kind: 'leave', requestId: id } });
     expect(leave.status).toBe('pending');
-    expect(leave.steps.map((s) => s.status)).toEqual(['pending']);
+    expect(steps.map((s) => s.status)).toEqual(['pending']);
     expect(t.lark.cardUpdates.filter((u) => u.messageId === card.messageId)).toEqual([]);
   });
 

@@ -74,14 +74,14 @@ describe('the Lark callback endpoint', () => {
     expect(t.lark.messages.filter((m) => m.content.text?.includes('已签到'))).toHaveLength(1);
   });
 
-  it('answers 200 to events it does not handle and to messages without text, storing nothing', async () => {
+  it('answers 200 to events it does not handle and to messages with nothing for the core (a sticker), storing nothing', async () => {
     t = await startLarkBot();
     const other = { schema: '2.0', header: { event_id: 'ev-x', token: VERIFICATION_TOKEN, event_type: 'im.chat.member.bot.added_v1', create_time: String(Date.now()) }, event: {} };
     expectAccepted(await t.post(other));
-    const image = checkIn();
-    image.event.message.message_type = 'image';
-    image.event.message.content = JSON.stringify({ image_key: 'img_1' });
-    expectAccepted(await t.post(image));
+    const sticker = checkIn();
+    sticker.event.message.message_type = 'sticker';
+    sticker.event.message.content = JSON.stringify({ file_key: 'file_sticker_1' });
+    expectAccepted(await t.post(sticker));
     expect(await t.bot.app.db.inboxEvent.count()).toBe(0);
   });
 });

@@ -128,6 +128,7 @@ export class FakeBotApi {
       case 'setWebhook':
       case 'deleteWebhook':
       case 'answerCallbackQuery':
+      case 'deleteMessage':
         return true;
       case 'sendMessage': {
         const chatId = String(payload.chat_id);

@@ -92,7 +92,7 @@ async function noteClosed(t: TelegramBot, since: number, note: ApiCall, outcome:
 /** The first step of a note, with the name of whoever acted on it. */
 async function stepOf(t: TelegramBot, id: number) {
   const { db } = t.app.app;
-  const step = await db.leaveStep.findFirstOrThrow({ where: { requestId: id, index: 0 } });
+  const step = await db.approvalStep.findFirstOrThrow({ where: { kind: 'leave', requestId: id, index: 0 } });
   const actedBy = step.actedById === null ? null : await db.person.findUniqueOrThrow({ where: { id: step.actedById } });
   return { ...step, actedBy };
 }
@@ -133,9 +133,10 @@ describe('leave approval through Telegram', () => {
     const edit = await noteClosed(bot, since, note, '✔ 王芳 已同意（09:00）');
     expect(answered[0]!.at).toBeLessThanOrEqual(Math.min(reply.at, edit.at));
 
-    const leave = await bot.app.app.db.leaveRequest.findUniqueOrThrow({ where: { id }, include: { steps: { orderBy: { index: 'asc' } } } });
+    const leave = await bot.app.app.db.leaveRequest.findUniqueOrThrow({ where: { id } });
+    const steps = await bot.app.app.db.approvalStep.findMany({ where: { kind: 'leave', requestId: id }, orderBy: { index: 'asc' } });
     expect([leave.status, leave.currentStep]).toEqual(['pending', 1]);
-    expect(leave.steps.map((s) => [s.role, s.status])).toEqual([
+    expect(steps.map((s) => [s.role, s.status])).toEqual([
       ['secretary', 'approved'],
       ['street_section', 'pending'],
     ]);

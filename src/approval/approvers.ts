@@ -1,28 +1,19 @@
 import type { Policy } from '../config/policy.ts';
-import { roleHolders } from '../core/addressing.ts';
+import { roleHolders, type RoleScope } from '../core/addressing.ts';
 import type { Role } from '../core/roles.ts';
 import type { Tx } from '../db/client.ts';
+import { isOnLeave } from '../leave/approved-intervals.ts';
 
-export interface Applicant {
+/** Whose request it is: the role look-ups are in their community or street, and they never approve their own. */
+export interface Applicant extends RoleScope {
   personId: number;
-  communityId: number | null;
-  streetId: number | null;
 }
 
 export interface Approver {
   personId: number;
   name: string;
-  /** The role they act in: the step's role, or the deputy role standing in for it. */
-  role: Role;
-}
-
-/** True when the person is on approved leave at `at` and has not reported back. */
-export async function isOnLeave(tx: Tx, personId: number, at: Date): Promise<boolean> {
-  const found = await tx.leaveRequest.findFirst({
-    where: { personId, status: 'approved', startAt: { lte: at }, endAt: { gt: at }, returnedAt: null },
-    select: { id: true },
-  });
-  return found !== null;
+  /** The role they act in (the step's, or the deputy role standing in); null for a step that names them. */
+  role: Role | null;
 }
 
 /** The role's holders who could approve for the applicant: never the applicant themself. */
@@ -33,7 +24,8 @@ function holders(tx: Tx, role: Role, applicant: Applicant): Promise<{ id: number
 /**
  * The person who approves a step of `role` for the applicant: a holder of the role in the
  * applicant's community (community roles) or street (street roles) who is not away; else the
- * configured deputy role's holder; else a holder even though away (the note waits for them).
+ * deputy role's holder (`leave.deputies`, the office's table of who stands in for whom); else a
+ * holder even though away (the request waits for them).
  */
 export async function findApprover(tx: Tx, policy: Policy, role: Role, applicant: Applicant, at: Date, exclude: readonly number[] = []): Promise<Approver | null> {
   const seen = new Set<Role>();
@@ -58,11 +50,12 @@ export async function findDeputy(tx: Tx, policy: Policy, role: Role, applicant: 
   return person ? { personId: person.id, name: person.name, role: deputyRole } : null;
 }
 
-/** Who a step waits for, and the role they act in (the step's role, or the deputy role standing in). */
-export async function stepApprover(tx: Tx, policy: Policy, step: { approverId: number | null; role: string }): Promise<{ name: string; role: Role }> {
-  const role = step.role as Role;
+/** Who a step waits for, and the role they act in (the step's, or the deputy role standing in; none for a named person). */
+export async function stepApprover(tx: Tx, policy: Policy, step: { approverId: number | null; role: string | null }): Promise<{ name: string; role: Role | null }> {
+  const role = step.role as Role | null;
   if (step.approverId === null) return { name: '', role };
   const person = await tx.person.findUniqueOrThrow({ where: { id: step.approverId }, include: { roles: true } });
+  if (role === null) return { name: person.name, role: null };
   const held = new Set(person.roles.map((r) => r.role));
   let acting: Role | undefined = role;
   const seen = new Set<Role>();

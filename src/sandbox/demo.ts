@@ -1,5 +1,5 @@
-import type { Db } from '../../src/db/client.ts';
-import { importRoster, validateRoster } from '../../src/roster/import-roster.ts';
+import type { Db } from '../db/client.ts';
+import { importRoster, validateRoster } from '../roster/import-roster.ts';
 
 /** 幸福社区: a small office to try everything in the sandbox on a first start. */
 const PEOPLE = [

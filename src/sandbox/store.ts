@@ -1,8 +1,32 @@
 import crypto from 'node:crypto';
-import type { Db } from '../../src/db/client.ts';
-import type { Button } from '../../src/messaging/types.ts';
+import type { Db } from '../db/client.ts';
+import type { Attachment, Button, SharedLocation } from '../messaging/types.ts';
 
-/** The sandbox platform's own history: what a phone would show, kept in the bot's database. */
+/**
+ * The sandbox platform's own side: its people, chats and message history, kept in the bot's
+ * database as a phone would show them. The sandbox adapter (adapters/sandbox) translates between
+ * this and the normalized message, as the other adapters do with their platform's SDK.
+ */
+
+/** A file as the sandbox keeps it: at a URL the sender gave, or its bytes (base64) served back by the sandbox. */
+export interface StoredFile {
+  kind: Attachment['kind'];
+  name?: string;
+  mime?: string;
+  size?: number;
+  url?: string;
+  base64?: string;
+}
+
+/** A file as the API shows it: where to get it. */
+export interface FileView {
+  kind: Attachment['kind'];
+  url: string;
+  name?: string;
+  mime?: string;
+  size?: number;
+}
+
 export interface SandboxMessage {
   id: string;
   chatId: string;
@@ -10,6 +34,10 @@ export interface SandboxMessage {
   text: string;
   replyTo?: string;
   buttons?: Button[];
+  attachments?: FileView[];
+  location?: SharedLocation;
+  /** The bot took the message back: text, buttons and files are no longer shown. */
+  recalled?: true;
   at: string;
 }
 
@@ -19,16 +47,48 @@ export function isPrivateChat(chatId: string): boolean {
   return chatId.startsWith('dm:');
 }
 
-function toMessage(row: { id: string; chatId: string; userId: string; text: string; replyTo: string | null; buttons: string | null; at: Date }): SandboxMessage {
+/** Where the sandbox serves a file it keeps. */
+export function fileUrl(messageId: string, index: number): string {
+  return `/sandbox/api/files/${encodeURIComponent(messageId)}/${index}`;
+}
+
+interface Row {
+  id: string;
+  chatId: string;
+  userId: string;
+  text: string;
+  replyTo: string | null;
+  buttons: string | null;
+  attachments: string | null;
+  location: string | null;
+  recalledAt: Date | null;
+  at: Date;
+}
+
+function toMessage(row: Row): SandboxMessage {
+  const base = { id: row.id, chatId: row.chatId, userId: row.userId, at: row.at.toISOString() };
+  if (row.recalledAt) return { ...base, text: '', recalled: true };
+  const files = row.attachments ? (JSON.parse(row.attachments) as StoredFile[]) : [];
   return {
-    id: row.id,
-    chatId: row.chatId,
-    userId: row.userId,
+    ...base,
     text: row.text,
     ...(row.replyTo ? { replyTo: row.replyTo } : {}),
     ...(row.buttons ? { buttons: JSON.parse(row.buttons) as Button[] } : {}),
-    at: row.at.toISOString(),
+    ...(files.length > 0 ? { attachments: files.map(({ base64: _bytes, url, ...file }, index) => ({ ...file, url: url ?? fileUrl(row.id, index) })) } : {}),
+    ...(row.location ? { location: JSON.parse(row.location) as SharedLocation } : {}),
   };
+}
+
+export interface NewMessage {
+  id?: string;
+  chatId: string;
+  userId: string;
+  text: string;
+  replyTo?: string;
+  buttons?: Button[];
+  attachments?: StoredFile[];
+  location?: SharedLocation;
+  at: Date;
 }
 
 export class SandboxStore {
@@ -43,7 +103,7 @@ export class SandboxStore {
     return row ? toMessage(row) : null;
   }
 
-  async add(message: Omit<SandboxMessage, 'id' | 'at'> & { id?: string; at: Date }): Promise<SandboxMessage> {
+  async add(message: NewMessage): Promise<SandboxMessage> {
     const newUser = message.userId !== BOT_USER_ID && !this.knownUsers.has(message.userId);
     const newChat = !this.knownChats.has(message.chatId);
     const row = await this.db.$transaction(async (tx) => {
@@ -67,6 +127,8 @@ export class SandboxStore {
           text: message.text,
           replyTo: message.replyTo ?? null,
           buttons: message.buttons ? JSON.stringify(message.buttons) : null,
+          attachments: message.attachments?.length ? JSON.stringify(message.attachments) : null,
+          location: message.location ? JSON.stringify(message.location) : null,
           at: message.at,
         },
       });
@@ -80,6 +142,30 @@ export class SandboxStore {
       tx.sandboxMessage.updateMany({ where: { id }, data: { text, buttons: buttons.length > 0 ? JSON.stringify(buttons) : null } }),
     );
     return result.count > 0;
+  }
+
+  /**
+   * Takes back a message the bot sent in the chat. 'recalled' also when it was recalled before or
+   * never existed; 'not-ours' when the id is someone else's message or in another chat.
+   */
+  async recall(chatId: string, id: string, at: Date): Promise<'recalled' | 'not-ours'> {
+    const result = await this.db.$transaction(async (tx) => {
+      const row = await tx.sandboxMessage.findUnique({ where: { id }, select: { chatId: true, userId: true, recalledAt: true } });
+      if (!row) return 'recalled' as const;
+      if (row.chatId !== chatId || row.userId !== BOT_USER_ID) return 'not-ours' as const;
+      if (!row.recalledAt) await tx.sandboxMessage.update({ where: { id }, data: { recalledAt: at } });
+      return 'recalled' as const;
+    });
+    return result;
+  }
+
+  /** The bytes of a file the sandbox keeps (not one kept at a sender's URL), or null. */
+  async file(messageId: string, index: number): Promise<{ bytes: Buffer; mime?: string; name?: string } | null> {
+    const row = await this.db.sandboxMessage.findUnique({ where: { id: messageId }, select: { attachments: true, recalledAt: true } });
+    if (!row?.attachments || row.recalledAt) return null;
+    const file = (JSON.parse(row.attachments) as StoredFile[])[index];
+    if (!file?.base64) return null;
+    return { bytes: Buffer.from(file.base64, 'base64'), ...(file.mime ? { mime: file.mime } : {}), ...(file.name ? { name: file.name } : {}) };
   }
 
   /** Messages of a chat, oldest first; `after` is the id of the last message the caller has. */

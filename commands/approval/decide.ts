@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import type { ApprovalKind } from '../../src/approval/kind.ts';
+import { decide, requestOfSubject, workflowFor } from '../../src/approval/workflow.ts';
+import { defineCommand, renderText, TRIGGER, type ArgsResult, type Command, type CommandContext, type ParseContext, type Sender } from '../../src/core/command.ts';
+import { OFFICE_STAFF, STREET_ROLES } from '../../src/core/roles.ts';
+
+/**
+ * 同意 / 驳回 for every kind of request (a leave note, an alert, a duty swap): by replying to its
+ * post, by its button, or anywhere as 「同意 #编号」 (「同意 预警#3」 when two kinds share a number).
+ */
+
+const decideArgs = z.object({ kind: z.string().nullable(), id: z.number().int().nullable(), comment: z.string() });
+type DecideArgs = z.infer<typeof decideArgs>;
+
+/** Whoever may be an approver; the workflow then checks they are this step's approver. */
+const APPROVER_ROLES = [...OFFICE_STAFF, ...STREET_ROLES];
+
+const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function parseDecision(rest: string, context: ParseContext, kinds: readonly ApprovalKind[], needsReason: boolean): ArgsResult<DecideArgs> {
+  const nouns = kinds.map((k) => escape(k.noun)).join('|');
+  const quoted = requestOfSubject(context.quotedSubject);
+  const text = rest.trim();
+  const typed = new RegExp(`^(?:(${nouns})\\s*)?#\\s*(\\d+)\\s*([\\s\\S]*)$`).exec(text) ?? (quoted ? null : /^()(\d+)(?:\s+([\s\S]*))?$/.exec(text));
+  const kind = typed ? (kinds.find((k) => k.noun === typed[1])?.kind ?? null) : (quoted?.kind ?? null);
+  const id = typed ? Number(typed[2]) : (quoted?.id ?? null);
+  const comment = (typed ? (typed[3] ?? '') : text).replace(/^[:：,，]\s*/, '').trim();
+  if (id !== null && needsReason && !comment) return { ok: false, error: { key: 'approval.reject.reason', params: { ref: typed?.[1] ? `${typed[1]}#${id}` : `#${id}` } } };
+  return { ok: true, args: { kind, id, comment } };
+}
+
+/** Without a number or a quote (a platform may drop the quote): the approver is shown what waits for them. */
+async function listWaiting(context: CommandContext<Sender>, kinds: readonly ApprovalKind[], approve: boolean): Promise<void> {
+  const steps = await context.tx.approvalStep.findMany({ where: { status: 'pending', approverId: context.sender.personId }, select: { kind: true, requestId: true }, orderBy: { requestId: 'asc' } });
+  const items = kinds
+    .map((kind) => ({ kind, ids: steps.filter((s) => s.kind === kind.kind).map((s) => kind.reference(s.requestId)) }))
+    .filter((group) => group.ids.length > 0)
+    .map((group) => `${group.kind.noun} ${group.ids.join('、')}`);
+  if (items.length === 0) return context.reply(renderText(context.t, { key: approve ? 'approval.approve.which' : 'approval.reject.which' }));
+  context.reply(context.t('approval.waiting', { items: items.join('，'), verb: approve ? '同意' : '驳回', example: approve ? '' : ' 理由' }));
+}
+
+/**
+ * The kind a number names: the one the sender has a step waiting in; when none, the one that has
+ * such a request; the first kind (leave) answers for a number nobody has.
+ */
+async function kindOf(context: CommandContext<Sender>, kinds: readonly ApprovalKind[], args: DecideArgs & { id: number }): Promise<ApprovalKind | ApprovalKind[]> {
+  if (args.kind) return kinds.find((k) => k.kind === args.kind) ?? kinds[0]!;
+  const waiting = await context.tx.approvalStep.findMany({ where: { requestId: args.id, status: 'pending', approverId: context.sender.personId }, select: { kind: true } });
+  const mine = kinds.filter((k) => waiting.some((s) => s.kind === k.kind));
+  if (mine.length > 0) return mine.length === 1 ? mine[0]! : mine;
+  const existing: ApprovalKind[] = [];
+  for (const kind of kinds) if (await kind.load(context.tx, args.id)) existing.push(kind);
+  return existing.length > 1 ? existing : (existing[0] ?? kinds[0]!);
+}
+
+function decision(kinds: () => readonly ApprovalKind[], approve: boolean) {
+  return async (context: CommandContext<Sender>, args: DecideArgs) => {
+    const all = kinds();
+    if (args.id === null) return listWaiting(context, all, approve);
+    const found = await kindOf(context, all, { ...args, id: args.id });
+    if (Array.isArray(found)) {
+      const refs = found.map((k) => `「${approve ? '同意' : '驳回'} ${k.noun}#${args.id}」`).join('或');
+      return context.reply(context.t('approval.ambiguous', { id: args.id, refs }));
+    }
+    const w = workflowFor(context);
+    const answer = await decide(w, found, { id: args.id, actor: { personId: context.sender.personId, name: context.sender.name }, approve, comment: args.comment });
+    await w.commit();
+    context.reply(renderText(context.t, answer));
+  };
+}
+
+/** 同意 / 批准 and 驳回 / 不同意, over the approval kinds the families register. */
+export function decideCommands(kinds: () => readonly ApprovalKind[]): Command[] {
+  const common = {
+    allowedRoles: APPROVER_ROLES,
+    // 同意 and 驳回 are everyday words: in a group they act only by reply, button, @mention or 「同意 #编号」.
+    trigger: TRIGGER.reference,
+    args: decideArgs,
+  };
+  return [
+    defineCommand({
+      ...common,
+      id: 'approve',
+      names: ['同意', '批准', '/approve'],
+      summary: 'cmd.approve.summary',
+      example: 'cmd.approve.example',
+      parse: (rest, context) => parseDecision(rest, context, kinds(), false),
+      handle: decision(kinds, true),
+    }),
+    defineCommand({
+      ...common,
+      id: 'reject',
+      names: ['驳回', '不同意', '不批准', '/reject'],
+      summary: 'cmd.reject.summary',
+      example: 'cmd.reject.example',
+      parse: (rest, context) => parseDecision(rest, context, kinds(), true),
+      handle: decision(kinds, false),
+    }),
+  ];
+}
