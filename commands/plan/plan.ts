@@ -56,7 +56,8 @@ async function show(context: CommandContext<Sender>, args: Extract<PlanArgs, { a
   const isWorkday = (date: string) => calendar.isWorkday(date);
   const named = args.person && args.person !== sender.name ? args.person : null;
   if ((named || args.community) && !reader) return context.reply(t('plan.onlyOwn'));
-  if (args.community || (reader && !named && args.week !== null)) {
+  // A leader naming a week and nobody sees the community; naming themselves, their own plan.
+  if (args.community || (reader && args.person === null && args.week !== null)) {
     const rows = await loadWeeks(tx, policy, sender.communityId, [week], isWorkday);
     return context.reply(summaryText(t, sender.communityName ?? '', week, rows));
   }

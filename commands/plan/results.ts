@@ -18,7 +18,7 @@ export const planResultsCommand = defineCommand({
   trigger: TRIGGER.block,
   quotedSubjects: ['plan-review:'],
   args: planResultsArgs,
-  parse: (rest) => parsePlanResultsArgs(rest),
+  parse: parsePlanResultsArgs,
   async handle(context, args) {
     const refused = refusal(context);
     if (refused) return context.reply(refused);

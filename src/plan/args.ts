@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ArgsResult, ParseContext } from '../core/command.ts';
-import { parsePlanMessage, RESULTS_ANSWER } from '../rules/plan-items.ts';
+import { parsePlanMessage, RESULTS_ANSWER, splitItems, statusOf } from '../rules/plan-items.ts';
 import { parseMinutes } from '../rules/plan-minutes.ts';
 import { readWeekWord } from '../rules/plan-week.ts';
 import { officeDate } from '../time/office-time.ts';
@@ -66,11 +66,25 @@ export function parsePlanArgs(rest: string, { now, policy }: ParseContext): Args
 
 export const RESULTS_EXPECTS = { kind: 'pattern', source: RESULTS_ANSWER } as const;
 
-export function parsePlanResultsArgs(rest: string): ArgsResult<PlanResultsArgs> {
+/** Fewer letters than this, with no status word, say nothing about last week (「你好」「收到」). */
+const MIN_FREE_RESULTS = 6;
+
+/**
+ * 上周完成 and the answers to the Monday prompt. A reply quoting the prompt that is a list with no
+ * status word at all is this week's plan, written where the prompt asked for it.
+ */
+export function parsePlanResultsArgs(rest: string, { quotedSubject }: Pick<ParseContext, 'quotedSubject'> = {}): ArgsResult<PlanResultsArgs> {
   const text = rest.trim();
   const parsed = parsePlanMessage(text, 'results');
-  if (!parsed.results && parsed.items.length === 0) return { ok: false, ask: { key: 'plan.results.askText' }, expects: RESULTS_EXPECTS };
-  return { ok: true, args: { results: parsed.results, items: parsed.items, text } };
+  const results = parsed.results;
+  const stated = results !== null && (results.marks.length > 0 || results.all !== null || statusOf(results.text).status !== null);
+  if (results && !stated && quotedSubject?.startsWith('plan-review:') && parsed.items.length === 0) {
+    const items = splitItems(results.text);
+    if (items.length >= 2) return { ok: true, args: { results: null, items, text } };
+  }
+  const tooLittle = results !== null && !stated && results.text.replace(/[\s\p{P}\p{S}]/gu, '').length < MIN_FREE_RESULTS;
+  if ((!results || tooLittle) && parsed.items.length === 0) return { ok: false, ask: { key: 'plan.results.askText' }, expects: RESULTS_EXPECTS };
+  return { ok: true, args: { results, items: parsed.items, text } };
 }
 
 const task = z.object({ name: z.string().nullable(), text: z.string(), due: z.string().nullable(), line: z.string() });
@@ -90,7 +104,7 @@ export function parseMinutesArgs(rest: string, { now, policy }: ParseContext): A
   if (text === '') return { ok: false, ask: { key: 'minutes.ask' }, expects: { kind: 'text' } };
   const parsed = parseMinutes(text, officeDate(now, policy.timezone));
   // One line with no label and no task is a remark, not minutes (「例会纪要 大家辛苦了」).
-  const remark = !text.includes('\n') && !text.includes(':') && parsed.tasks.length === 0;
+  const remark = !text.includes('\n') && !/[:：]/.test(text) && parsed.tasks.length === 0;
   if (remark || (parsed.decisions.length === 0 && parsed.tasks.length === 0)) return { ok: false, error: { key: 'minutes.empty' } };
   return { ok: true, args: { ...parsed, text } };
 }

@@ -261,6 +261,8 @@ describe('any week, by the person allowed to see it', () => {
   it('staff may not see a colleague\'s plan; the director sees the community\'s week', async () => {
     expect((await say('liuyang', '周计划 张伟', 'dm:liuyang')).text).toBe('你只能看自己的周计划；书记、副书记或主任可以看同事的和全社区的。');
     expect((await say('liqiang', '周计划 2026-W49', 'dm:liqiang')).text.split('\n')[1]).toBe('已发 3 人，未发 1 人，请假 1 人');
+    // A leader naming themselves sees their own week.
+    expect((await say('liqiang', '周计划 李强 2026-W49', 'dm:liqiang')).text.split('\n')[0]).toBe('李强 第49周（11月30日—12月6日）的工作计划');
   });
 });
 
