@@ -26,10 +26,8 @@ export async function planPeople(tx: Tx, policy: Policy, communityId: number | n
 export interface Absence {
   /** Approved leave covers every working session of the week. */
   wholeWeek: boolean;
-  /** Approved leave covers the working sessions of `date` from `from` on (the rest of that day). */
-  restOfDay(date: string, from?: Date): boolean;
-  /** Approved leave covers every session of these workdays. */
-  days(dates: readonly string[]): boolean;
+  /** Approved leave covers the working sessions of `date` from `at` on (the rest of that day). */
+  restOfDay(date: string, at?: Date): boolean;
 }
 
 /** Each person's approved leave in the week, read once for the community. */
@@ -41,9 +39,8 @@ export async function absences(tx: Tx, policy: Policy, people: readonly PlanColl
   for (const person of people) {
     const own = intervals.filter((i) => i.personId === person.id);
     const { sessions } = hoursFor(policy, person);
-    const days = (dates: readonly string[]) => own.length > 0 && coveredBy(sessionSpans(dates, sessions, policy.timezone), own);
     result.set(person.id, {
-      wholeWeek: workdays.length > 0 && days(workdays),
+      wholeWeek: own.length > 0 && workdays.length > 0 && coveredBy(sessionSpans(workdays, sessions, policy.timezone), own),
       restOfDay(date, at) {
         if (own.length === 0) return false;
         const spans = sessionSpans([date], sessions, policy.timezone)
@@ -51,7 +48,6 @@ export async function absences(tx: Tx, policy: Policy, people: readonly PlanColl
           .filter((s) => s.from < s.to);
         return spans.length > 0 && coveredBy(spans, own);
       },
-      days,
     });
   }
   return result;
