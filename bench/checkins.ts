@@ -12,6 +12,7 @@ import { createDb } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
 import { SettableClock } from '../src/time/clock.ts';
 import { tempDir } from '../test/helpers/app.ts';
+import { mb, percentile, pool, seedPeople } from './support.ts';
 
 const N = Number(process.env.BENCH_N ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
@@ -22,39 +23,10 @@ const AT = new Date('2026-11-23T07:55:00+08:00');
  */
 const WARMUP = Math.max(50, 4 * CONCURRENCY);
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-
-async function pool(count: number, concurrency: number, task: (index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) await task(next++);
-    }),
-  );
-}
-
-async function seedPeople(databaseUrl: string): Promise<void> {
-  const db = createDb(databaseUrl);
-  await db.$transaction(
-    async (tx) => {
-      const community = await tx.community.create({ data: { name: '压测社区' } });
-      await tx.chat.create({ data: { platform: 'sandbox', platformChatId: 'g-work', kind: 'group', title: '压测工作群', purpose: 'work', communityId: community.id } });
-      for (let i = 0; i < N + WARMUP; i++) {
-        const person = await tx.person.create({ data: { name: `社工${i}`, rosterKey: `community:压测社区:社工${i}`, communityId: community.id } });
-        await tx.personRole.create({ data: { personId: person.id, role: 'staff' } });
-        await tx.binding.create({ data: { personId: person.id, platform: 'sandbox', platformUserId: `u${i}` } });
-      }
-    },
-    { timeout: 600_000 },
-  );
-  await db.$disconnect();
-}
-
 async function endToEnd(): Promise<{ seconds: number; latencies: number[]; rssStart: number; rssEnd: number }> {
   const databaseUrl = `file:${path.join(tempDir('shequ-bench-'), 'bench.db')}`;
   migrateDatabase(databaseUrl);
-  await seedPeople(databaseUrl);
+  await seedPeople(databaseUrl, N + WARMUP);
   const env = loadEnv({ DATABASE_URL: databaseUrl, PORT: '0', LOG_LEVEL: 'silent', SANDBOX: 'on', DEMO_DATA: 'off' });
   const app = await createApp({ env, policy: defaultPolicy(), clock: new SettableClock(AT, { frozen: true }) });
   const url = await app.start();
@@ -89,7 +61,7 @@ async function endToEnd(): Promise<{ seconds: number; latencies: number[]; rssSt
 async function bareFloor(): Promise<number> {
   const databaseUrl = `file:${path.join(tempDir('shequ-bench-'), 'floor.db')}`;
   migrateDatabase(databaseUrl);
-  await seedPeople(databaseUrl);
+  await seedPeople(databaseUrl, N + WARMUP);
   const db = createDb(databaseUrl);
   const people = await db.person.findMany({ select: { id: true, communityId: true } });
   const transaction = (i: number) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCommand, TRIGGER, type ArgsResult, type CommandContext, type GroupTrigger, type ParseContext } from '../../src/core/command.ts';
+import { defineCommand, TRIGGER, type ArgsResult, type CommandContext, type GroupTrigger } from '../../src/core/command.ts';
 import { deskFor } from '../../src/incident/command-support.ts';
 import { fileReport } from '../../src/incident/report.ts';
 import { classify } from '../../src/rules/incident-classify.ts';
@@ -53,7 +53,7 @@ export const incidentReportCommand = defineCommand({
  * only when what follows reads as an incident by the policy's words (a type, casualty or level
  * keyword); anything else stays talk. Addressed, it is 上报.
  */
-const readsAsIncident: GroupTrigger = { ...TRIGGER.withArgs, when: (rest: string, context: ParseContext) => classify(context.policy.incident, rest).readsAsIncident };
+const readsAsIncident: GroupTrigger = { alone: false, args: ({ rest }, context) => classify(context.policy.incident, rest).readsAsIncident };
 
 export const incidentReportWordCommand = defineCommand({
   id: 'incident-report-word',

@@ -11,7 +11,7 @@ import { officeDate } from '../../src/time/office-time.ts';
 const showArgs = z.union([z.object({ kind: z.literal('open') }), z.object({ kind: z.literal('case'), id: z.number().int().positive() }), z.object({ kind: z.literal('month'), month: z.string() })]);
 
 /** Unaddressed only as 「事件 #5」 or 「事件 本月」: 事件 alone, 「事件处理得怎么样了」 (glued) and 「事件，大家注意」 are talk. */
-const trigger: GroupTrigger = { alone: false, args: 'any', when: (rest, context) => /^#\s*\d+$/.test(rest) || parseMonthWord(rest, officeDate(context.now, context.policy.timezone)) !== null };
+const trigger: GroupTrigger = { alone: false, args: ({ rest }, context) => /^#\s*\d+$/.test(rest) || parseMonthWord(rest, officeDate(context.now, context.policy.timezone)) !== null };
 
 /**
  * 事件: open cases; 事件 #5: one case with its follow-ups; 事件 本月: the month's ledger in chat.

@@ -6,6 +6,7 @@ import { ConfigError } from './env.ts';
 import { parseHHMM } from '../time/office-time.ts';
 import { leavePolicySchema } from './leave-policy.ts';
 import { dutyPolicySchema } from './duty-policy.ts';
+import { planPolicySchema } from './plan-policy.ts';
 import { incidentPolicySchema } from './incident-policy.ts';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM, e.g. 08:00');
@@ -132,6 +133,7 @@ export const policySchema = z.object({
   leave: leavePolicySchema.prefault({}),
   attendance: attendanceSchema,
   duty: dutyPolicySchema.prefault({}),
+  plans: planPolicySchema.prefault({}),
   incident: incidentPolicySchema.prefault({}),
 });
 

@@ -20,8 +20,13 @@ export interface Target {
 
 /** Every private chat of a person: one per bound account. */
 export async function privateTargets(tx: Tx, personId: number): Promise<Target[]> {
+  return (await privateAccounts(tx, personId)).map(({ platform, chatId }) => ({ platform, chatId }));
+}
+
+/** Every private chat of a person with the account it is with: where a question to them can be left open. */
+export async function privateAccounts(tx: Tx, personId: number): Promise<(Target & { userId: string })[]> {
   const bindings = await tx.binding.findMany({ where: { personId }, orderBy: { id: 'asc' } });
-  return bindings.map((b) => ({ platform: b.platform as Platform, chatId: privateChatId(b) }));
+  return bindings.map((b) => ({ platform: b.platform as Platform, chatId: privateChatId(b), userId: b.platformUserId }));
 }
 
 /**

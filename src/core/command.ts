@@ -46,23 +46,29 @@ export function renderText(t: Translate, text: Text): string {
   return t(text.key, params);
 }
 
+/** A command's arguments as written, for a trigger that tests them. */
+export interface WrittenArguments {
+  rest: string;
+  /** The word ended its line: the arguments are the lines below it (「周计划\n1. 走访…」). */
+  block: boolean;
+}
+
 /**
  * How a command may start in a group when the bot is not addressed (no @mention, no quote of a bot
  * message, no button, no /command). Addressed messages and private chats may always run it.
  * - `alone`: the command word by itself (or with sentence-final punctuation, 「签到！」) runs it;
  * - `args`: what may follow the word after a separator: any arguments, only a `#编号` reference,
- *   or nothing (the command then needs an address to take arguments).
+ *   nothing (the command then needs an address to take arguments), or only arguments that pass the
+ *   command's own test — pure, like a parser: a form (「值班 本周」 runs, 「值班，辛苦了」 is talk),
+ *   lines under the word, the words of an incident.
  */
 export interface GroupTrigger {
   alone: boolean;
-  /** A pattern: only arguments that match it, whole (「值班 本周」 runs, 「值班，辛苦了」 is talk). */
-  args: 'any' | 'reference' | 'none' | { pattern: RegExp };
-  /**
-   * With `args: 'any'`: the arguments must also read as this command for it to start unaddressed
-   * (「报告 幸福路口两车相撞」 is an incident report, 「报告，王书记，材料交了」 is talk). Pure, like a parser.
-   */
-  when?: (rest: string, context: ParseContext) => boolean;
+  args: 'any' | 'reference' | 'none' | ((written: WrittenArguments, context: ParseContext) => boolean);
 }
+
+/** A numbered list on one line: 1 and later 2, each with a mark or space after it, not a count (1栋, 2人). */
+const NUMBERED_LIST = /^\(?1(?:[.、):]|\s|(?![\d号楼栋层户人个次天点月日年元%万]))[\s\S]*?(?<![\d.])\(?2(?:[.、):]|\s|(?![\d号楼栋层户人个次天点月日年元%万]))/;
 
 export const TRIGGER = {
   /** The word alone or with its arguments: 签到, 请假 明天 事假 …, 考勤 本月. */
@@ -77,11 +83,13 @@ export const TRIGGER = {
   reference: { alone: false, args: 'reference' },
   /** Everyday words that need an address in a group: 休息, 外出 … */
   addressed: { alone: false, args: 'none' },
+  /** Written content under the word, or a numbered list: 「周计划\n1. …」「例会纪要\n…」; 「周计划，下班前交」 is talk. */
+  block: { alone: false, args: ({ rest, block }) => block || NUMBERED_LIST.test(rest) },
 } as const satisfies Record<string, GroupTrigger>;
 
-/** The word alone (when `alone`) or with arguments of one form only: 值班 本周, 换班 12月5日 …. */
+/** The word alone (when `alone`) or with arguments of one form only, matched whole: 值班 本周, 换班 12月5日 …. */
 export function triggerWithArgs(pattern: RegExp, alone: boolean): GroupTrigger {
-  return { alone, args: { pattern } };
+  return { alone, args: ({ rest }) => pattern.test(rest) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import { isDatePhrase } from '../rules/leave-dates.ts';
-import { renderText, type AnswerForm, type ArgsResult, type Command, type GroupTrigger, type ParseContext, type Text } from './command.ts';
+import { renderText, type AnswerForm, type ArgsResult, type Command, type GroupTrigger, type ParseContext, type Text, type WrittenArguments } from './command.ts';
 import type { Translate } from '../i18n/index.ts';
 import { roleKey, type Role } from './roles.ts';
 
@@ -46,6 +46,8 @@ const FINAL_PUNCTUATION = /^[!。.~…]+$/;
 const SEPARATOR = /^[\s:,、;]+/;
 /** What may follow the word directly and still be an argument: a number, a reference, an @mention. */
 const REFERENCE_START = /^[#\d@]/;
+/** The word ends its line: what follows starts on the next one (「周计划\n1. 走访…」「例会纪要：\n…」). */
+const BLOCK_START = /^[^\S\n]*[:,、;]?[^\S\n]*\n/;
 /** A `#编号` reference, perhaps after a short noun, with whatever comment follows it: 「同意 #12 注意安全」「同意 预警#3」. */
 const REFERENCE = /^(?:\p{Script=Han}{1,4}\s*)?#\s*\d+(?:[\s:,、;]|$)/u;
 
@@ -83,6 +85,8 @@ export interface CommandMatch {
   command: Command;
   /** The arguments; for a command written after its prefix (「明天请假」), the prefix comes first. */
   rest: string;
+  /** The word ends its line and the arguments are the lines below it. */
+  block: boolean;
 }
 
 /** The command the text is written as: its word first (longest wins), else after a declared prefix. */
@@ -93,30 +97,32 @@ export function matchCommand(text: string, commands: readonly Command[]): Comman
     for (const name of command.names) {
       const candidate = name.toLowerCase();
       if (!lower.startsWith(candidate) || (best && candidate.length <= best.length)) continue;
-      const rest = argumentsAfter(command, text.slice(candidate.length));
-      if (rest !== null) best = { command, rest, length: candidate.length };
+      const after = text.slice(candidate.length);
+      const rest = argumentsAfter(command, after);
+      if (rest !== null) best = { command, rest, block: BLOCK_START.test(after), length: candidate.length };
     }
   }
-  if (best) return { command: best.command, rest: best.rest };
+  if (best) return { command: best.command, rest: best.rest, block: best.block };
   for (const command of commands) {
     if (!command.prefix) continue;
     for (const name of command.names) {
       const at = lower.indexOf(name.toLowerCase());
       if (at <= 0) continue;
       const before = text.slice(0, at).trim();
-      const rest = command.prefix.test(before) ? argumentsAfter(command, text.slice(at + name.length)) : null;
-      if (rest !== null) return { command, rest: `${before} ${rest}`.trim() };
+      const after = text.slice(at + name.length);
+      const rest = command.prefix.test(before) ? argumentsAfter(command, after) : null;
+      if (rest !== null) return { command, rest: `${before} ${rest}`.trim(), block: BLOCK_START.test(after) };
     }
   }
   return null;
 }
 
-/** Whether a command written this way runs in a group without the bot being addressed; a `when` test needs the context. */
-export function triggersUnaddressed(trigger: GroupTrigger, rest: string, context?: ParseContext): boolean {
-  if (rest === '') return trigger.alone;
-  if (trigger.args === 'any') return trigger.when ? context !== undefined && trigger.when(rest, context) : true;
-  if (typeof trigger.args === 'object') return trigger.args.pattern.test(rest);
-  return trigger.args === 'reference' && REFERENCE.test(rest);
+/** Whether a command written this way runs in a group without the bot being addressed. */
+export function triggersUnaddressed(trigger: GroupTrigger, written: WrittenArguments, context: ParseContext): boolean {
+  if (written.rest === '') return trigger.alone;
+  if (typeof trigger.args === 'function') return trigger.args(written, context);
+  if (trigger.args === 'reference') return REFERENCE.test(written.rest);
+  return trigger.args === 'any';
 }
 
 export function mayRun(command: Command, roles: readonly Role[] | null): boolean {
@@ -194,7 +200,7 @@ export function route(input: RouteInput, commands: readonly Command[]): RouteRes
   if (text === '' && !quotedOwner && !(input.hasAttachments && input.pending)) return { type: 'ignore' };
 
   const matched = text === '' ? null : matchCommand(text, commands);
-  if (matched && (addressed || triggersUnaddressed(matched.command.trigger, matched.rest, input))) {
+  if (matched && (addressed || triggersUnaddressed(matched.command.trigger, matched, input))) {
     if (!mayRun(matched.command, input.roles)) {
       // In a resident group, residents' lines that happen to be command words are not for the bot.
       if (!addressed && input.chatPurpose === 'resident') return { type: 'ignore' };

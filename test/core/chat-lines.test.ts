@@ -102,7 +102,18 @@ describe('the bot and shequ parse agree, line by line, through the sandbox', () 
   it('talk: no answer, no record touched, no question opened', async () => {
     const db = bot.app.db;
     const records = () =>
-      Promise.all([db.whereabouts.count(), db.leaveRequest.count(), db.checkIn.count(), db.attendanceException.count(), db.attendanceScore.count(), db.incident.count(), db.incidentUpdate.count(), db.chat.findMany({ select: { purpose: true } })]);
+      Promise.all([
+        db.whereabouts.count(),
+        db.leaveRequest.count(),
+        db.checkIn.count(),
+        db.attendanceException.count(),
+        db.attendanceScore.count(),
+        db.chat.findMany({ select: { purpose: true } }),
+        db.planRevision.count(),
+        db.meetingMinutes.count(),
+        db.incident.count(),
+        db.incidentUpdate.count(),
+      ]);
     const before = await records();
     const answersBefore = await db.outboxMessage.count();
     for (const line of talkLines) {

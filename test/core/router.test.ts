@@ -106,16 +106,16 @@ describe('triggers in a group', () => {
   });
 
   it('lets each command choose how much it needs an address', () => {
-    expect(triggersUnaddressed(TRIGGER.bare, '')).toBe(true);
-    expect(triggersUnaddressed(TRIGGER.alone, '请假怎么写')).toBe(false);
-    expect(triggersUnaddressed(TRIGGER.withArgs, '')).toBe(false);
-    expect(triggersUnaddressed(TRIGGER.exact, '#12')).toBe(true);
-    expect(triggersUnaddressed(TRIGGER.exact, '明天再说')).toBe(false);
-    expect(triggersUnaddressed(TRIGGER.reference, '')).toBe(false);
-    expect(triggersUnaddressed(TRIGGER.reference, '#12 注意安全')).toBe(true);
-    expect(triggersUnaddressed(TRIGGER.reference, '预警#3')).toBe(true);
-    expect(triggersUnaddressed(TRIGGER.reference, '我也这么想')).toBe(false);
-    expect(triggersUnaddressed(TRIGGER.addressed, '去街道')).toBe(false);
+    expect(triggersUnaddressed(TRIGGER.bare, { rest: '', block: false }, base)).toBe(true);
+    expect(triggersUnaddressed(TRIGGER.alone, { rest: '请假怎么写', block: false }, base)).toBe(false);
+    expect(triggersUnaddressed(TRIGGER.withArgs, { rest: '', block: false }, base)).toBe(false);
+    expect(triggersUnaddressed(TRIGGER.exact, { rest: '#12', block: false }, base)).toBe(true);
+    expect(triggersUnaddressed(TRIGGER.exact, { rest: '明天再说', block: false }, base)).toBe(false);
+    expect(triggersUnaddressed(TRIGGER.reference, { rest: '', block: false }, base)).toBe(false);
+    expect(triggersUnaddressed(TRIGGER.reference, { rest: '#12 注意安全', block: false }, base)).toBe(true);
+    expect(triggersUnaddressed(TRIGGER.reference, { rest: '预警#3', block: false }, base)).toBe(true);
+    expect(triggersUnaddressed(TRIGGER.reference, { rest: '我也这么想', block: false }, base)).toBe(false);
+    expect(triggersUnaddressed(TRIGGER.addressed, { rest: '去街道', block: false }, base)).toBe(false);
     // Addressed, the same words run: by @mention, by a quote of a bot message, by a button, in private.
     for (const extra of [{ mentionsBot: true }, { quotesBot: true }, { isButton: true }, { chatKind: 'private' as const }]) {
       expect(run('休息', extra)).toMatchObject({ type: 'run', command: { id: 'whereabouts-rest' } });

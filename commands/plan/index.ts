@@ -1,0 +1,14 @@
+import type { CommandFamily } from '../../src/core/family.ts';
+import { planJobs } from '../../src/plan/jobs.ts';
+import { plansReport } from '../../src/plan/report.ts';
+import { minutesCommand } from './minutes.ts';
+import { planCommand } from './plan.ts';
+import { planResultsCommand } from './results.ts';
+
+/** Weekly plans and office meetings (周工作计划 / 例会): posts, last week's results, carry-over, minutes, reminders, the archive. */
+export const planFamily: CommandFamily = {
+  id: 'plan',
+  commands: [planCommand, planResultsCommand, minutesCommand],
+  jobs: planJobs,
+  reports: [plansReport],
+};
