@@ -5,6 +5,7 @@ import { adminFamily } from './admin/index.ts';
 import { approvalFamily } from './approval/index.ts';
 import { attendanceFamily } from './attendance/index.ts';
 import { dutyFamily } from './duty/index.ts';
+import { incidentFamily } from './incident/index.ts';
 import { leaveFamily } from './leave/index.ts';
 import { planFamily } from './plan/index.ts';
 
@@ -13,7 +14,7 @@ export function commandRegistry(botName: string): Registry {
   // 帮助 lists every family's commands and 同意 serves every family's approvals: both are known once all are registered.
   let commands: readonly Command[] = [];
   let approvals: readonly ApprovalKind[] = [];
-  const registry = registerFamilies([adminFamily(() => commands, botName), attendanceFamily, leaveFamily, planFamily, dutyFamily, approvalFamily(() => approvals)]);
+  const registry = registerFamilies([adminFamily(() => commands, botName), attendanceFamily, leaveFamily, planFamily, dutyFamily, incidentFamily, approvalFamily(() => approvals)]);
   commands = registry.commands;
   approvals = registry.approvals;
   return registry;

@@ -1,6 +1,6 @@
 import { loadEnv, type Env } from '../config/env.ts';
 import { loadPolicy, type Policy } from '../config/policy.ts';
-import { createDb, type Db } from '../db/client.ts';
+import { createDb, type Db, type Tx } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 
 /** A mistake in how the command was called: printed as is, exit code 1. */
@@ -20,4 +20,12 @@ export async function withDatabase<T>(env: Env, run: (db: Db) => Promise<T>): Pr
   } finally {
     await db.$disconnect();
   }
+}
+
+/** A report's `--community` option: the community's id, null for every community; an unknown name is a usage error. */
+export async function communityOption(tx: Tx, name: string | undefined): Promise<number | null> {
+  if (!name) return null;
+  const community = await tx.community.findUnique({ where: { name } });
+  if (!community) throw new UsageError(`找不到社区 (no such community): ${name}`);
+  return community.id;
 }

@@ -6,7 +6,7 @@ import { officeStaff } from '../attendance/people.ts';
 import { translator } from '../i18n/index.ts';
 import { parseOfficeTime } from '../time/office-time.ts';
 import type { ReportSpec } from '../core/family.ts';
-import { UsageError, withDatabase } from './context.ts';
+import { communityOption, UsageError, withDatabase } from './context.ts';
 
 /** `shequ report attendance --month YYYY-MM [--community 社区] --format xlsx|json [--out file]` */
 async function reportAction(options: { month: string; community?: string; format: string; out?: string; now?: string }, { env, policy }: Parameters<ReportSpec['run']>[1]): Promise<void> {
@@ -15,15 +15,7 @@ async function reportAction(options: { month: string; community?: string; format
   const now = options.now ? parseOfficeTime(options.now, policy.timezone) : new Date();
   if (!now) throw new UsageError(`--now 不是有效时间 (not an ISO time): ${options.now}`);
   const report = await withDatabase(env, (db) =>
-    db.$transaction(async (tx) => {
-      let communityId: number | null = null;
-      if (options.community) {
-        const community = await tx.community.findUnique({ where: { name: options.community } });
-        if (!community) throw new UsageError(`找不到社区 (no such community): ${options.community}`);
-        communityId = community.id;
-      }
-      return loadMonthReport(tx, policy, options.month, await officeStaff(tx, communityId), now);
-    }),
+    db.$transaction(async (tx) => loadMonthReport(tx, policy, options.month, await officeStaff(tx, await communityOption(tx, options.community)), now)),
   );
   const t = translator(env.LOCALE);
   if (options.format === 'json') {

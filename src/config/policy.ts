@@ -7,6 +7,7 @@ import { parseHHMM } from '../time/office-time.ts';
 import { leavePolicySchema } from './leave-policy.ts';
 import { dutyPolicySchema } from './duty-policy.ts';
 import { planPolicySchema } from './plan-policy.ts';
+import { incidentPolicySchema } from './incident-policy.ts';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM, e.g. 08:00');
 
@@ -133,6 +134,7 @@ export const policySchema = z.object({
   attendance: attendanceSchema,
   duty: dutyPolicySchema.prefault({}),
   plans: planPolicySchema.prefault({}),
+  incident: incidentPolicySchema.prefault({}),
 });
 
 export type Policy = z.infer<typeof policySchema>;

@@ -14,6 +14,8 @@ export interface Target {
   chatId: string;
   /** Who to @mention in a group, where the platform can. */
   mention?: { userId: string; name: string };
+  /** A group's title, to say where something was posted. */
+  title?: string;
 }
 
 /** Every private chat of a person: one per bound account. */
@@ -40,6 +42,7 @@ export async function groupTargets(tx: Tx, purpose: ChatPurpose, communityId: nu
     return {
       platform: chat.platform as Platform,
       chatId: chat.platformChatId,
+      ...(chat.title ? { title: chat.title } : {}),
       ...(binding && person ? { mention: { userId: binding.platformUserId, name: person.name } } : {}),
     };
   });

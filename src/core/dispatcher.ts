@@ -164,6 +164,7 @@ export class Dispatcher {
         chatPurpose: chatPurposeOf(chat.purpose),
         quotedSubject,
         pending: pending && pendingCommand ? { command: pendingCommand, rest: pending.rest, expects: pending.expects } : null,
+        hasAttachments: Boolean(message.attachments?.length || message.location),
       },
       this.deps.commands,
     );

@@ -2,7 +2,7 @@ import type { MessageKey } from '../i18n/index.ts';
 
 /** Roles from the office regulation; community roles belong to a community, street roles to a street. */
 export const COMMUNITY_ROLES = ['secretary', 'deputy_secretary', 'director', 'staff', 'attendance_officer', 'resident'] as const;
-export const STREET_ROLES = ['street_section', 'street_deputy_leader', 'street_chief'] as const;
+export const STREET_ROLES = ['street_section', 'street_deputy_leader', 'street_chief', 'street_emergency'] as const;
 export const ROLES = [...COMMUNITY_ROLES, ...STREET_ROLES] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -33,6 +33,10 @@ const ROLE_NAMES: Record<string, Role> = {
   街道主要领导: 'street_chief',
   主要领导: 'street_chief',
   正职领导: 'street_chief',
+  街道应急办: 'street_emergency',
+  应急办: 'street_emergency',
+  街道应急管理办公室: 'street_emergency',
+  应急管理办公室: 'street_emergency',
   居民: 'resident',
   secretary: 'secretary',
   deputy: 'deputy_secretary',
@@ -47,6 +51,8 @@ const ROLE_NAMES: Record<string, Role> = {
   street_deputy_leader: 'street_deputy_leader',
   chief: 'street_chief',
   street_chief: 'street_chief',
+  emergency: 'street_emergency',
+  street_emergency: 'street_emergency',
   resident: 'resident',
 };
 

@@ -35,6 +35,8 @@ export interface RouteInput extends ParseContext {
   isButton?: boolean;
   /** A question waiting for this sender's answer in this chat. */
   pending?: PendingRoute | null;
+  /** The message carries pictures, files or a location: with no text it may still answer a question. */
+  hasAttachments?: boolean;
 }
 
 const CANCEL_WORDS = new Set(['取消', '算了', 'cancel', '/cancel']);
@@ -194,7 +196,8 @@ export function route(input: RouteInput, commands: readonly Command[]): RouteRes
   const addressed = input.chatKind === 'private' || input.mentionsBot || Boolean(input.quotesBot) || Boolean(input.isButton) || text.startsWith('/');
   const subject = input.quotesBot ? input.quotedSubject : null;
   const quotedOwner = subject ? commands.find((c) => c.quotedSubjects?.some((prefix) => subject.startsWith(prefix))) : undefined;
-  if (text === '' && !quotedOwner) return { type: 'ignore' };
+  // A picture or a location alone (no text) is only for a quoted message or an open question.
+  if (text === '' && !quotedOwner && !(input.hasAttachments && input.pending)) return { type: 'ignore' };
 
   const matched = text === '' ? null : matchCommand(text, commands);
   if (matched && (addressed || triggersUnaddressed(matched.command.trigger, matched, input))) {

@@ -15,6 +15,7 @@ export const DEMO_ROLES = {
   zhaomin: '社区建设科',
   sunbo: '街道分管领导',
   zhoutao: '街道主要领导',
+  huanglei: '街道应急办',
   qiandaye: '居民',
 } as const;
 export type DemoUser = keyof typeof DEMO_ROLES | 'visitor';

@@ -111,6 +111,8 @@ describe('the bot and shequ parse agree, line by line, through the sandbox', () 
         db.chat.findMany({ select: { purpose: true } }),
         db.planRevision.count(),
         db.meetingMinutes.count(),
+        db.incident.count(),
+        db.incidentUpdate.count(),
       ]);
     const before = await records();
     const answersBefore = await db.outboxMessage.count();

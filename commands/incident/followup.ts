@@ -1,0 +1,42 @@
+import { defineCommand, TRIGGER } from '../../src/core/command.ts';
+import { answerWith, parseRefText, refTextArgs } from '../../src/incident/command-support.ts';
+import { OPEN_STATUSES } from '../../src/incident/format.ts';
+import { isIncidentStaff } from '../../src/incident/roles.ts';
+import { CASE_PREFIX } from '../../src/incident/subjects.ts';
+import { addFollowUp } from '../../src/incident/workflow.ts';
+
+/**
+ * 续报: 「#5 续报 已疏散10人」「续报 #5 …」, a reply quoting a case message, or the answer to the
+ * report's questions. 续报 is an everyday word (「续报一下情况」): in a group it acts only on a number,
+ * a quote or an address. Pictures and a location sent with it become part of the case.
+ */
+export const incidentFollowUpCommand = defineCommand({
+  id: 'incident-followup',
+  names: ['续报', '补充', '/followup'],
+  summary: 'cmd.incidentFollowUp.summary',
+  example: 'cmd.incidentFollowUp.example',
+  allowedRoles: 'anyone',
+  trigger: TRIGGER.reference,
+  prefix: /^#\s*\d+$/,
+  quotedSubjects: [CASE_PREFIX],
+  args: refTextArgs,
+  parse: parseRefText,
+  async handle(context, { id, text }) {
+    const { sender, message, t, tx } = context;
+    let caseId = id;
+    if (caseId === null && message.chatKind === 'private') {
+      const own = await tx.incident.findFirst({
+        where: { status: { in: [...OPEN_STATUSES, 'closed', 'visiting'] }, ...(sender ? { reporterPersonId: sender.personId } : { platform: message.platform, platformUserId: message.senderId }) },
+        orderBy: { id: 'desc' },
+        select: { id: true },
+      });
+      caseId = own?.id ?? null;
+    }
+    if (caseId === null) return context.reply(t('incident.followup.which'));
+    const attachments = message.attachments ?? [];
+    const location = message.location ?? null;
+    if (!text && attachments.length === 0 && !location) return context.reply(t('incident.followup.empty', { id: caseId }));
+    await answerWith(context, (desk) => addFollowUp(desk, caseId, { personId: sender?.personId ?? null, name: sender?.name ?? message.senderName ?? message.senderId, staff: isIncidentStaff(sender?.roles), platform: message.platform, platformUserId: message.senderId }, text, { attachments, location }));
+    if (message.chatKind === 'private') context.expectAnswer({ command: 'incident-followup', rest: `#${caseId}`, expects: { kind: 'text' } });
+  },
+});

@@ -1,0 +1,32 @@
+import type { CommandFamily } from '../../src/core/family.ts';
+import { incidentReport } from '../../src/incident/export.ts';
+import { incidentMonthlyJob } from '../../src/incident/monthly.ts';
+import { incidentTimersJob } from '../../src/incident/timers.ts';
+import { incidentMediationCommand, incidentMergeCommand, incidentVisitCommand } from './closing.ts';
+import { incidentFollowUpCommand } from './followup.ts';
+import { incidentCloseCommand, incidentEscalateCommand, incidentLevelCommand, incidentOnSiteCommand, incidentReturnCommand, incidentTakeCommand, incidentTransferCommand } from './handling.ts';
+import { incidentReportCommand, incidentReportWordCommand } from './report.ts';
+import { incidentShowCommand } from './show.ts';
+
+/** Incidents (突发事件): the report, its follow-ups, who takes it, the timers that escalate, 办结, 回访 and the ledger. */
+export const incidentFamily: CommandFamily = {
+  id: 'incident',
+  commands: [
+    incidentReportCommand,
+    incidentReportWordCommand,
+    incidentFollowUpCommand,
+    incidentTakeCommand,
+    incidentTransferCommand,
+    incidentOnSiteCommand,
+    incidentCloseCommand,
+    incidentReturnCommand,
+    incidentMergeCommand,
+    incidentEscalateCommand,
+    incidentLevelCommand,
+    incidentMediationCommand,
+    incidentVisitCommand,
+    incidentShowCommand,
+  ],
+  jobs: (policy, t) => [incidentTimersJob(policy, t), incidentMonthlyJob(policy, t)].filter((job) => job !== null),
+  reports: [incidentReport],
+};

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import type { ArgsResult, CommandContext, ParseContext, Sender, Text } from '../core/command.ts';
+import { workflowFor } from '../approval/workflow.ts';
+import type { Desk } from './desk.ts';
+import { incidentRef } from './subjects.ts';
+import type { Actor } from './workflow.ts';
+
+/** The desk on a command's transaction; `commit` writes its messages to the outbox. */
+export function deskFor(context: CommandContext): Desk & { commit(): Promise<void> } {
+  return { ...workflowFor(context), here: { platform: context.message.platform, chatId: context.message.chatId } };
+}
+
+/** Runs one piece of desk work on the command's transaction, commits its messages, then answers the sender. */
+export async function answerWith(context: CommandContext, work: (desk: Desk) => Promise<string>): Promise<void> {
+  const desk = deskFor(context);
+  const answer = await work(desk);
+  await desk.commit();
+  context.reply(answer);
+}
+
+export function actorOf(sender: Sender): Actor {
+  return { personId: sender.personId, name: sender.name, roles: sender.roles };
+}
+
+/** A case number (typed, or the quoted case) and the text after it. */
+export const refTextArgs = z.object({ id: z.number().int().positive().nullable(), text: z.string() });
+export type RefTextArgs = z.infer<typeof refTextArgs>;
+
+export function parseRefText(rest: string, context: ParseContext): ArgsResult<RefTextArgs> {
+  const ref = incidentRef(rest, context.quotedSubject);
+  return { ok: true, args: { id: ref.id, text: ref.rest.replace(/^[:：,，]\s*/, '') } };
+}
+
+/** A case number with required text: without the text, asked for (and the number kept). */
+export function parseRefRequired(rest: string, context: ParseContext, ask: (id: number) => Text): ArgsResult<RefTextArgs> {
+  const parsed = parseRefText(rest, context);
+  if (!parsed.ok) return parsed;
+  const { id, text } = parsed.args;
+  if (id === null) return { ok: false, error: { key: 'incident.which' } };
+  if (!text) return { ok: false, ask: ask(id), expects: { kind: "text" }, partial: { id } };
+  return parsed;
+}

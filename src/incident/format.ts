@@ -1,0 +1,73 @@
+import type { Policy } from '../config/policy.ts';
+import type { ChatPurpose } from '../core/chat-purpose.ts';
+import type { Incident } from '../generated/prisma/client.ts';
+import type { MessageKey, Translate } from '../i18n/index.ts';
+import { householdNumbers, maskName, maskPrivate } from '../rules/incident-privacy.ts';
+import { formatClock, formatDateTime, inZone } from '../time/office-time.ts';
+
+/**
+ * How a case reads in chat. `staff` is for private chats and the work and emergency groups (names,
+ * phones and households as given); `public` for any other group, where a resident's name, phone and
+ * household are hidden (the reporter sees their own case in their private chat in full).
+ */
+export type Audience = 'staff' | 'public';
+
+export function audienceOf(chat: { kind: string; purpose: ChatPurpose | string | null }): Audience {
+  if (chat.kind === 'private') return 'staff';
+  return chat.purpose === 'work' || chat.purpose === 'emergency' ? 'staff' : 'public';
+}
+
+export const STATUSES = ['reported', 'taken', 'handling', 'closed', 'visiting', 'archived', 'merged'] as const;
+export type IncidentStatus = (typeof STATUSES)[number];
+export const OPEN_STATUSES: readonly IncidentStatus[] = ['reported', 'taken', 'handling'];
+
+export function statusName(t: Translate, status: string): string {
+  return (STATUSES as readonly string[]).includes(status) ? t(`incident.status.${status}` as MessageKey) : status;
+}
+
+export function ratingName(t: Translate, rating: string | null): string {
+  return rating === 'satisfied' || rating === 'unsatisfied' ? t(`incident.rating.${rating}`) : '';
+}
+
+/** What may be shown of a text to the audience; the case's own room numbers are hidden wherever they recur. */
+export function shown(text: string, audience: Audience, incident?: { text: string }): string {
+  return audience === 'staff' ? text : maskPrivate(text, incident ? householdNumbers(incident.text) : []);
+}
+
+export function reporterText(t: Translate, incident: Pick<Incident, 'reporterName' | 'reporterPhone' | 'reporterStaff' | 'reporterPersonId'>, audience: Audience): string {
+  if (audience === 'public') return incident.reporterStaff ? incident.reporterName : maskName(incident.reporterName);
+  const who = incident.reporterStaff ? t('incident.reporter.staff') : incident.reporterPersonId ? t('incident.reporter.resident') : t('incident.reporter.unbound');
+  const phone = incident.reporterPhone ? t('incident.reporter.phone', { phone: incident.reporterPhone }) : '';
+  return `${incident.reporterName}（${who}${phone}）`;
+}
+
+export function typeText(incident: Pick<Incident, 'type' | 'className' | 'level'>): string {
+  return `${incident.type}${incident.className ? `（${incident.className}）` : ''}·${incident.level}`;
+}
+
+/** The case as a block of lines. */
+export function caseLines(t: Translate, policy: Policy, incident: Incident & { attachments?: { kind: string }[] }, audience: Audience): string[] {
+  const zone = policy.timezone;
+  const lines = [
+    t('incident.line.type', { type: typeText(incident) }),
+    t('incident.line.text', { text: shown(incident.text, audience, incident) }),
+  ];
+  if (incident.place) lines.push(t('incident.line.place', { place: shown(incident.place, audience, incident) }));
+  if (incident.latitude !== null && incident.longitude !== null && audience === 'staff') {
+    lines.push(t('incident.line.location', { name: incident.locationName ?? '', lat: incident.latitude.toFixed(5), lng: incident.longitude.toFixed(5) }));
+  }
+  if (incident.casualties) lines.push(t('incident.line.casualties'));
+  lines.push(t('incident.line.reported', { time: formatDateTime(incident.reportedAt, zone), reporter: reporterText(t, incident, audience) }));
+  const attachments = incident.attachments ?? [];
+  if (attachments.length > 0) lines.push(t('incident.line.attachments', { count: attachments.length }));
+  return lines;
+}
+
+export function clock(policy: Policy, at: Date): string {
+  return formatClock(at, policy.timezone);
+}
+
+/** 「12月3日 14:05」: a time that may be on another day. */
+export function dayClock(policy: Policy, at: Date): string {
+  return inZone(at, policy.timezone).toFormat('M月d日 HH:mm');
+}
