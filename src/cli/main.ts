@@ -41,6 +41,7 @@ program
   .option('--addressed', '消息@了机器人 (the message @mentions the bot)')
   .option('--quote <subject>', '消息引用了机器人的一条消息，其主题如 leave:12:0 (the message quotes a bot message about this subject)')
   .option('--button', '按钮 (the text is a button press)')
+  .option('--attachment', '带图片、文件或位置 (the message carries a picture, a file or a location)')
   .action(parseAction);
 
 program

@@ -20,6 +20,8 @@ export interface ParseOptions {
   /** The subject of the bot message the message quotes (e.g. leave:12:0); implies a quote of the bot. */
   quote?: string;
   button?: boolean;
+  /** The message carries a picture, a file or a location. */
+  attachment?: boolean;
 }
 
 /** The chat facts the bot reads from its database, here taken from the command line; the same router decides. */
@@ -44,6 +46,7 @@ export function parseMessage(message: string, options: ParseOptions, config: { e
       quotesBot: options.quote !== undefined,
       quotedSubject: options.quote ?? null,
       isButton: options.button ?? false,
+      hasAttachments: options.attachment ?? false,
       now,
       policy,
       roles,
