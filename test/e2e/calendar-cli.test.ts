@@ -29,7 +29,7 @@ describe('shequ calendar', () => {
     expect((await shequ(['calendar', '2026-11'], env)).stdout).toContain('2026-11-23\t周一\t节假日\t社区停电\t本办公室录入');
     expect((await shequ(['calendar', 'clear', '2026-11-23'], env)).stdout).toContain('已清除 2026-11-23');
     expect((await shequ(['calendar', '2026-11'], env)).stdout).toContain('2026-11-23\t周一\t工作日\t\t周末规则');
-  });
+  }, 120_000); // ten CLI processes, each starting tsx and opening the database
 
   it('explains bad input', async () => {
     const env = { DATABASE_URL: await freshDatabaseUrl('cal') };
