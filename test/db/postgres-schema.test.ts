@@ -52,16 +52,16 @@ describe('prisma/postgres: the PostgreSQL schema and its twin migrations', () =>
   });
 
   it('migrations and schema describe the same database', async () => {
-    const migrated = await freshPostgresUrl();
+    const migrated = await freshPostgresUrl('empty');
     expect(await migrateDatabase(migrated)).toEqual(readMigrations(POSTGRES_MIGRATIONS_DIR).map((m) => m.name));
-    const fromSchema = await freshPostgresUrl();
+    const fromSchema = await freshPostgresUrl('empty');
     const sql = await prisma(['migrate', 'diff', '--from-empty', '--to-schema-datamodel', POSTGRES_SCHEMA, '--script'], { postgres: true });
     await withClient(fromSchema, (client) => client.query(sql));
     expect(await describeSchema(migrated)).toEqual(await describeSchema(fromSchema));
   });
 
   it('applies each migration once, and refuses one that changed after it was applied', async () => {
-    const url = await freshPostgresUrl();
+    const url = await freshPostgresUrl('empty');
     expect((await migrateDatabase(url)).length).toBeGreaterThan(0);
     expect(await migrateDatabase(url)).toEqual([]);
     await withClient(url, (client) => client.query("UPDATE _prisma_migrations SET checksum = 'edited'"));
@@ -69,7 +69,7 @@ describe('prisma/postgres: the PostgreSQL schema and its twin migrations', () =>
   });
 
   it('lets two instances starting together migrate one database: one applies, the other waits and finds nothing to do', async () => {
-    const url = await freshPostgresUrl();
+    const url = await freshPostgresUrl('empty');
     const runs = await Promise.all([migrateDatabase(url), migrateDatabase(url), migrateDatabase(url)]);
     const all = readMigrations(POSTGRES_MIGRATIONS_DIR).map((m) => m.name);
     expect(runs.map((names) => names.length).sort((a, b) => a - b)).toEqual([0, 0, all.length]);
@@ -78,7 +78,7 @@ describe('prisma/postgres: the PostgreSQL schema and its twin migrations', () =>
   });
 
   it('keeps the leave steps a database had when the approval steps arrived', async () => {
-    const url = await freshPostgresUrl();
+    const url = await freshPostgresUrl('empty');
     const all = readMigrations(POSTGRES_MIGRATIONS_DIR);
     const before = all.findIndex((m) => m.name === '20261201020000_approval_steps');
     await withClient(url, async (client) => {

@@ -40,7 +40,7 @@ function startBot(env: Record<string, string>, until: RegExp): Promise<{ stdout:
 describe('npm start', () => {
   it('creates and migrates the database, loads the demo, serves the sandbox and prints its address', async () => {
     // On SQLite the file's folder does not exist yet.
-    const databaseUrl = onPostgres ? await freshPostgresUrl() : `file:${path.join(tempDir(), 'data', 'shequ.db')}`;
+    const databaseUrl = onPostgres ? await freshPostgresUrl('empty') : `file:${path.join(tempDir(), 'data', 'shequ.db')}`;
     const bot = await startBot({ DATABASE_URL: databaseUrl, PORT: '0' }, /沙盒聊天 \(sandbox chat\): (\S+)/);
     const url = /沙盒聊天 \(sandbox chat\): (\S+)/.exec(bot.stdout)![1]!;
     const page = await fetch(url);

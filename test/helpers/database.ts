@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { createDb, type Db } from '../../src/db/client.ts';
-import { migrateDatabase } from '../../src/db/migrate.ts';
+import { migrateDatabase, POSTGRES_MIGRATIONS_DIR, readMigrations } from '../../src/db/migrate.ts';
 
 /** `TEST_DATABASE=postgres` runs the suite on PostgreSQL; SQLite files otherwise. */
 export const TEST_DATABASE: 'sqlite' | 'postgres' = process.env.TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite';
@@ -33,15 +33,61 @@ export function postgresUrl(database: string): string {
   return url.toString();
 }
 
-/** A new, empty PostgreSQL database, dropped when the test file ends (test/helpers/database-setup.ts). */
-export async function freshPostgresUrl(): Promise<string> {
+/** Any fixed number: the lock under which one test process builds the migrated template. */
+const TEMPLATE_LOCK = 7_431_027;
+let template: Promise<string> | null = null;
+
+/**
+ * A migrated database to copy test databases from, one per set of migrations (named by their
+ * checksums, kept for the next run): copying is much faster than migrating each one. Built under
+ * another name and renamed, so a build that died half-way is never used.
+ */
+function migratedTemplate(): Promise<string> {
+  template ??= (async () => {
+    const hash = crypto.createHash('sha256').update(readMigrations(POSTGRES_MIGRATIONS_DIR).map((m) => m.checksum).join(',')).digest('hex').slice(0, 16);
+    const name = `shequ_template_${hash}`;
+    await onServer(async (client) => {
+      await client.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK]);
+      try {
+        if ((await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount) return;
+        const building = `${name}_${process.pid}`;
+        await client.query(`CREATE DATABASE "${building}" TEMPLATE template0 ENCODING 'UTF8'`);
+        await migrateDatabase(postgresUrl(building));
+        await whileInUse(() => client.query(`ALTER DATABASE "${building}" RENAME TO "${name}"`));
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [TEMPLATE_LOCK]);
+      }
+    });
+    return name;
+  })();
+  return template;
+}
+
+/** Retries while PostgreSQL still counts a just-closed session on the database (55006). */
+async function whileInUse<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006' || attempt >= 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+/**
+ * A new PostgreSQL database, dropped when the test file ends (test/helpers/database-setup.ts):
+ * migrated (a copy of the template) unless `empty` is asked for, as the migration tests do.
+ */
+export async function freshPostgresUrl(state: 'migrated' | 'empty' = 'migrated'): Promise<string> {
+  const source = state === 'empty' ? 'template0' : await migratedTemplate();
   const name = `shequ_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
-  await onServer((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE template0 ENCODING 'UTF8'`));
+  await onServer((client) => whileInUse(() => client.query(`CREATE DATABASE "${name}" TEMPLATE "${source}" ENCODING 'UTF8'`)));
   created.push(name);
   return postgresUrl(name);
 }
 
-/** A fresh, empty database for one test on the database the suite runs on. */
+/** A fresh database for one test on the database the suite runs on (on PostgreSQL already migrated). */
 export async function freshDatabaseUrl(name = 'bot'): Promise<string> {
   if (onPostgres) return freshPostgresUrl();
   return `file:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'shequ-test-')), `${name}.db`)}`;
