@@ -92,7 +92,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
         const list = await messages(chatId);
         const start = after ? list.findIndex((m) => m.id === after) + 1 : 0;
         const found = list.slice(start).find((m) => m.userId === 'bot' && match(m.text));
-        if (found) return found;
+        // Shown first, recorded after: wait until the outbox row knows the message's id, so quoting it works.
+        if (found && (await app.db.outboxMessage.count({ where: { platform: 'sandbox', platformMessageId: found.id } }))) return found;
         if (Date.now() > deadline) {
           throw new Error(`no bot reply in ${chatId} matched; the chat has:\n${list.map((m) => `${m.userId}: ${m.text}`).join('\n')}`);
         }

@@ -58,11 +58,14 @@ describe('Lark groups and private chats work as the sandbox does', () => {
     );
     t.bot.app.delivery.kick();
     const card = await t.sent((_m, text) => text.startsWith('请审批'));
+    // Sent first, recorded after: the row carries the message id Lark gave once recorded.
+    const quoted = await until('the card recorded', () =>
+      t!.bot.app.db.outboxMessage.findFirst({ where: { platform: 'lark', platformChatId: 'oc_work', platformMessageId: card.messageId } }),
+    );
+    expect(quoted.subject).toBe('leave:1');
     expectAccepted(await t.post(messageEvent({ chatId: 'oc_work', from: OPEN_IDS.王芳, text: '同意', parentId: card.messageId, at: at('08:01:00') })));
     const event = await until('the stored event', () => t!.bot.app.db.inboxEvent.findFirst({ where: { platform: 'lark' } }));
     expect(JSON.parse(event.payload).replyToMessageId).toBe(card.messageId);
-    const quoted = await t.bot.app.db.outboxMessage.findFirstOrThrow({ where: { platform: 'lark', platformChatId: 'oc_work', platformMessageId: card.messageId } });
-    expect(quoted.subject).toBe('leave:1');
   });
 
   it('a card button press comes in as command text (签到 records a check-in) and the card can be replaced', async () => {
