@@ -124,7 +124,7 @@ describe('the bot and shequ parse agree, line by line, through the sandbox', () 
     }
     expect(await records()).toEqual(before);
     expect(await db.outboxMessage.count()).toBe(answersBefore);
-  });
+  }, 300_000);
 
   it('commands: the command and arguments parse shows are what the bot ran', async () => {
     for (const line of commandLines) {
@@ -132,5 +132,5 @@ describe('the bot and shequ parse agree, line by line, through the sandbox', () 
       expect(outcome, `${line.user} in ${line.chat}: ${line.text}`).toEqual(parse);
       checkExpected(line, outcome as RouteOutcome);
     }
-  });
+  }, 300_000); // every command line of every family through the bot, one after another (slower on PostgreSQL)
 });
