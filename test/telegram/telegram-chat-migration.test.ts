@@ -13,6 +13,8 @@ describe('migrateChat (Telegram supergroups, reusable by any platform)', () => {
     bot = await startTestApp();
     const { db } = bot.app;
     await bot.app.delivery.stop();
+    // No reminder of the start-up catch-up lands in the outbox this test counts.
+    await bot.app.scheduler.stop();
     const community = await db.community.create({ data: { name: '幸福社区' } });
     await db.chat.create({ data: { platform: 'telegram', platformChatId: '-1', kind: 'group', title: '工作群', purpose: 'work', communityId: community.id } });
     await db.chat.create({ data: { platform: 'telegram', platformChatId: '-1002', kind: 'group' } });
