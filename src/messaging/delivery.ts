@@ -8,13 +8,20 @@ export interface DeliveryOptions {
   /** First retry delay; doubles each attempt up to maxBackoffMs, with jitter. */
   baseBackoffMs?: number;
   maxBackoffMs?: number;
-  /** How long a claimed row is reserved for this instance while it sends. */
+  /**
+   * How long a claimed row is reserved for this instance; renewed every third of it while the send
+   * is in flight, so a row claimed by a process that died is free again within this time.
+   */
   leaseMs?: number;
   /** How often to look for work when nothing kicks the worker (other instances, due retries). */
   pollMs?: number;
 }
 
-/** At most this many sends between two database writes: bounds what a crash could send twice. */
+/**
+ * At most this many sends between two database writes, on a platform that de-duplicates by the
+ * outbox row (sendsIdempotently). Elsewhere each send is recorded as soon as it returns, so a crash
+ * can repeat only the send that was in flight.
+ */
 const BATCH = 50;
 
 type Outcome =
@@ -41,7 +48,7 @@ export class DeliveryWorker {
     private readonly log: Logger,
     options: DeliveryOptions = {},
   ) {
-    this.options = { maxAttempts: 8, baseBackoffMs: 1_000, maxBackoffMs: 10 * 60_000, leaseMs: 60_000, pollMs: 1_000, ...options };
+    this.options = { maxAttempts: 8, baseBackoffMs: 1_000, maxBackoffMs: 10 * 60_000, leaseMs: 5_000, pollMs: 1_000, ...options };
     for (const [platform, adapter] of adapters) this.limiters.set(platform, new RateLimiter(adapter.limits));
   }
 
@@ -101,12 +108,13 @@ export class DeliveryWorker {
       const chatKey = `${row.platform}:${row.platformChatId}`;
       if (blocked.has(chatKey)) continue;
       const adapter = this.adapters.get(row.platform as Platform);
-      const notDue = row.nextAttemptAt.getTime() > now || (row.lockedUntil !== null && row.lockedUntil.getTime() > now);
+      const leased = row.lockedUntil !== null && row.lockedUntil.getTime() > now;
+      const notDue = row.nextAttemptAt.getTime() > now || leased;
       const wait = adapter && adapter.isReady() && !notDue ? this.limiters.get(adapter.platform)!.waitMs(row.platformChatId, now) : 0;
       if (!adapter || !adapter.isReady() || notDue || wait > 0) {
         // Later messages to the same chat wait, so a chat never sees them out of order.
         blocked.add(chatKey);
-        if (notDue) nextWake = Math.min(nextWake, Math.max(10, row.nextAttemptAt.getTime() - now));
+        if (notDue) nextWake = Math.min(nextWake, Math.max(10, Math.max(row.nextAttemptAt.getTime(), leased ? row.lockedUntil!.getTime() : 0) - now));
         if (wait > 0) nextWake = Math.min(nextWake, wait);
         continue;
       }
@@ -130,19 +138,41 @@ export class DeliveryWorker {
 
     const outcomes: Outcome[] = [];
     const failedChats = new Set<string>();
-    for (const { row, adapter, reservedAt } of picked) {
-      const chatKey = `${row.platform}:${row.platformChatId}`;
-      if (!claimed.has(row.id) || failedChats.has(chatKey) || this.stopped) {
-        if (claimed.has(row.id)) outcomes.push({ id: row.id, release: true });
-        continue;
+    const unrecorded = new Set(claimed);
+    const renewal = this.renewWhileSending(unrecorded);
+    try {
+      for (const { row, adapter, reservedAt } of picked) {
+        const chatKey = `${row.platform}:${row.platformChatId}`;
+        if (!claimed.has(row.id) || failedChats.has(chatKey) || this.stopped) {
+          if (claimed.has(row.id)) outcomes.push({ id: row.id, release: true });
+          continue;
+        }
+        this.limiters.get(adapter.platform)!.restamp(row.platformChatId, reservedAt, Date.now());
+        const outcome = await this.sendOne(adapter, row.id, row.attempts, JSON.parse(row.payload) as OutgoingMessage);
+        if (!('platformMessageId' in outcome)) failedChats.add(chatKey);
+        if (adapter.sendsIdempotently) {
+          outcomes.push(outcome);
+        } else {
+          await this.record([outcome]);
+          unrecorded.delete(row.id);
+        }
       }
-      this.limiters.get(adapter.platform)!.restamp(row.platformChatId, reservedAt, Date.now());
-      const outcome = await this.sendOne(adapter, row.id, row.attempts, JSON.parse(row.payload) as OutgoingMessage);
-      outcomes.push(outcome);
-      if (!('platformMessageId' in outcome)) failedChats.add(chatKey);
+      unrecorded.clear();
+      await this.record(outcomes);
+    } finally {
+      clearInterval(renewal);
     }
-    await this.record(outcomes);
     return failedChats.size > 0 ? nextWake : 0;
+  }
+
+  /** Keeps the lease of rows still in flight (claimed, not yet recorded) from running out. */
+  private renewWhileSending(ids: Set<number>): NodeJS.Timeout {
+    return setInterval(() => {
+      if (ids.size === 0) return;
+      this.db.outboxMessage
+        .updateMany({ where: { id: { in: [...ids] }, status: 'pending' }, data: { lockedUntil: new Date(Date.now() + this.options.leaseMs) } })
+        .catch((error: unknown) => this.log.warn({ err: error }, 'outbox lease renewal failed'));
+    }, this.options.leaseMs / 3);
   }
 
   private async sendOne(adapter: ChatAdapter, id: number, attempts: number, message: OutgoingMessage): Promise<Outcome> {
