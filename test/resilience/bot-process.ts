@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ROOT } from '../helpers/cli.ts';
 
-const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
+/** tsx's loader in the bot's own process: tsx's CLI would run it in a grandchild that a SIGKILL leaves running. */
+const TSX_LOADER = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 
 export interface BotProcess {
   url: string;
@@ -14,9 +16,9 @@ export interface BotProcess {
 }
 
 /** The real bot (`src/main.ts`, as `npm start` runs it) in a child process, once it serves the sandbox. */
-export function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
+export function startBotProcess(env: Record<string, string>, nodeArgs: string[] = []): Promise<BotProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [TSX, 'src/main.ts'], {
+    const child = spawn(process.execPath, [...nodeArgs, '--import', TSX_LOADER, 'src/main.ts'], {
       cwd: ROOT,
       env: { ...process.env, LOG_LEVEL: 'warn', PORT: '0', SANDBOX: 'on', DEMO_DATA: 'off', ...env },
     });

@@ -38,7 +38,7 @@ describe('SIGKILL during check-ins (SQLite), restart, the platform redelivers', 
   it('records every check-in once, sends every reply once, and replies flow again within seconds', async () => {
     const file = path.join(tempDir(), 'bot.db');
     const databaseUrl = `file:${file}`;
-    migrateDatabase(databaseUrl);
+    await migrateDatabase(databaseUrl);
     await seedPeople(databaseUrl, PEOPLE);
     const sqlite = new Database(file, { readonly: true });
     const leased = sqlite.prepare("SELECT count(*) AS n FROM OutboxMessage WHERE status = 'pending' AND lockedUntil IS NOT NULL");
@@ -59,7 +59,10 @@ describe('SIGKILL during check-ins (SQLite), restart, the platform redelivers', 
     const redelivered = await checkInAll(bot.url);
     expect(redelivered.every((status) => status === 200)).toBe(true);
     const botReplies = "SELECT count(*) AS n FROM SandboxMessage WHERE chatId = 'g-work' AND userId = 'bot' AND text LIKE '%已签到%'";
-    await until('every reply', () => count(botReplies) >= PEOPLE, 20_000);
+    await until('every reply', () => count(botReplies) >= PEOPLE, 30_000).catch((error: unknown) => {
+      const outbox = sqlite.prepare('SELECT status, count(*) AS n, max(lockedUntil) AS lease FROM OutboxMessage GROUP BY status').all();
+      throw new Error(`${(error as Error).message}: outbox ${JSON.stringify(outbox)}, bot output: ${bot!.output()}`);
+    });
     const recoveryMs = Date.now() - restartedAt;
     const sinceKillMs = Date.now() - killedAt;
     await until('an empty outbox', () => count("SELECT count(*) AS n FROM OutboxMessage WHERE status = 'pending'") === 0, 20_000);
@@ -77,7 +80,7 @@ describe('SIGKILL during check-ins (SQLite), restart, the platform redelivers', 
     expect(checkIns).toBe(PEOPLE);
     expect(replies).toBe(PEOPLE);
     expect(distinctReplies).toBe(PEOPLE);
-    // The lease is 5 s; without the short lease this was ~57 s.
-    expect(recoveryMs).toBeLessThan(8_000);
+    // The lease is 5 s; with the old 60 s lease this was ~57 s. The margin is for a loaded CI machine.
+    expect(recoveryMs).toBeLessThan(15_000);
   }, 90_000);
 });
