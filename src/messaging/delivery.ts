@@ -1,4 +1,4 @@
-import type { Db } from '../db/client.ts';
+import { Prisma, type Db, type Tx } from '../db/client.ts';
 import type { Logger } from '../log.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import { SendError, type ChatAdapter, type OutgoingMessage, type Platform } from './types.ts';
@@ -124,17 +124,13 @@ export class DeliveryWorker {
     if (picked.length === 0) return nextWake;
 
     const leaseUntil = new Date(now + this.options.leaseMs);
-    const claimed = await this.db.$transaction(async (tx) => {
-      const ids = new Set<number>();
-      for (const { row } of picked) {
-        const result = await tx.outboxMessage.updateMany({
-          where: { id: row.id, status: 'pending', OR: [{ lockedUntil: null }, { lockedUntil: { lte: new Date(now) } }] },
-          data: { lockedUntil: leaseUntil },
-        });
-        if (result.count === 1) ids.add(row.id);
-      }
-      return ids;
+    // One statement claims the batch; it returns the rows it took (another instance may hold some).
+    const taken = await this.db.outboxMessage.updateManyAndReturn({
+      where: { id: { in: picked.map(({ row }) => row.id) }, status: 'pending', OR: [{ lockedUntil: null }, { lockedUntil: { lte: new Date(now) } }] },
+      data: { lockedUntil: leaseUntil },
+      select: { id: true },
     });
+    const claimed = new Set(taken.map(({ id }) => id));
 
     const outcomes: Outcome[] = [];
     const failedChats = new Set<string>();
@@ -192,24 +188,38 @@ export class DeliveryWorker {
     }
   }
 
+  /**
+   * Writes the outcomes: the sent rows of a batch in one statement (the common case, no
+   * transaction needed), failures and releases beside it in one transaction.
+   */
   private async record(outcomes: Outcome[]): Promise<void> {
-    if (outcomes.length === 0) return;
-    await this.db.$transaction(async (tx) => {
-      for (const outcome of outcomes) {
-        if ('release' in outcome) {
-          await tx.outboxMessage.update({ where: { id: outcome.id }, data: { lockedUntil: null } });
-        } else if ('platformMessageId' in outcome) {
-          await tx.outboxMessage.update({
-            where: { id: outcome.id },
-            data: { status: 'sent', platformMessageId: outcome.platformMessageId, sentAt: new Date(), lockedUntil: null, attempts: outcome.attempts },
-          });
-        } else {
-          await tx.outboxMessage.update({
-            where: { id: outcome.id },
-            data: { status: outcome.dead ? 'dead' : 'pending', attempts: outcome.attempts, lastError: outcome.error, nextAttemptAt: outcome.retryAt, lockedUntil: null },
-          });
-        }
-      }
-    });
+    const sent = outcomes.filter((o): o is Extract<Outcome, { platformMessageId: string }> => 'platformMessageId' in o);
+    const released = outcomes.filter((o) => 'release' in o).map((o) => o.id);
+    const failed = outcomes.filter((o): o is Extract<Outcome, { dead: boolean }> => 'dead' in o);
+    const writes: ((tx: Tx) => Promise<unknown>)[] = [];
+    if (sent.length > 0) {
+      const ids = Prisma.join(sent.map((o) => o.id));
+      const messageIds = Prisma.join(sent.map((o) => Prisma.sql`WHEN ${o.id} THEN ${o.platformMessageId}`), ' ');
+      // The lease is ours, so no one else has counted an attempt of these rows meanwhile.
+      writes.push((tx) =>
+        tx.$executeRaw`UPDATE "OutboxMessage" SET "status" = 'sent', "platformMessageId" = CASE "id" ${messageIds} END,
+          "sentAt" = ${new Date()}, "lockedUntil" = NULL, "attempts" = "attempts" + 1 WHERE "id" IN (${ids})`,
+      );
+    }
+    if (released.length > 0) writes.push((tx) => tx.outboxMessage.updateMany({ where: { id: { in: released } }, data: { lockedUntil: null } }));
+    for (const outcome of failed) {
+      writes.push((tx) =>
+        tx.outboxMessage.update({
+          where: { id: outcome.id },
+          data: { status: outcome.dead ? 'dead' : 'pending', attempts: outcome.attempts, lastError: outcome.error, nextAttemptAt: outcome.retryAt, lockedUntil: null },
+        }),
+      );
+    }
+    if (writes.length === 1) await writes[0]!(this.db);
+    else if (writes.length > 1) {
+      await this.db.$transaction(async (tx) => {
+        for (const write of writes) await write(tx);
+      });
+    }
   }
 }
