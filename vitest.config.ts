@@ -8,5 +8,7 @@ export default defineConfig({
     // The machine's clock is UTC; rules must not depend on it, and tests run as CI does.
     env: { TZ: 'UTC' },
     pool: 'forks',
+    // TEST_DATABASE=postgres: each file's databases are dropped after it.
+    setupFiles: ['test/helpers/database-setup.ts'],
   },
 });

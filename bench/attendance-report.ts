@@ -58,7 +58,7 @@ const people = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ id: i + 1, name: `社工${i + 1}`, grid: null, community: `社区${Math.floor(i / PEOPLE_PER_COMMUNITY) + 1}` }));
 
 async function seed(databaseUrl: string, n: number): Promise<void> {
-  migrateDatabase(databaseUrl);
+  await migrateDatabase(databaseUrl);
   const db = createDb(databaseUrl);
   try {
     await db.$transaction(

@@ -25,7 +25,7 @@ const WARMUP = Math.max(50, 4 * CONCURRENCY);
 
 async function endToEnd(): Promise<{ seconds: number; latencies: number[]; rssStart: number; rssEnd: number }> {
   const databaseUrl = `file:${path.join(tempDir('shequ-bench-'), 'bench.db')}`;
-  migrateDatabase(databaseUrl);
+  await migrateDatabase(databaseUrl);
   await seedPeople(databaseUrl, N + WARMUP);
   const env = loadEnv({ DATABASE_URL: databaseUrl, PORT: '0', LOG_LEVEL: 'silent', SANDBOX: 'on', DEMO_DATA: 'off' });
   const app = await createApp({ env, policy: defaultPolicy(), clock: new SettableClock(AT, { frozen: true }) });
@@ -60,7 +60,7 @@ async function endToEnd(): Promise<{ seconds: number; latencies: number[]; rssSt
 
 async function bareFloor(): Promise<number> {
   const databaseUrl = `file:${path.join(tempDir('shequ-bench-'), 'floor.db')}`;
-  migrateDatabase(databaseUrl);
+  await migrateDatabase(databaseUrl);
   await seedPeople(databaseUrl, N + WARMUP);
   const db = createDb(databaseUrl);
   const people = await db.person.findMany({ select: { id: true, communityId: true } });

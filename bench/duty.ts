@@ -54,7 +54,7 @@ async function seed(db: Db, communities: number): Promise<number[]> {
 
 async function freshDb(): Promise<Db> {
   const url = `file:${path.join(tempDir('shequ-bench-duty-'), 'bench.db')}`;
-  migrateDatabase(url);
+  await migrateDatabase(url);
   return createDb(url);
 }
 

@@ -47,7 +47,7 @@ async function seed(databaseUrl: string): Promise<void> {
 }
 
 const databaseUrl = `file:${path.join(tempDir('shequ-bench-'), 'incidents.db')}`;
-migrateDatabase(databaseUrl);
+await migrateDatabase(databaseUrl);
 await seed(databaseUrl);
 const env = loadEnv({ DATABASE_URL: databaseUrl, PORT: '0', LOG_LEVEL: 'silent', SANDBOX: 'on', DEMO_DATA: 'off' });
 const app = await createApp({ env, policy: parsePolicy({ duty: { rotations: [{ name: '值班', community: '压测社区', shifts: ['full'], people: ['值班员'], every: 'day', start: '2026-11-01', days: ['workday', 'restday', 'holiday'] }] } }), clock: new SettableClock(AT, { frozen: true }) });

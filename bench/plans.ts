@@ -39,7 +39,7 @@ interface Path {
 
 async function endToEnd(): Promise<{ checkIn: Path; plan: Path; rssAfter: number }> {
   const databaseUrl = `file:${path.join(tempDir('shequ-bench-plans-'), 'bench.db')}`;
-  migrateDatabase(databaseUrl);
+  await migrateDatabase(databaseUrl);
   await seedPeople(databaseUrl, N + WARMUP);
   const env = loadEnv({ DATABASE_URL: databaseUrl, PORT: '0', LOG_LEVEL: 'silent', SANDBOX: 'on', DEMO_DATA: 'off' });
   const app = await createApp({ env, policy, clock: new SettableClock(AT, { frozen: true }) });
@@ -84,7 +84,7 @@ async function endToEnd(): Promise<{ checkIn: Path; plan: Path; rssAfter: number
  * posted, one in twenty on leave for the whole week, a few plans edited and a few perfunctory).
  */
 async function seedStreet(databaseUrl: string): Promise<void> {
-  migrateDatabase(databaseUrl);
+  await migrateDatabase(databaseUrl);
   const db = createDb(databaseUrl);
   const now = new Date('2026-11-30T09:00:00+08:00');
   await db.$transaction(

@@ -50,7 +50,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const withSandbox = sandboxEnabled(env);
   const clock = options.clock ?? (withSandbox ? new SettableClock() : new SystemClock());
   const t = translator(env.LOCALE);
-  migrateDatabase(env.DATABASE_URL);
+  await migrateDatabase(env.DATABASE_URL);
   const db = createDb(env.DATABASE_URL);
   const server = createHttpServer(log);
 

@@ -3,7 +3,7 @@ import { loadDay } from '../../src/calendar/calendar-store.ts';
 import type { Policy, SessionRule } from '../../src/config/policy.ts';
 import { defineCommand, renderText, TRIGGER, type CommandContext, type Sender, type Text } from '../../src/core/command.ts';
 import { OFFICE_STAFF } from '../../src/core/roles.ts';
-import { isUniqueViolation } from '../../src/db/client.ts';
+import { insertUnlessDuplicate } from '../../src/db/client.ts';
 import { dutyCheckIn, dutySessionsFor } from '../../src/duty/checkin.ts';
 import { decideCheckIn, decideCheckOut } from '../../src/rules/checkin.ts';
 import { checkGeofence } from '../../src/rules/geofence.ts';
@@ -148,13 +148,11 @@ async function record(context: CommandContext<Sender>, parsedArgs: CheckArgs, ki
   const existing = await tx.checkIn.findUnique({ where: { personId_officeDate_session_kind: key } });
   if (existing) return already(existing.at);
   const location = locationFields(context);
-  try {
-    await tx.checkIn.create({ data: { ...key, communityId, at: args.at, status: args.status, platform: message.platform, ...location.fields } });
-  } catch (error) {
-    // Two devices of one person at the same instant: the unique key keeps one row.
-    if (isUniqueViolation(error)) return already(args.at);
-    throw error;
-  }
+  // Two devices of one person at the same instant: the unique key keeps one row.
+  const created = await insertUnlessDuplicate(tx, () =>
+    tx.checkIn.create({ data: { ...key, communityId, at: args.at, status: args.status, platform: message.platform, ...location.fields } }),
+  );
+  if (!created) return already(args.at);
   const time = formatClock(args.at, policy.timezone);
   const flag = location.outside === null ? '' : t('checkin.outsideGeofence', { meters: location.outside });
   if (kind === 'in') {

@@ -13,7 +13,7 @@ export function cliConfig(): { env: Env; policy: Policy } {
 
 /** Opens the bot's database, migrated, for one CLI command; always closed afterwards. */
 export async function withDatabase<T>(env: Env, run: (db: Db) => Promise<T>): Promise<T> {
-  migrateDatabase(env.DATABASE_URL);
+  await migrateDatabase(env.DATABASE_URL);
   const db = createDb(env.DATABASE_URL);
   try {
     return await run(db);

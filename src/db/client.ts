@@ -1,21 +1,32 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient, Prisma } from '../generated/prisma/client.ts';
-import { resolveDatabaseFile } from './database-url.ts';
+import { PrismaClient as PostgresClient } from '../generated/prisma-postgres/client.ts';
+import { databaseKind, resolveDatabaseFile } from './database-url.ts';
 
 export { Prisma };
 export type Db = PrismaClient;
 /** What a command handler gets: the open transaction, never the client itself. */
 export type Tx = Prisma.TransactionClient;
 
+type Options = Omit<Prisma.PrismaClientOptions, 'adapter'>;
+
+/**
+ * The client for DATABASE_URL. Both generated clients come from the one datamodel and share
+ * Prisma's runtime, so the PostgreSQL one is used through the SQLite client's type.
+ */
 export function createDb(databaseUrl: string): Db {
-  const file = resolveDatabaseFile(databaseUrl);
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-  const client = new PrismaClient({
-    adapter: new PrismaBetterSQLite3({ url: file, timeout: 10_000 }),
-    ...(process.env.PRISMA_LOG_QUERIES ? { log: [{ emit: 'event' as const, level: 'query' as const }] } : {}),
-  });
+  const log: Options = process.env.PRISMA_LOG_QUERIES ? { log: [{ emit: 'event', level: 'query' }] } : {};
+  let client: Db;
+  if (databaseKind(databaseUrl) === 'postgres') {
+    client = new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }), ...log }) as unknown as Db;
+  } else {
+    const file = resolveDatabaseFile(databaseUrl);
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout: 10_000 }), ...log });
+  }
   if (process.env.PRISMA_LOG_QUERIES) (client as unknown as { $on(e: 'query', f: (q: { query: string }) => void): void }).$on('query', (q) => process.stderr.write(`Q ${q.query.slice(0, 150)}\n`));
   return client;
 }
@@ -23,4 +34,22 @@ export function createDb(databaseUrl: string): Db {
 /** True when `error` is a unique-constraint violation, the database's own dedupe. */
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+}
+
+/**
+ * Runs one insert inside a transaction, and answers null when the unique key already holds the
+ * row. A savepoint keeps the transaction usable afterwards: PostgreSQL aborts a transaction at the
+ * first error, where SQLite goes on. (SAVEPOINT is spelled the same in both.)
+ */
+export async function insertUnlessDuplicate<T>(tx: Tx, insert: () => Promise<T>): Promise<T | null> {
+  await tx.$executeRawUnsafe('SAVEPOINT insert_unless_duplicate');
+  try {
+    const row = await insert();
+    await tx.$executeRawUnsafe('RELEASE SAVEPOINT insert_unless_duplicate');
+    return row;
+  } catch (error) {
+    await tx.$executeRawUnsafe('ROLLBACK TO SAVEPOINT insert_unless_duplicate');
+    if (isUniqueViolation(error)) return null;
+    throw error;
+  }
 }

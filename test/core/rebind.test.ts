@@ -1,9 +1,7 @@
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rebindPlatformIds } from '../../src/core/rebind.ts';
-import { createDb, type Db } from '../../src/db/client.ts';
-import { migrateDatabase } from '../../src/db/migrate.ts';
-import { tempDir } from '../helpers/app.ts';
+import type { Db } from '../../src/db/client.ts';
+import { freshDb as openFreshDb } from '../helpers/database.ts';
 
 let db: Db | null = null;
 afterEach(async () => {
@@ -11,16 +9,14 @@ afterEach(async () => {
   db = null;
 });
 
-function freshDb(): Db {
-  const url = `file:${path.join(tempDir('shequ-rebind-'), 'bot.db')}`;
-  migrateDatabase(url);
-  db = createDb(url);
+async function freshDb(): Promise<Db> {
+  db = (await openFreshDb()).db;
   return db;
 }
 
 describe('re-binding platform ids after a re-login', () => {
   it('moves a group, a person, their private chat and queued messages to the new ids', async () => {
-    const db = freshDb();
+    const db = await freshDb();
     const community = await db.community.create({ data: { name: '幸福社区' } });
     const person = await db.person.create({ data: { name: '张三', rosterKey: '幸福社区/张三', communityId: community.id } });
     await db.binding.create({ data: { personId: person.id, platform: 'wechat', platformUserId: 'old-zhang', displayName: '张三' } });
@@ -49,7 +45,7 @@ describe('re-binding platform ids after a re-login', () => {
   });
 
   it('leaves two groups of one name and a group whose new id already has a purpose alone, and says so', async () => {
-    const db = freshDb();
+    const db = await freshDb();
     await db.chat.create({ data: { platform: 'wechat', platformChatId: 'a@chatroom', kind: 'group', title: '居民群', purpose: 'resident' } });
     await db.chat.create({ data: { platform: 'wechat', platformChatId: 'b@chatroom', kind: 'group', title: '工作群', purpose: 'work' } });
     await db.chat.create({ data: { platform: 'wechat', platformChatId: 'b2@chatroom', kind: 'group', title: '工作群', purpose: 'emergency' } });

@@ -1,13 +1,9 @@
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrateDatabase, readMigrations } from '../../src/db/migrate.ts';
+import { prisma } from '../../src/db/twin-migrations.ts';
 import { tempDir } from '../helpers/app.ts';
-import { ROOT } from '../helpers/cli.ts';
-
-const run = promisify(execFile);
 
 /** Tables, columns, indexes and foreign keys of a SQLite file, in a comparable form. */
 function describeSchema(file: string) {
@@ -31,17 +27,13 @@ function describeSchema(file: string) {
   }
 }
 
-describe('prisma/schema.prisma and prisma/migrations', () => {
+describe('prisma/schema.prisma and prisma/migrations (SQLite)', () => {
   it('describe the same database', async () => {
     const dir = tempDir();
     const migrated = path.join(dir, 'migrated.db');
-    expect(migrateDatabase(`file:${migrated}`)).toEqual(readMigrations().map((m) => m.name));
+    expect(await migrateDatabase(`file:${migrated}`)).toEqual(readMigrations().map((m) => m.name));
 
-    const { stdout: sql } = await run(
-      process.execPath,
-      [path.join(ROOT, 'node_modules/prisma/build/index.js'), 'migrate', 'diff', '--from-empty', '--to-schema-datamodel', 'prisma/schema.prisma', '--script'],
-      { cwd: ROOT, env: { ...process.env, DATABASE_URL: `file:${path.join(dir, 'cli.db')}` } },
-    );
+    const sql = await prisma(['migrate', 'diff', '--from-empty', '--to-schema-datamodel', 'prisma/schema.prisma', '--script']);
     const fromSchema = path.join(dir, 'from-schema.db');
     const db = new Database(fromSchema);
     db.exec(sql);
@@ -50,13 +42,13 @@ describe('prisma/schema.prisma and prisma/migrations', () => {
     expect(describeSchema(migrated)).toEqual(describeSchema(fromSchema));
   });
 
-  it('applies each migration once, and refuses one that changed after it was applied', () => {
+  it('applies each migration once, and refuses one that changed after it was applied', async () => {
     const file = `file:${path.join(tempDir(), 'again.db')}`;
-    expect(migrateDatabase(file).length).toBeGreaterThan(0);
-    expect(migrateDatabase(file)).toEqual([]);
+    expect((await migrateDatabase(file)).length).toBeGreaterThan(0);
+    expect(await migrateDatabase(file)).toEqual([]);
     const db = new Database(file.slice('file:'.length));
     db.prepare("UPDATE _prisma_migrations SET checksum = 'edited'").run();
     db.close();
-    expect(() => migrateDatabase(file)).toThrow(/was changed after it was applied/);
+    await expect(migrateDatabase(file)).rejects.toThrow(/was changed after it was applied/);
   });
 });

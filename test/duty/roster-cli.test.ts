@@ -3,17 +3,15 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { createDb } from '../../src/db/client.ts';
-import { migrateDatabase } from '../../src/db/migrate.ts';
 import { seedDemoIfEmpty } from '../../src/sandbox/demo.ts';
 import { tempDir } from '../helpers/app.ts';
+import { freshDb } from '../helpers/database.ts';
 import { shequ } from '../helpers/cli.ts';
 
 /** The office's own 值班表 through the real `shequ` bin on a SQLite file with the demo community. */
 async function office(): Promise<{ dir: string; env: Record<string, string> }> {
   const dir = tempDir();
-  const databaseUrl = `file:${path.join(dir, 'bot.db')}`;
-  migrateDatabase(databaseUrl);
-  const db = createDb(databaseUrl);
+  const { db, url: databaseUrl } = await freshDb();
   await seedDemoIfEmpty(db);
   await db.$disconnect();
   return { dir, env: { DATABASE_URL: databaseUrl } };

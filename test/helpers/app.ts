@@ -6,6 +6,7 @@ import { loadEnv } from '../../src/config/env.ts';
 import { defaultPolicy, parsePolicy, type Policy } from '../../src/config/policy.ts';
 import type { DeliveryOptions } from '../../src/messaging/delivery.ts';
 import { SettableClock } from '../../src/time/clock.ts';
+import { freshDatabaseUrl } from './database.ts';
 
 export function tempDir(prefix = 'shequ-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -45,9 +46,9 @@ export interface TestAppOptions {
   env?: Record<string, string>;
 }
 
-/** The whole bot on a fresh SQLite file and a loopback port, with a frozen office clock. */
+/** The whole bot on a fresh database (TEST_DATABASE) and a loopback port, with a frozen office clock. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const databaseUrl = options.databaseUrl ?? `file:${path.join(tempDir(), 'bot.db')}`;
+  const databaseUrl = options.databaseUrl ?? (await freshDatabaseUrl());
   const env = loadEnv({
     DATABASE_URL: databaseUrl,
     PORT: '0',

@@ -10,6 +10,7 @@ import { parsePolicy } from '../../src/config/policy.ts';
 import { importRoster, validateRoster } from '../../src/roster/import-roster.ts';
 import { SettableClock } from '../../src/time/clock.ts';
 import { tempDir } from './app.ts';
+import { freshDatabaseUrl } from './database.ts';
 import { until } from './until.ts';
 
 type ContactMock = mock.ContactMock;
@@ -51,7 +52,7 @@ let roomSeq = 0;
 /** The whole bot on a fresh SQLite file with real Wechaty on the mock puppet, pacing off unless asked. */
 export async function startWechatWorld(options: WechatWorldOptions = {}): Promise<WechatWorld> {
   const dir = tempDir('shequ-wechat-');
-  const databaseUrl = options.databaseUrl ?? `file:${path.join(dir, 'bot.db')}`;
+  const databaseUrl = options.databaseUrl ?? (await freshDatabaseUrl());
   const env = loadEnv({
     DATABASE_URL: databaseUrl,
     PORT: '0',

@@ -1,18 +1,14 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, type Db } from '../../src/db/client.ts';
-import { migrateDatabase } from '../../src/db/migrate.ts';
+import type { Db } from '../../src/db/client.ts';
 import { approvedLeaveIntervals } from '../../src/leave/approved-intervals.ts';
-import { tempDir } from '../helpers/app.ts';
+import { freshDb } from '../helpers/database.ts';
 
 let db: Db;
 const ids: Record<string, number> = {};
 const at = (text: string) => new Date(`${text}+08:00`);
 
 beforeAll(async () => {
-  const url = `file:${path.join(tempDir(), 'intervals.db')}`;
-  migrateDatabase(url);
-  db = createDb(url);
+  db = (await freshDb('intervals')).db;
   const a = await db.community.create({ data: { name: '幸福社区' } });
   const b = await db.community.create({ data: { name: '和平社区' } });
   for (const [name, communityId] of [['张伟', a.id], ['刘洋', a.id], ['李四', b.id]] as const) {

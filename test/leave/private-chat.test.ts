@@ -1,18 +1,14 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rememberPrivateChat } from '../../src/core/identity.ts';
-import { createDb, type Db } from '../../src/db/client.ts';
-import { migrateDatabase } from '../../src/db/migrate.ts';
+import type { Db } from '../../src/db/client.ts';
 import { privateTargets } from '../../src/core/addressing.ts';
-import { tempDir } from '../helpers/app.ts';
+import { freshDb } from '../helpers/database.ts';
 
 let db: Db;
 let personId: number;
 
 beforeAll(async () => {
-  const url = `file:${path.join(tempDir(), 'private.db')}`;
-  migrateDatabase(url);
-  db = createDb(url);
+  db = (await freshDb('private')).db;
   personId = (
     await db.person.create({
       data: {

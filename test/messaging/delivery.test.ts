@@ -1,12 +1,10 @@
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDb, type Db } from '../../src/db/client.ts';
-import { migrateDatabase } from '../../src/db/migrate.ts';
+import type { Db } from '../../src/db/client.ts';
 import { createLogger } from '../../src/log.ts';
 import { DeliveryWorker } from '../../src/messaging/delivery.ts';
 import { enqueue } from '../../src/messaging/outbox.ts';
 import { SendError, type AdapterLimits, type ChatAdapter, type OutgoingMessage, type SendResult } from '../../src/messaging/types.ts';
-import { tempDir } from '../helpers/app.ts';
+import { freshDb } from '../helpers/database.ts';
 
 /** A platform whose answers the test scripts: each send takes the next outcome, then succeeds. */
 class ScriptedPlatform implements ChatAdapter {
@@ -37,10 +35,8 @@ let db: Db;
 let worker: DeliveryWorker | null = null;
 const log = createLogger('silent');
 
-beforeEach(() => {
-  const url = `file:${path.join(tempDir(), 'outbox.db')}`;
-  migrateDatabase(url);
-  db = createDb(url);
+beforeEach(async () => {
+  db = (await freshDb('outbox')).db;
 });
 afterEach(async () => {
   await worker?.stop();
@@ -88,6 +84,9 @@ describe('delivery worker', () => {
     await queue(['gone', 'first'], ['c2', 'second']);
     worker.start();
     await until(() => platform.sent.length === 1, 'the second chat');
+    // Sent first, recorded after: wait for the record.
+    const recorded = async () => (await db.outboxMessage.count({ where: { status: 'pending' } })) === 0;
+    await until(recorded, 'both rows recorded');
     const rows = await db.outboxMessage.findMany({ orderBy: { id: 'asc' } });
     expect(rows.map((r) => [r.status, r.attempts, r.lastError])).toEqual([
       ['dead', 1, '403 bot was kicked'],

@@ -1,8 +1,8 @@
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { translator } from '../../src/i18n/index.ts';
 import { planJobs } from '../../src/plan/jobs.ts';
-import { startTestApp, tempDir, type TestApp } from '../helpers/app.ts';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { freshDatabaseUrl } from '../helpers/database.ts';
 
 /**
  * Each plan job exactly once across restarts: the scheduler claims (job, minute), and each person's
@@ -16,7 +16,6 @@ afterEach(async () => {
   bot = null;
 });
 
-const databaseUrl = () => `file:${path.join(tempDir(), 'bot.db')}`;
 
 async function restartAt(url: string, now: string): Promise<TestApp> {
   await bot?.stop();
@@ -40,7 +39,7 @@ async function rerun(t: TestApp, name: string, minute: string): Promise<void> {
 
 describe('the plan jobs across restarts', () => {
   it('the prompt, the reminder and the summary each go out once', async () => {
-    const url = databaseUrl();
+    const url = await freshDatabaseUrl();
     let t = await restartAt(url, '2026-11-23T09:00:00');
     const posted = await t.say('g-work', 'zhangwei', '周计划\n1. 走访3栋独居老人\n2. 整理低保台账');
     await t.botReply('g-work', (m) => m.includes('已收到'), posted);

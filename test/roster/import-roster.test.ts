@@ -2,19 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDb, type Db } from '../../src/db/client.ts';
-import { migrateDatabase } from '../../src/db/migrate.ts';
+import type { Db } from '../../src/db/client.ts';
 import { importRoster, RosterError, validateRoster } from '../../src/roster/import-roster.ts';
 import { readSheet } from '../../src/roster/read-sheet.ts';
 import { tempDir } from '../helpers/app.ts';
+import { freshDb } from '../helpers/database.ts';
 
 let dir: string;
 let db: Db;
-beforeEach(() => {
+beforeEach(async () => {
   dir = tempDir();
-  const url = `file:${path.join(dir, 'roster.db')}`;
-  migrateDatabase(url);
-  db = createDb(url);
+  db = (await freshDb('roster')).db;
 });
 afterEach(() => db.$disconnect());
 

@@ -1,22 +1,18 @@
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../../src/config/policy.ts';
-import { createDb, type Db } from '../../src/db/client.ts';
-import { migrateDatabase } from '../../src/db/migrate.ts';
+import type { Db } from '../../src/db/client.ts';
 import { createLogger } from '../../src/log.ts';
 import { Scheduler, type Job } from '../../src/scheduler/scheduler.ts';
 import { SettableClock } from '../../src/time/clock.ts';
-import { tempDir } from '../helpers/app.ts';
+import { freshDb } from '../helpers/database.ts';
 
 const policy = defaultPolicy();
 const log = createLogger('silent');
 let db: Db;
 const running: Scheduler[] = [];
 
-beforeEach(() => {
-  const url = `file:${path.join(tempDir(), 'scheduler.db')}`;
-  migrateDatabase(url);
-  db = createDb(url);
+beforeEach(async () => {
+  db = (await freshDb('scheduler')).db;
 });
 afterEach(async () => {
   for (const scheduler of running.splice(0)) await scheduler.stop();
