@@ -1,12 +1,11 @@
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDb, type Db } from '../../src/db/client.ts';
-import { migrateDatabase } from '../../src/db/migrate.ts';
+import type { Db } from '../../src/db/client.ts';
 import { createLogger } from '../../src/log.ts';
 import { DeliveryWorker } from '../../src/messaging/delivery.ts';
 import { enqueue } from '../../src/messaging/outbox.ts';
 import type { ChatAdapter, OutgoingMessage, Platform, SendContext, SendResult } from '../../src/messaging/types.ts';
-import { startTestApp, tempDir, type TestApp } from '../helpers/app.ts';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { freshDb } from '../helpers/database.ts';
 import { until } from '../helpers/until.ts';
 import { startLarkBot, type LarkBot } from '../lark/lark-bot.ts';
 
@@ -53,7 +52,7 @@ describe('a reply sent just before a crash goes out once where the platform take
     lark = await startLarkBot();
     const { db, delivery, adapters } = lark.bot.app;
     await delivery.stop();
-    await db.$transaction((tx) => enqueue(tx, [{ platform: 'lark', message: { chatId: 'oc_work', text: '崩溃前发出' } }], new Date()));
+    await db!.$transaction((tx) => enqueue(tx, [{ platform: 'lark', message: { chatId: 'oc_work', text: '崩溃前发出' } }], new Date()));
     const row = await db.outboxMessage.findFirstOrThrow({ where: { payload: { contains: '崩溃前发出' } } });
     const first = await sentThenCrashed(db, adapters.get('lark')!, row.id);
 
@@ -95,12 +94,10 @@ describe('where the platform takes no idempotency key', () => {
   });
 
   it('each send is recorded before the next one goes: a crash can repeat only the send in flight', async () => {
-    const url = `file:${path.join(tempDir(), 'outbox.db')}`;
-    migrateDatabase(url);
-    db = createDb(url);
-    const platform = new Unkeyed(db);
-    const worker = new DeliveryWorker(db, new Map([['telegram', platform]]), createLogger('silent'), { pollMs: 20 });
-    await db.$transaction((tx) => enqueue(tx, Array.from({ length: 20 }, (_, i) => ({ platform: 'telegram' as const, message: { chatId: `c${i % 3}`, text: `消息${i}` } })), new Date()));
+    ({ db } = await freshDb('outbox'));
+    const platform = new Unkeyed(db!);
+    const worker = new DeliveryWorker(db!, new Map([['telegram', platform]]), createLogger('silent'), { pollMs: 20 });
+    await db!.$transaction((tx) => enqueue(tx, Array.from({ length: 20 }, (_, i) => ({ platform: 'telegram' as const, message: { chatId: `c${i % 3}`, text: `消息${i}` } })), new Date()));
     worker.start();
     await until('every row sent', async () => (await db!.outboxMessage.count({ where: { status: 'sent' } })) === 20);
     await worker.stop();
