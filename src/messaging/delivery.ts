@@ -4,6 +4,7 @@ import { RateLimiter } from './rate-limiter.ts';
 import { SendError, type ChatAdapter, type OutgoingMessage, type Platform } from './types.ts';
 
 export interface DeliveryOptions {
+  /** Attempts before a message is dead-lettered: 20 retry a failing platform for about two hours. */
   maxAttempts?: number;
   /** First retry delay; doubles each attempt up to maxBackoffMs, with jitter. */
   baseBackoffMs?: number;
@@ -15,6 +16,8 @@ export interface DeliveryOptions {
   leaseMs?: number;
   /** How often to look for work when nothing kicks the worker (other instances, due retries). */
   pollMs?: number;
+  /** Real time in ms (tests inject one to run an outage of minutes in a moment). */
+  now?: () => number;
 }
 
 /**
@@ -32,7 +35,7 @@ type Outcome =
 /**
  * Sends committed outbox rows through their adapters: in order per chat, under each platform's
  * rate limits, retrying with backoff, holding messages while a platform is not ready.
- * Timing here is real time (Date.now, setTimeout), not the office clock.
+ * Timing here is real time (options.now, setTimeout), not the office clock.
  */
 export class DeliveryWorker {
   private readonly limiters = new Map<Platform, RateLimiter>();
@@ -40,6 +43,8 @@ export class DeliveryWorker {
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = true;
+  /** Set by stop(): a batch in flight releases what it has not sent yet. (pass() also runs unstarted, in tests.) */
+  private stopping = false;
   private readonly options: Required<DeliveryOptions>;
 
   constructor(
@@ -48,17 +53,19 @@ export class DeliveryWorker {
     private readonly log: Logger,
     options: DeliveryOptions = {},
   ) {
-    this.options = { maxAttempts: 8, baseBackoffMs: 1_000, maxBackoffMs: 10 * 60_000, leaseMs: 5_000, pollMs: 1_000, ...options };
+    this.options = { maxAttempts: 20, baseBackoffMs: 1_000, maxBackoffMs: 10 * 60_000, leaseMs: 5_000, pollMs: 1_000, now: Date.now, ...options };
     for (const [platform, adapter] of adapters) this.limiters.set(platform, new RateLimiter(adapter.limits));
   }
 
   start(): void {
     this.stopped = false;
+    this.stopping = false;
     this.kick();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running;
@@ -102,7 +109,7 @@ export class DeliveryWorker {
     const rows = await this.db.outboxMessage.findMany({ where: { status: 'pending' }, orderBy: { id: 'asc' }, take: 500 });
     const blocked = new Set<string>();
     const picked: { row: (typeof rows)[number]; adapter: ChatAdapter; reservedAt: number }[] = [];
-    const now = Date.now();
+    const now = this.options.now();
     for (const row of rows) {
       if (picked.length >= BATCH) break;
       const chatKey = `${row.platform}:${row.platformChatId}`;
@@ -139,11 +146,11 @@ export class DeliveryWorker {
     try {
       for (const { row, adapter, reservedAt } of picked) {
         const chatKey = `${row.platform}:${row.platformChatId}`;
-        if (!claimed.has(row.id) || failedChats.has(chatKey) || this.stopped) {
+        if (!claimed.has(row.id) || failedChats.has(chatKey) || this.stopping) {
           if (claimed.has(row.id)) outcomes.push({ id: row.id, release: true });
           continue;
         }
-        this.limiters.get(adapter.platform)!.restamp(row.platformChatId, reservedAt, Date.now());
+        this.limiters.get(adapter.platform)!.restamp(row.platformChatId, reservedAt, this.options.now());
         const outcome = await this.sendOne(adapter, row.id, row.attempts, JSON.parse(row.payload) as OutgoingMessage);
         if (!('platformMessageId' in outcome)) failedChats.add(chatKey);
         if (adapter.sendsIdempotently) {
@@ -166,7 +173,7 @@ export class DeliveryWorker {
     return setInterval(() => {
       if (ids.size === 0) return;
       this.db.outboxMessage
-        .updateMany({ where: { id: { in: [...ids] }, status: 'pending' }, data: { lockedUntil: new Date(Date.now() + this.options.leaseMs) } })
+        .updateMany({ where: { id: { in: [...ids] }, status: 'pending' }, data: { lockedUntil: new Date(this.options.now() + this.options.leaseMs) } })
         .catch((error: unknown) => this.log.warn({ err: error }, 'outbox lease renewal failed'));
     }, this.options.leaseMs / 3);
   }
@@ -184,7 +191,7 @@ export class DeliveryWorker {
       const fields = { outboxId: id, platform: adapter.platform, chatId: message.chatId, attempts: tries, err: sendError.message };
       if (dead) this.log.error(fields, 'message dead-lettered');
       else this.log.warn({ ...fields, retryInMs: Math.round(delay) }, 'send failed, will retry');
-      return { id, attempts: tries, dead, error: sendError.message.slice(0, 2000), retryAt: new Date(Date.now() + (dead ? 0 : delay)) };
+      return { id, attempts: tries, dead, error: sendError.message.slice(0, 2000), retryAt: new Date(this.options.now() + (dead ? 0 : delay)) };
     }
   }
 
@@ -203,7 +210,7 @@ export class DeliveryWorker {
       // The lease is ours, so no one else has counted an attempt of these rows meanwhile.
       writes.push((tx) =>
         tx.$executeRaw`UPDATE "OutboxMessage" SET "status" = 'sent', "platformMessageId" = CASE "id" ${messageIds} END,
-          "sentAt" = ${new Date()}, "lockedUntil" = NULL, "attempts" = "attempts" + 1 WHERE "id" IN (${ids})`,
+          "sentAt" = ${new Date(this.options.now())}, "lockedUntil" = NULL, "attempts" = "attempts" + 1 WHERE "id" IN (${ids})`,
       );
     }
     if (released.length > 0) writes.push((tx) => tx.outboxMessage.updateMany({ where: { id: { in: released } }, data: { lockedUntil: null } }));
