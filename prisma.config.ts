@@ -4,9 +4,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'prisma/config';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import { DEFAULT_DATABASE_URL, resolveDatabaseFile } from './src/db/database-url.ts';
+import { databaseKind, DEFAULT_DATABASE_URL, resolveDatabaseFile } from './src/db/database-url.ts';
 
-// The schema's datasource reads DATABASE_URL; the bot's own default applies when it is unset.
+// The schema's datasource reads DATABASE_URL; the bot's own default applies when it is unset or names
+// PostgreSQL (whose schema is prisma.postgres.config.ts's), so `npm install` works in either setting.
+if (databaseKind(process.env.DATABASE_URL) !== 'sqlite') process.env.DATABASE_URL = DEFAULT_DATABASE_URL;
 process.env.DATABASE_URL ??= DEFAULT_DATABASE_URL;
 
 export default defineConfig({

@@ -6,6 +6,7 @@ import { calendarAction } from './calendar.ts';
 import { importRosterAction } from './import-roster.ts';
 import { parseAction } from './parse.ts';
 import { addRosterCommands } from './roster.ts';
+import { exportDbAction, importDbAction } from './transfer.ts';
 import { commandRegistry } from '../../commands/index.ts';
 import { cliConfig, UsageError } from './context.ts';
 
@@ -50,6 +51,18 @@ program
   .argument('<what>', 'YYYY-MM, load, set or clear')
   .argument('[rest...]', 'the file, or the date, 休|班 and the name')
   .action(calendarAction);
+
+program
+  .command('export-db')
+  .description('导出整个数据库 (write every row of the SQLite database DATABASE_URL names to a file, for import-db)')
+  .argument('<file>', 'the export file to write (JSON lines)')
+  .action(exportDbAction);
+
+program
+  .command('import-db')
+  .description('导入到 PostgreSQL (load an export-db file into the empty PostgreSQL database DATABASE_URL names)')
+  .argument('<file>', 'a file written by export-db')
+  .action(importDbAction);
 
 // Duty rosters (值班表): roster import / roster show.
 addRosterCommands(program);

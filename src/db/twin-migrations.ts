@@ -14,7 +14,7 @@ const PRISMA = path.join(ROOT, 'node_modules/prisma/build/index.js');
 /** Runs the Prisma CLI (SQLite config unless `postgres`), returning what it printed on stdout. */
 export async function prisma(args: string[], options: { postgres?: boolean; databaseUrl?: string } = {}): Promise<string> {
   const config = options.postgres ? ['--config', path.join(ROOT, 'prisma.postgres.config.ts')] : [];
-  const env = { ...process.env, DATABASE_URL: options.databaseUrl ?? `file:${path.join(os.tmpdir(), 'shequ-cli-unused.db')}` };
+  const env = { ...process.env, DATABASE_URL: options.databaseUrl ?? 'file::memory:' };
   const { stdout } = await run(process.execPath, [PRISMA, ...args, ...config], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 });
   return stdout;
 }

@@ -7,14 +7,14 @@ import { WechatAdapter } from '../../adapters/wechat/adapter.ts';
 import { realTime } from '../../adapters/wechat/pacer.ts';
 import { defaultPolicy } from '../../src/config/policy.ts';
 import { PrismaPlatformStore } from '../../src/core/platform-store.ts';
-import type { Db } from '../../src/db/client.ts';
+import { createDb, type Db } from '../../src/db/client.ts';
+import { migrateDatabase } from '../../src/db/migrate.ts';
 import { translator } from '../../src/i18n/index.ts';
 import { DeliveryWorker } from '../../src/messaging/delivery.ts';
 import { enqueue } from '../../src/messaging/outbox.ts';
 import { RateLimiter } from '../../src/messaging/rate-limiter.ts';
 import { SettableClock } from '../../src/time/clock.ts';
 import { tempDir } from '../helpers/app.ts';
-import { freshDb } from '../helpers/database.ts';
 import { startWechatWorld, waitFor, type WechatWorld } from '../helpers/wechat.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -29,7 +29,10 @@ async function queue(db: Db, chatIds: string[], text: (i: number) => string, now
 describe('WeChat sending', () => {
   it('paces a broadcast on fake timers: one message after another, each gap the minimum plus a random part, capped per minute', async () => {
     const dir = tempDir('shequ-wechat-pace-');
-    const { db } = await freshDb();
+    // Always SQLite: fake timers step the pacer, and cannot wait for a network database's replies.
+    const databaseUrl = `file:${path.join(dir, 'bot.db')}`;
+    await migrateDatabase(databaseUrl);
+    const db = createDb(databaseUrl);
     const log = pino({ level: 'silent' });
     const mocker = new mock.Mocker();
     const wechaty = WechatyBuilder.build({ puppet: new PuppetMock({ mocker }), name: path.join(dir, 'wechat') });

@@ -14,6 +14,12 @@ describe('environment settings', () => {
     expect(sandboxEnabled(env)).toBe(true);
   });
 
+  it('takes a SQLite file: URL or a PostgreSQL URL for the database', () => {
+    for (const url of ['file:/srv/shequ/office.db', 'postgresql://shequ@db.example:5432/shequ', 'postgres://shequ:pw@127.0.0.1/shequ']) {
+      expect(loadEnv({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
+    }
+  });
+
   it('names every invalid setting', () => {
     try {
       loadEnv({ PORT: 'abc', LOCALE: 'fr', DATABASE_URL: 'mysql://x' });

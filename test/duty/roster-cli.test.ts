@@ -87,5 +87,5 @@ describe('shequ roster import', () => {
 
     const bad = await shequ(['roster', 'show', '2026-13'], env);
     expect([bad.code, bad.stderr]).toEqual([1, '月份应为 YYYY-MM (month must be YYYY-MM): 2026-13\n']);
-  });
+  }, 120_000); // a dozen CLI processes, each starting tsx and opening the database
 });

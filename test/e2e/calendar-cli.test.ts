@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/app.ts';
 import { ROOT, shequ } from '../helpers/cli.ts';
+import { freshDatabaseUrl } from '../helpers/database.ts';
 
 describe('shequ calendar', () => {
   it('shows a month with kind, name and source, warns about an unknown year, loads the 2027 file and takes corrections', async () => {
-    const env = { DATABASE_URL: `file:${path.join(tempDir(), 'cal.db')}` };
+    const env = { DATABASE_URL: await freshDatabaseUrl('cal') };
     const october = await shequ(['calendar', '2026-10'], env);
     expect(october.code, october.stderr).toBe(0);
     expect(october.stdout).not.toContain('尚未录入');
@@ -29,10 +29,10 @@ describe('shequ calendar', () => {
     expect((await shequ(['calendar', '2026-11'], env)).stdout).toContain('2026-11-23\t周一\t节假日\t社区停电\t本办公室录入');
     expect((await shequ(['calendar', 'clear', '2026-11-23'], env)).stdout).toContain('已清除 2026-11-23');
     expect((await shequ(['calendar', '2026-11'], env)).stdout).toContain('2026-11-23\t周一\t工作日\t\t周末规则');
-  });
+  }, 120_000); // ten CLI processes, each starting tsx and opening the database
 
   it('explains bad input', async () => {
-    const env = { DATABASE_URL: `file:${path.join(tempDir(), 'cal.db')}` };
+    const env = { DATABASE_URL: await freshDatabaseUrl('cal') };
     const bad = await shequ(['calendar', 'set', '2026-11-31', '休', 'x'], env);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('用法');

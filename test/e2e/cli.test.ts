@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/app.ts';
 import { shequ } from '../helpers/cli.ts';
+import { freshDatabaseUrl } from '../helpers/database.ts';
 
 describe('shequ parse', () => {
   it('prints the command and typed arguments for a role at a time, without a database', async () => {
@@ -53,7 +54,7 @@ describe('shequ parse', () => {
 describe('shequ import-roster and bind-code', () => {
   it('reports a bad row with its number, exits 1 and keeps nothing', async () => {
     const dir = tempDir();
-    const databaseUrl = `file:${path.join(dir, 'bot.db')}`;
+    const databaseUrl = await freshDatabaseUrl();
     const file = path.join(dir, 'bad.csv');
     fs.writeFileSync(file, '姓名,角色,社区\n王芳,书记,幸福社区\n张伟,组长,幸福社区\n');
     const result = await shequ(['import-roster', file], { DATABASE_URL: databaseUrl });
@@ -66,7 +67,7 @@ describe('shequ import-roster and bind-code', () => {
 
   it('asks for --community when a name is not unique', async () => {
     const dir = tempDir();
-    const databaseUrl = `file:${path.join(dir, 'bot.db')}`;
+    const databaseUrl = await freshDatabaseUrl();
     const file = path.join(dir, 'roster.csv');
     fs.writeFileSync(file, '姓名,角色,社区\n张伟,社工,幸福社区\n张伟,社工,和平社区\n');
     expect((await shequ(['import-roster', file], { DATABASE_URL: databaseUrl })).code).toBe(0);

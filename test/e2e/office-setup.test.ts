@@ -98,7 +98,7 @@ describe('nothing twice, nothing lost', () => {
     // The sandbox platform goes away before the worker can deliver: the reply stays in the outbox.
     await first.app.delivery.stop();
     await first.say('g-work', 'zhangwei', '签到');
-    const queued = await first.app.db.outboxMessage.findMany({ where: { status: 'pending' } });
+    const queued = await first.app.db.outboxMessage.findMany({ where: { status: 'pending', payload: { contains: '已签到' } } });
     expect(queued).toHaveLength(1);
     await first.stop();
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/app.ts';
 import { ROOT } from '../helpers/cli.ts';
+import { freshPostgresUrl, onPostgres } from '../helpers/database.ts';
 
 const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 
@@ -38,8 +39,9 @@ function startBot(env: Record<string, string>, until: RegExp): Promise<{ stdout:
 
 describe('npm start', () => {
   it('creates and migrates the database, loads the demo, serves the sandbox and prints its address', async () => {
-    const dir = tempDir();
-    const bot = await startBot({ DATABASE_URL: `file:${path.join(dir, 'data', 'shequ.db')}`, PORT: '0' }, /沙盒聊天 \(sandbox chat\): (\S+)/);
+    // On SQLite the file's folder does not exist yet.
+    const databaseUrl = onPostgres ? await freshPostgresUrl() : `file:${path.join(tempDir(), 'data', 'shequ.db')}`;
+    const bot = await startBot({ DATABASE_URL: databaseUrl, PORT: '0' }, /沙盒聊天 \(sandbox chat\): (\S+)/);
     const url = /沙盒聊天 \(sandbox chat\): (\S+)/.exec(bot.stdout)![1]!;
     const page = await fetch(url);
     expect(page.status).toBe(200);

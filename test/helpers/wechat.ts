@@ -49,7 +49,7 @@ export const waitFor = until;
 
 let roomSeq = 0;
 
-/** The whole bot on a fresh SQLite file with real Wechaty on the mock puppet, pacing off unless asked. */
+/** The whole bot on a fresh database (TEST_DATABASE) with real Wechaty on the mock puppet, pacing off unless asked. */
 export async function startWechatWorld(options: WechatWorldOptions = {}): Promise<WechatWorld> {
   const dir = tempDir('shequ-wechat-');
   const databaseUrl = options.databaseUrl ?? (await freshDatabaseUrl());
