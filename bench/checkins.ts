@@ -1,111 +1,203 @@
 /**
- * `npm run bench`: N check-ins through the sandbox HTTP API with concurrency, against the same N
- * done as bare Prisma transactions (one check-in row + one outbox row), side by side in one run.
- * Absolute times are noisy on shared machines; read the ratio.
+ * `npm run bench`: check-ins through the sandbox HTTP API of the real bot (`src/main.ts` in its own
+ * process, as deployed), on SQLite and on PostgreSQL, in one run. For each database:
+ * - the floor: the same check-ins as bare Prisma transactions (one check-in row + one outbox row),
+ * - end to end, closed loop at BENCH_CONCURRENCY: throughput and its ratio to the floor,
+ * - end to end, open loop at BENCH_RATE check-ins/s (arrivals on a schedule, latency counted from
+ *   each scheduled arrival): p50 / p99,
+ * - PostgreSQL only: the closed loop against two bot processes sharing the database.
+ * BENCH_CPU_PROF=dir writes a CPU profile of each bot process there and prints where its time went.
+ * Absolute figures are noisy on shared machines; read the ratios, side by side.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createApp } from '../src/app.ts';
-import { loadEnv } from '../src/config/env.ts';
-import { defaultPolicy } from '../src/config/policy.ts';
+import pg from 'pg';
 import { createDb } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
-import { SettableClock } from '../src/time/clock.ts';
 import { tempDir } from '../test/helpers/app.ts';
-import { mb, percentile, pool, seedPeople } from './support.ts';
+import { startBotProcess, type BotProcess } from '../test/resilience/bot-process.ts';
+import { openLoop, percentile, pool, profileSummary, seedPeople } from './support.ts';
 
 const N = Number(process.env.BENCH_N ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
-const AT = new Date('2026-11-23T07:55:00+08:00');
+const RATE = Number(process.env.BENCH_RATE ?? 100);
+const OPEN_N = Number(process.env.BENCH_OPEN_N ?? 10 * RATE);
+const AT = '2026-11-23T07:55:00+08:00';
+const POSTGRES_SERVER = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const PROFILE_DIR = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : null;
 /**
  * Check-ins before the measured ones, at the same concurrency: the first concurrent burst after a
  * start pays for query compilation and JIT (seconds), which is start-up cost, not throughput.
  */
-const WARMUP = Math.max(50, 4 * CONCURRENCY);
+const WARMUP = Math.max(100, 4 * CONCURRENCY);
 
-async function endToEnd(): Promise<{ seconds: number; latencies: number[]; rssStart: number; rssEnd: number }> {
-  const databaseUrl = `file:${path.join(tempDir('shequ-bench-'), 'bench.db')}`;
-  await migrateDatabase(databaseUrl);
-  await seedPeople(databaseUrl, N + WARMUP);
-  const env = loadEnv({ DATABASE_URL: databaseUrl, PORT: '0', LOG_LEVEL: 'silent', SANDBOX: 'on', DEMO_DATA: 'off' });
-  const app = await createApp({ env, policy: defaultPolicy(), clock: new SettableClock(AT, { frozen: true }) });
-  const url = await app.start();
-  // Diagnostic: without the delivery worker competing for the database, only the commit path is measured.
-  if (process.env.BENCH_NO_DELIVERY) await app.delivery.stop();
-  const rssStart = process.memoryUsage().rss;
-  const checkIn = async (i: number) => {
-    const response = await fetch(`${url}/sandbox/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ chatId: 'g-work', userId: `u${i}`, text: '签到', id: `bench-${i}` }),
-    });
-    if (!response.ok) throw new Error(`check-in ${i} failed: ${response.status} ${await response.text()}`);
-  };
-  await pool(WARMUP, CONCURRENCY, (i) => checkIn(N + i));
-  const latencies: number[] = [];
-  const started = performance.now();
-  await pool(N, CONCURRENCY, async (i) => {
-    const t0 = performance.now();
-    await checkIn(i);
-    latencies.push(performance.now() - t0);
-  });
-  const seconds = (performance.now() - started) / 1000;
-  const recorded = await app.db.checkIn.count();
-  const replies = await app.db.outboxMessage.count();
-  if (recorded !== N + WARMUP || replies < N + WARMUP) throw new Error(`expected ${N} check-ins and replies, got ${recorded} and ${replies}`);
-  const rssEnd = process.memoryUsage().rss;
-  await app.stop();
-  return { seconds, latencies: latencies.sort((a, b) => a - b), rssStart, rssEnd };
+type Kind = 'sqlite' | 'postgres';
+
+const createdDatabases: string[] = [];
+
+async function onServer<T>(use: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: POSTGRES_SERVER });
+  await client.connect();
+  try {
+    return await use(client);
+  } finally {
+    await client.end();
+  }
 }
 
-async function bareFloor(): Promise<number> {
-  const databaseUrl = `file:${path.join(tempDir('shequ-bench-'), 'floor.db')}`;
-  await migrateDatabase(databaseUrl);
-  await seedPeople(databaseUrl, N + WARMUP);
+async function postgresReachable(): Promise<boolean> {
+  return onServer(async () => true).catch(() => false);
+}
+
+/** A fresh, migrated database of the kind, with the bench's staff seeded. */
+async function freshDatabase(kind: Kind, name: string, people: number): Promise<string> {
+  let url: string;
+  if (kind === 'sqlite') {
+    url = `file:${path.join(tempDir('shequ-bench-'), `${name}.db`)}`;
+  } else {
+    const database = `shequ_bench_${process.pid}_${name}`;
+    await onServer(async (client) => {
+      await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+      await client.query(`CREATE DATABASE "${database}" TEMPLATE template0 ENCODING 'UTF8'`);
+    });
+    createdDatabases.push(database);
+    const server = new URL(POSTGRES_SERVER);
+    server.pathname = `/${database}`;
+    url = server.toString();
+  }
+  await migrateDatabase(url);
+  await seedPeople(url, people);
+  return url;
+}
+
+async function checkIn(url: string, i: number): Promise<void> {
+  const response = await fetch(`${url}/sandbox/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ chatId: 'g-work', userId: `u${i}`, text: '签到', id: `bench-${i}` }),
+  });
+  if (!response.ok) throw new Error(`check-in ${i} failed: ${response.status} ${await response.text()}`);
+  await response.text();
+}
+
+async function startBots(databaseUrl: string, count: number, label: string): Promise<BotProcess[]> {
+  const bots: BotProcess[] = [];
+  for (let i = 0; i < count; i++) {
+    const profile = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.join(PROFILE_DIR, `${label}-${i}`)}`] : [];
+    bots.push(await startBotProcess({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', INSTANCE_ID: `bench-${label}-${i}` }, profile));
+  }
+  for (const bot of bots) {
+    const response = await fetch(`${bot.url}/sandbox/api/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: AT, frozen: true }) });
+    if (!response.ok) throw new Error(`could not set the clock: ${await response.text()}`);
+  }
+  return bots;
+}
+
+async function stopBots(bots: BotProcess[], label: string): Promise<string[] | null> {
+  for (const bot of bots) await bot.kill('SIGTERM');
+  if (!PROFILE_DIR) return null;
+  const dir = path.join(PROFILE_DIR, `${label}-0`);
+  const file = fs.readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
+  return file ? profileSummary(path.join(dir, file)) : null;
+}
+
+interface EndToEnd {
+  perSecond: number;
+  p50ms: number;
+  p99ms: number;
+  open?: { offeredPerSecond: number; achievedPerSecond: number; p50ms: number; p99ms: number };
+  profile?: string[] | null;
+}
+
+/** Check-ins through `instances` bot processes on one database: warm-up, closed loop, then (if asked) the open loop. */
+async function endToEnd(kind: Kind, instances: number, withOpenLoop: boolean): Promise<EndToEnd> {
+  const label = `${kind}-${instances}`;
+  const people = WARMUP + N + (withOpenLoop ? OPEN_N : 0);
+  const databaseUrl = await freshDatabase(kind, `e2e_${instances}`, people);
+  const bots = await startBots(databaseUrl, instances, label);
+  const urls = bots.map((bot) => bot.url);
+  const at = (i: number) => urls[i % urls.length]!;
+  try {
+    await pool(WARMUP, CONCURRENCY, (i) => checkIn(at(i), i));
+    const latencies: number[] = [];
+    const started = performance.now();
+    await pool(N, CONCURRENCY, async (i) => {
+      const t0 = performance.now();
+      await checkIn(at(i), WARMUP + i);
+      latencies.push(performance.now() - t0);
+    });
+    const seconds = (performance.now() - started) / 1000;
+    latencies.sort((a, b) => a - b);
+    const result: EndToEnd = { perSecond: Math.round(N / seconds), p50ms: +percentile(latencies, 50).toFixed(1), p99ms: +percentile(latencies, 99).toFixed(1) };
+    if (withOpenLoop) {
+      const openStarted = performance.now();
+      const open = await openLoop(OPEN_N, RATE, (i) => checkIn(at(i), WARMUP + N + i));
+      const openSeconds = (performance.now() - openStarted) / 1000;
+      result.open = { offeredPerSecond: RATE, achievedPerSecond: Math.round(OPEN_N / openSeconds), p50ms: +percentile(open, 50).toFixed(1), p99ms: +percentile(open, 99).toFixed(1) };
+    }
+    const db = createDb(databaseUrl);
+    const recorded = await db.checkIn.count();
+    await db.$disconnect();
+    if (recorded !== people) throw new Error(`${label}: expected ${people} check-ins, got ${recorded}`);
+    result.profile = await stopBots(bots, label);
+    return result;
+  } catch (error) {
+    await stopBots(bots, label).catch(() => null);
+    throw error;
+  }
+}
+
+async function bareFloor(kind: Kind): Promise<number> {
+  const databaseUrl = await freshDatabase(kind, 'floor', WARMUP + N);
   const db = createDb(databaseUrl);
-  const people = await db.person.findMany({ select: { id: true, communityId: true } });
+  const people = await db.person.findMany({ select: { id: true, communityId: true }, orderBy: { id: 'asc' } });
+  const at = new Date(AT);
   const transaction = (i: number) => {
     const person = people[i]!;
     return db.$transaction(async (tx) => {
       await tx.checkIn.create({
-        data: { personId: person.id, communityId: person.communityId, officeDate: '2026-11-23', session: 'am', kind: 'in', at: AT, status: 'on_time', platform: 'sandbox' },
+        data: { personId: person.id, communityId: person.communityId, officeDate: '2026-11-23', session: 'am', kind: 'in', at, status: 'on_time', platform: 'sandbox' },
       });
       await tx.outboxMessage.create({
-        data: { platform: 'sandbox', platformChatId: 'g-work', payload: JSON.stringify({ chatId: 'g-work', text: '已签到' }), nextAttemptAt: new Date(), createdAt: AT },
+        data: { platform: 'sandbox', platformChatId: 'g-work', payload: JSON.stringify({ chatId: 'g-work', text: '已签到' }), nextAttemptAt: new Date(), createdAt: at },
       });
     });
   };
-  await pool(WARMUP, CONCURRENCY, (i) => transaction(N + i));
+  await pool(WARMUP, CONCURRENCY, (i) => transaction(i));
   const started = performance.now();
-  await pool(N, CONCURRENCY, async (i) => {
-    await transaction(i);
-  });
+  await pool(N, CONCURRENCY, (i) => transaction(WARMUP + i));
   const seconds = (performance.now() - started) / 1000;
   await db.$disconnect();
-  return seconds;
+  return Math.round(N / seconds);
 }
 
-const e2e = await endToEnd();
-const floorSeconds = await bareFloor();
-const e2eRate = N / e2e.seconds;
-const floorRate = N / floorSeconds;
-const result = {
-  n: N,
-  concurrency: CONCURRENCY,
-  endToEnd: { checkInsPerSecond: Math.round(e2eRate), p50ms: +percentile(e2e.latencies, 50).toFixed(1), p99ms: +percentile(e2e.latencies, 99).toFixed(1) },
-  bareTransactions: { perSecond: Math.round(floorRate) },
-  floorOverEndToEnd: +(floorRate / e2eRate).toFixed(2),
-  rss: { afterStart: mb(e2e.rssStart), afterRun: mb(e2e.rssEnd) },
-};
-process.stdout.write(
-  [
-    `check-ins: N=${N}, concurrency=${CONCURRENCY} (sandbox HTTP API → inbox → command → outbox commit)`,
-    `  end to end      ${result.endToEnd.checkInsPerSecond}/s   p50 ${result.endToEnd.p50ms} ms   p99 ${result.endToEnd.p99ms} ms`,
-    `  bare Prisma tx  ${result.bareTransactions.perSecond}/s   (one check-in row + one outbox row each)`,
-    `  ratio floor/e2e ${result.floorOverEndToEnd}x`,
-    `  RSS             after start ${result.rss.afterStart}, after run ${result.rss.afterRun}`,
-    JSON.stringify(result),
-    '',
-  ].join('\n'),
-);
+const kinds: Kind[] = (await postgresReachable()) ? ['sqlite', 'postgres'] : ['sqlite'];
+const lines = [`check-ins: N=${N} closed loop at concurrency ${CONCURRENCY}, open loop ${OPEN_N} at ${RATE}/s (sandbox HTTP API → bot process → inbox → command → outbox commit)`];
+const results: Record<string, unknown> = {};
+try {
+  for (const kind of kinds) {
+    const floor = await bareFloor(kind);
+    const one = await endToEnd(kind, 1, true);
+    const two = kind === 'postgres' ? await endToEnd(kind, 2, false) : null;
+    const ratio = +(floor / one.perSecond).toFixed(2);
+    results[kind] = { floorPerSecond: floor, endToEnd: { ...one, profile: undefined }, floorOverEndToEnd: ratio, ...(two ? { twoInstances: { ...two, profile: undefined } } : {}) };
+    lines.push(
+      `${kind}:`,
+      `  bare Prisma tx       ${floor}/s   (one check-in row + one outbox row each)`,
+      `  end to end, 1 bot    ${one.perSecond}/s   p50 ${one.p50ms} ms   p99 ${one.p99ms} ms   ratio floor/e2e ${ratio}x`,
+      `  open loop ${RATE}/s     achieved ${one.open!.achievedPerSecond}/s   p50 ${one.open!.p50ms} ms   p99 ${one.open!.p99ms} ms`,
+    );
+    if (two) lines.push(`  end to end, 2 bots   ${two.perSecond}/s   p50 ${two.p50ms} ms   p99 ${two.p99ms} ms   (${(two.perSecond / one.perSecond).toFixed(2)}x one bot)`);
+    if (one.profile) lines.push(`  CPU of the bot process (self time, ${kind}, one bot):`, ...one.profile.map((line) => `    ${line}`));
+  }
+  if (!kinds.includes('postgres')) lines.push(`postgres: not reachable at ${POSTGRES_SERVER}, skipped`);
+} finally {
+  if (createdDatabases.length > 0) {
+    await onServer(async (client) => {
+      for (const name of createdDatabases) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    });
+  }
+}
+process.stdout.write(`${lines.join('\n')}\n${JSON.stringify(results)}\n`);
 process.exit(0);

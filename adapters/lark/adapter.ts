@@ -42,6 +42,8 @@ export class LarkAdapter implements ChatAdapter {
       { count: 950, perMs: 60_000 },
     ],
   };
+  /** Lark de-duplicates a create or reply by its uuid (idempotencyKey: the outbox row) for an hour. */
+  readonly sendsIdempotently = true;
   /** Translates events for the webhook and the long connection alike. */
   readonly events: EventDispatcher;
   private sink: InboundSink | null = null;

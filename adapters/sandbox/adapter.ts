@@ -1,5 +1,5 @@
 import { repairText, spansOf, withoutSpans } from '../../src/messaging/inbound-text.ts';
-import { SendError, type AdapterLimits, type Attachment, type ChatAdapter, type InboundMessage, type InboundSink, type OutgoingMessage, type SendResult, type SharedLocation } from '../../src/messaging/types.ts';
+import { SendError, type AdapterLimits, type Attachment, type ChatAdapter, type InboundMessage, type InboundSink, type OutgoingMessage, type SendContext, type SendResult, type SharedLocation } from '../../src/messaging/types.ts';
 import { BOT_USER_ID, isPrivateChat, type SandboxMessage, type SandboxStore, type StoredFile } from '../../src/sandbox/store.ts';
 import type { Clock } from '../../src/time/clock.ts';
 
@@ -30,6 +30,8 @@ export class SandboxAdapter implements ChatAdapter {
   readonly platform = 'sandbox' as const;
   /** A phone-like pace, generous enough for scripts and the benchmark. */
   readonly limits: AdapterLimits = { perChat: [{ count: 50, perMs: 1_000 }], global: [] };
+  /** A reply is stored under its outbox row's id: sent again after a crash, it is still one message. */
+  readonly sendsIdempotently = true;
   private sink: InboundSink | null = null;
 
   constructor(
@@ -50,12 +52,13 @@ export class SandboxAdapter implements ChatAdapter {
     return this.sink !== null;
   }
 
-  async send(message: OutgoingMessage): Promise<SendResult> {
+  async send(message: OutgoingMessage, context?: SendContext): Promise<SendResult> {
     const text = message.mention ? `@${message.mention.name} ${message.text}` : message.text;
     if (message.replaceMessageId && (await this.store.replace(message.replaceMessageId, text, message.buttons ?? []))) {
       return { platformMessageId: message.replaceMessageId };
     }
     const stored = await this.store.add({
+      ...(context ? { id: `out-${context.outboxId}` } : {}),
       chatId: message.chatId,
       userId: BOT_USER_ID,
       text,
@@ -78,10 +81,7 @@ export class SandboxAdapter implements ChatAdapter {
    */
   async receive(input: SandboxInput): Promise<{ id: string; duplicate: boolean }> {
     if (!this.sink) throw new Error('sandbox adapter is not started');
-    const existing = input.id ? await this.store.find(input.id) : null;
-    const stored =
-      existing ??
-      (await this.store.add({
+    const stored = await this.store.add({
         chatId: input.chatId,
         userId: input.userId,
         text: repairText(input.text),
@@ -90,7 +90,7 @@ export class SandboxAdapter implements ChatAdapter {
         ...(input.attachments?.length ? { attachments: input.attachments } : {}),
         ...(input.location ? { location: input.location } : {}),
         at: this.clock.now(),
-      }));
+      });
     const mention = spansOf(stored.text, `@${this.botName}`);
     const attachments = attachmentsOf(stored);
     const inbound: InboundMessage = {

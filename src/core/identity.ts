@@ -3,13 +3,39 @@ import type { ChatKind, Platform } from '../messaging/types.ts';
 import type { ChatRecord, Sender } from './command.ts';
 import type { Role } from './roles.ts';
 
-/** The person a platform account is bound to; the chat is trusted for nothing but the sender id. */
+interface SenderRow {
+  id: number;
+  name: string;
+  communityId: number | null;
+  streetId: number | null;
+  grid: string | null;
+  communityName: string | null;
+  communityStreetId: number | null;
+  role: string | null;
+}
+
+/**
+ * The person a platform account is bound to; the chat is trusted for nothing but the sender id.
+ * One query on every message (person, roles and community joined; Prisma's include would be three),
+ * read in the message's transaction: no cache, so a role or binding the CLI changed counts at once.
+ */
 export async function findSender(tx: Tx, platform: Platform, platformUserId: string): Promise<Sender | null> {
-  const person = await tx.person.findFirst({
-    where: { bindings: { some: { platform, platformUserId } } },
-    include: { roles: true, community: true },
+  const rows = await tx.$queryRaw<SenderRow[]>`
+    SELECT p."id", p."name", p."communityId", p."streetId", p."grid",
+           c."name" AS "communityName", c."streetId" AS "communityStreetId", r."role"
+    FROM "Binding" b
+    JOIN "Person" p ON p."id" = b."personId"
+    LEFT JOIN "Community" c ON c."id" = p."communityId"
+    LEFT JOIN "PersonRole" r ON r."personId" = p."id"
+    WHERE b."platform" = ${platform} AND b."platformUserId" = ${platformUserId}
+    ORDER BY r."role"`;
+  const first = rows[0];
+  if (!first) return null;
+  return senderOf({
+    ...first,
+    roles: rows.flatMap((row) => (row.role === null ? [] : [{ role: row.role }])),
+    community: first.communityName === null ? null : { name: first.communityName, streetId: first.communityStreetId },
   });
-  return person ? senderOf(person) : null;
 }
 
 /**

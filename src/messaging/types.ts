@@ -126,6 +126,11 @@ export type InboundSink = (message: InboundMessage) => Promise<{ duplicate: bool
 export interface ChatAdapter {
   readonly platform: Platform;
   readonly limits: AdapterLimits;
+  /**
+   * True when the platform de-duplicates sends by the SendContext's outbox row (Lark's uuid, the
+   * sandbox): a send repeated after a crash then shows once.
+   */
+  readonly sendsIdempotently?: boolean;
   start(sink: InboundSink): Promise<void>;
   stop(): Promise<void>;
   /** False while the platform cannot send (e.g. logged out): the outbox holds messages. */

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Db } from '../db/client.ts';
+import { isUniqueViolation, type Db } from '../db/client.ts';
 import type { Attachment, Button, SharedLocation } from '../messaging/types.ts';
 
 /**
@@ -103,23 +103,27 @@ export class SandboxStore {
     return row ? toMessage(row) : null;
   }
 
+  /**
+   * Stores a message. With an id that is already stored (a redelivery, a reply sent again after a
+   * crash) it returns the stored message instead: the same id is the same message.
+   */
   async add(message: NewMessage): Promise<SandboxMessage> {
-    const newUser = message.userId !== BOT_USER_ID && !this.knownUsers.has(message.userId);
-    const newChat = !this.knownChats.has(message.chatId);
-    const row = await this.db.$transaction(async (tx) => {
-      if (newUser) {
-        const user = await tx.sandboxUser.upsert({ where: { id: message.userId }, create: { id: message.userId, name: message.userId }, update: {} });
-        this.knownUsers.set(user.id, user.name);
-      }
-      if (newChat) {
-        const chat = await tx.sandboxChat.upsert({
-          where: { id: message.chatId },
-          create: { id: message.chatId, title: message.chatId, kind: isPrivateChat(message.chatId) ? 'private' : 'group' },
-          update: {},
-        });
-        this.knownChats.set(chat.id, chat.title);
-      }
-      return tx.sandboxMessage.create({
+    if (message.userId !== BOT_USER_ID && !this.knownUsers.has(message.userId)) {
+      // One statement on both databases: created on first sight, the stored name kept otherwise.
+      const [user] = await this.db.$queryRaw<{ name: string }[]>`
+        INSERT INTO "SandboxUser" ("id", "name") VALUES (${message.userId}, ${message.userId})
+        ON CONFLICT ("id") DO UPDATE SET "name" = "SandboxUser"."name" RETURNING "name"`;
+      this.knownUsers.set(message.userId, user!.name);
+    }
+    if (!this.knownChats.has(message.chatId)) {
+      const kind = isPrivateChat(message.chatId) ? 'private' : 'group';
+      const [chat] = await this.db.$queryRaw<{ title: string }[]>`
+        INSERT INTO "SandboxChat" ("id", "title", "kind") VALUES (${message.chatId}, ${message.chatId}, ${kind})
+        ON CONFLICT ("id") DO UPDATE SET "title" = "SandboxChat"."title" RETURNING "title"`;
+      this.knownChats.set(message.chatId, chat!.title);
+    }
+    try {
+      const row = await this.db.sandboxMessage.create({
         data: {
           id: message.id ?? `m-${crypto.randomUUID()}`,
           chatId: message.chatId,
@@ -132,8 +136,13 @@ export class SandboxStore {
           at: message.at,
         },
       });
-    });
-    return toMessage(row);
+      return toMessage(row);
+    } catch (error) {
+      if (!message.id || !isUniqueViolation(error)) throw error;
+      const stored = await this.find(message.id);
+      if (!stored || stored.userId !== message.userId || stored.chatId !== message.chatId) throw error;
+      return stored;
+    }
   }
 
   /** Edits an earlier message in place (text and buttons); false when there is no such message. */

@@ -1,0 +1,65 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ROOT } from '../helpers/cli.ts';
+
+/** tsx's loader in the bot's own process: tsx's CLI would run it in a grandchild that a SIGKILL leaves running. */
+const TSX_LOADER = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+
+export interface BotProcess {
+  url: string;
+  child: ChildProcess;
+  /** Resolves with the exit code (null when killed by a signal). */
+  exited: Promise<number | null>;
+  output(): string;
+  kill(signal: NodeJS.Signals): Promise<number | null>;
+}
+
+/** The real bot (`src/main.ts`, as `npm start` runs it) in a child process, once it serves the sandbox. */
+export function startBotProcess(env: Record<string, string>, nodeArgs: string[] = []): Promise<BotProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...nodeArgs, '--import', TSX_LOADER, 'src/main.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, LOG_LEVEL: 'warn', PORT: '0', SANDBOX: 'on', DEMO_DATA: 'off', ...env },
+    });
+    let output = '';
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the bot did not start: ${output}`));
+    }, 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk;
+      const match = /沙盒聊天 \(sandbox chat\): (\S+)\/sandbox/.exec(output);
+      if (!match) return;
+      clearTimeout(timer);
+      resolve({
+        url: match[1]!,
+        child,
+        exited,
+        output: () => output,
+        kill: (signal) => {
+          child.kill(signal);
+          return exited;
+        },
+      });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`the bot exited (${code}) before it served: ${output}`));
+    });
+  });
+}
+
+/** Posts a person's message to the sandbox API; resolves with the HTTP status, or null when the connection broke. */
+export async function post(url: string, pathname: string, body: unknown): Promise<number | null> {
+  try {
+    const response = await fetch(`${url}${pathname}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    await response.text();
+    return response.status;
+  } catch {
+    return null;
+  }
+}
