@@ -828,6 +828,26 @@ export const zhCN = {
   'incident.col.takeWorst': '受理最长(分)',
   'incident.col.reachMedian': '到场中位(分)',
   'incident.col.reachWorst': '到场最长(分)',
+  // ---- notice family: residents' questions (居民提问) and alerts (预警信息), helper "alerts" ----
+  'cmd.questionAsk.summary': '居民向社区提问（在居民群里@社区助手 说出问题即可）',
+  'cmd.questionAsk.example': '@社区助手 停水到几点？',
+  'cmd.questionAnswer.summary': '答复居民提问：回复转来的问题，或写编号（首问负责）',
+  'cmd.questionAnswer.example': '答复 #12 预计下午5点恢复供水',
+  'question.ask': '请说说你想问什么',
+  'question.received': '收到，已转给社区工作人员（问题 #{id}），答复会发在这个群里。',
+  'question.noWorkGroup': '收到（问题 #{id}）。社区还没有设置工作群，暂时无法转给工作人员，请拨打社区电话咨询。',
+  'question.post.title': '【居民提问 #{id}】',
+  'question.post.from': '{chat} · {name}（{time}）：',
+  'question.post.hint': '回复本消息即可答复居民，或写「答复 #{id} 内容」；第一位答复的同事负责到底。',
+  'question.remind.title': '【提醒】居民提问 #{id} 已超过 {hours} 小时没有人答复',
+  'question.answer.toResident': '【答复 #{id}】{name}：{answer}',
+  'question.answer.more': '【补充答复 #{id}】{name}：{answer}',
+  'question.answer.which': '请回复要答复的居民提问，或写「答复 #编号 内容」。',
+  'question.answer.ask': '请发送对问题 #{id} 的答复',
+  'question.answered': '已把答复发到{chat}（问题 #{id} 由你负责，已关闭）。',
+  'question.added': '已把补充答复发到{chat}（问题 #{id}）。',
+  'question.owned': '问题 #{id} 已由{name}答复并负责（首问责任），如需补充请联系{name}。',
+  'question.notFound': '没有找到居民提问 #{id}。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
