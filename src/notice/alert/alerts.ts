@@ -29,24 +29,20 @@ export function alertLines(t: Translate, alert: Alert): string[] {
   return ALERT_FIELDS.map((field) => t(`alert.field.${field}` as MessageKey, { value: alert[field] }));
 }
 
-/** The alert as residents and staff get it: what it is (alert, update of #3, cancellation of #3), its note, its fields. */
-export function alertText(t: Translate, alert: Alert): string {
-  const first = firstId(alert);
-  const head = t(`alert.sent.${alert.msgType as AlertMsgType}`, { id: first, name: alert.name });
-  const note = alert.note ? [t(alert.msgType === 'cancel' ? 'alert.note.cancel' : 'alert.note.update', { note: alert.note })] : [];
-  const body = alert.msgType === 'cancel' ? [t('alert.field.area', { value: alert.area }), t('alert.field.issuer', { value: alert.issuer })] : alertLines(t, alert);
-  return [head, ...note, ...body].join('\n');
+/** The alert as a notice: its category (alert, update, cancellation), a title naming the first alert, the note and the fields. */
+export function alertNotice(t: Translate, alert: Alert): { category: string; title: string; body: string } {
+  const msgType = alert.msgType as AlertMsgType;
+  const note = alert.note ? [t(msgType === 'cancel' ? 'alert.note.cancel' : 'alert.note.update', { note: alert.note })] : [];
+  const fields = msgType === 'cancel' ? [t('alert.field.area', { value: alert.area }), t('alert.field.issuer', { value: alert.issuer })] : alertLines(t, alert);
+  return {
+    category: t(`alert.category.${msgType}`),
+    title: t(`alert.title.${msgType}`, { id: firstId(alert), name: alert.name }),
+    body: [...note, ...fields].join('\n'),
+  };
 }
 
 /** The state a first alert is in now: its last approved version (an update), and whether it was cancelled. */
 export async function currentState(tx: Tx, first: Alert): Promise<{ latest: Alert; cancelled: boolean }> {
   const later = await tx.alert.findMany({ where: { refId: first.id, status: 'approved' }, orderBy: { id: 'asc' } });
   return { latest: later.filter((a) => a.msgType === 'update').at(-1) ?? first, cancelled: later.some((a) => a.msgType === 'cancel') };
-}
-
-/** Every community an alert goes to: its own, or each of its street's. */
-export async function alertCommunities(tx: Tx, alert: Alert): Promise<number[]> {
-  if (alert.scope === 'community') return alert.communityId === null ? [] : [alert.communityId];
-  const communities = await tx.community.findMany({ where: { streetId: alert.streetId ?? -1 }, select: { id: true }, orderBy: { id: 'asc' } });
-  return communities.map((c) => c.id);
 }

@@ -71,9 +71,14 @@ describe('alerts (预警信息)', () => {
     const approve = await bot.say('g-work', 'wangfang', '同意', { replyTo: post.id });
     await bot.botReply('g-work', (m) => m === '@王芳 已同意，张伟提交的预警#1 已发出。', approve);
     for (const chat of ['g-residents', 'g-emergency', 'g-work']) {
-      const sent = await bot.botReply(chat, (m) => m.startsWith('【预警信息 #1】暴雨红色预警'));
+      const sent = await bot.botReply(chat, (m) => m.startsWith('【预警信息】#1 暴雨红色预警'));
       expect(sent.text).toContain('\n级别：红色\n区域：幸福社区全域\n时间：12月2日12:00至12月3日20:00\n');
+      expect(sent.text.endsWith('\n发布单位：幸福街道应急办\n——张伟')).toBe(true);
     }
+    // Sent as a notice: one delivery row per chat, in the ledger.
+    const notice = await bot.app.db.notice.findFirstOrThrow({ where: { alertId: 1 } });
+    const deliveries = await bot.app.db.noticeDelivery.findMany({ where: { noticeId: notice.id }, orderBy: { id: 'asc' } });
+    expect([notice.source, notice.category, deliveries.map((d) => d.platformChatId)]).toEqual(['alert', '预警信息', ['g-residents', 'g-emergency', 'g-work']]);
     await bot.botReply(dm, (m) => m === '预警#1 已审批同意，已发到居民群、应急群和工作群（预警 #1）。');
     const alert = await bot.app.db.alert.findUniqueOrThrow({ where: { id: 1 } });
     expect([alert.status, alert.level, alert.guidance]).toEqual(['approved', '红色', '减少外出,车辆移出地下车库']);
@@ -97,6 +102,7 @@ describe('alerts (预警信息)', () => {
     await bot.app.delivery.drain();
     for (const chat of ['g-residents', 'g-emergency']) expect(await sentTo(bot, chat, '预警')).toEqual([]);
     expect((await botTexts(bot, 'g-work')).filter((m) => m.includes('预警信息'))).toEqual([]);
+    expect(await bot.app.db.noticeDelivery.count()).toBe(0);
     expect((await bot.app.db.alert.findUniqueOrThrow({ where: { id: 1 } })).status).toBe('rejected');
   });
 
@@ -104,7 +110,7 @@ describe('alerts (预警信息)', () => {
     bot = await start();
     await bot.say('dm:zhangwei', 'zhangwei', FULL);
     await bot.say('g-work', 'wangfang', '同意 预警#1');
-    await bot.botReply('g-residents', (m) => m.startsWith('【预警信息 #1】'));
+    await bot.botReply('g-residents', (m) => m.startsWith('【预警信息】#1'));
 
     bot.clock.set(new Date('2026-12-02T15:00:00+08:00'), { frozen: true });
     const update = await bot.say('g-work', 'zhangwei', '更新预警 #1 雨势减弱，降为橙色\n级别：橙色');
@@ -125,6 +131,7 @@ describe('alerts (预警信息)', () => {
         '预计影响：低洼路段积水,地下车库可能进水',
         '防范措施：减少外出,车辆移出地下车库',
         '发布单位：幸福街道应急办',
+        '——张伟',
       ].join('\n'),
     );
 
@@ -133,7 +140,7 @@ describe('alerts (预警信息)', () => {
     await bot.botReply('g-work', (m) => m.startsWith('@张伟 预警#3（解除预警 #1）已提交审批：'), cancel);
     await bot.say('g-work', 'wangfang', '同意 预警#3');
     const cancelled = await bot.botReply('g-emergency', (m) => m.startsWith('【预警解除】'));
-    expect(cancelled.text).toBe('【预警解除】预警 #1「暴雨红色预警」已解除\n解除说明：降雨已结束\n区域：幸福社区全域\n发布单位：幸福街道应急办');
+    expect(cancelled.text).toBe('【预警解除】预警 #1「暴雨红色预警」已解除\n解除说明：降雨已结束\n区域：幸福社区全域\n发布单位：幸福街道应急办\n——张伟');
     const rows = await bot.app.db.alert.findMany({ orderBy: { id: 'asc' } });
     expect(rows.map((a) => [a.id, a.msgType, a.refId, a.level, a.status])).toEqual([
       [1, 'alert', null, '红色', 'approved'],
