@@ -1,0 +1,20 @@
+import type { CommandFamily } from '../../src/core/family.ts';
+import { financeReminderJob, noticeReleaseJob } from '../../src/notice/jobs.ts';
+import { noticeWatcher } from '../../src/notice/watch.ts';
+import { noticeAckCommand } from './ack.ts';
+import { noticeConfirmCommand } from './confirm.ts';
+import { noticeWordCommand } from './notice.ts';
+import { noticePublishCommand, noticeScheduleCommand } from './publish.ts';
+import { noticeWithdrawCommand } from './withdraw.ts';
+
+/**
+ * Notices to residents (居务公开): drafted and previewed, confirmed into one delivery row per resident
+ * group, sent through the outbox (now or at their time), followed group by group, recalled where
+ * the platform allows; residents' 收到 counted; the monthly finance disclosure reminded.
+ */
+export const noticeFamily: CommandFamily = {
+  id: 'notice',
+  commands: [noticePublishCommand, noticeScheduleCommand, noticeWordCommand, noticeConfirmCommand, noticeWithdrawCommand, noticeAckCommand],
+  jobs: (policy, t) => [noticeReleaseJob(t), financeReminderJob(policy, t)].filter((job) => job !== null),
+  watchers: (policy, t) => [noticeWatcher(t, policy.notice.progressEverySeconds * 1000)],
+};
