@@ -1,4 +1,4 @@
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import type { Logger } from '../log.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import { SendError, type ChatAdapter, type OutgoingMessage, type Platform } from './types.ts';
@@ -12,7 +12,28 @@ export interface DeliveryOptions {
   leaseMs?: number;
   /** How often to look for work when nothing kicks the worker (other instances, due retries). */
   pollMs?: number;
+  /** Told what became of each send, in the transaction that records it (a family's ledger, unreachable chats). */
+  watchers?: readonly DeliveryWatcher[];
 }
+
+/** What became of one outbox row's send: sent, to be retried, or given up (dead); `gone`: the bot can no longer write to the chat. */
+export interface DeliveryResult {
+  outboxId: number;
+  platform: Platform;
+  chatId: string;
+  subject: string | null;
+  status: 'sent' | 'retrying' | 'dead';
+  attempts: number;
+  platformMessageId?: string;
+  error?: string;
+  gone: boolean;
+}
+
+/** Called with a pass's results inside the transaction that records them; what it writes commits with them. */
+export type DeliveryWatcher = (tx: Tx, results: readonly DeliveryResult[]) => Promise<void>;
+
+/** The error of a recall on a platform that has none: not retried, and said as such to whoever asked. */
+export const RECALL_UNSUPPORTED = 'recall not supported';
 
 /** At most this many sends between two database writes: bounds what a crash could send twice. */
 const BATCH = 50;
@@ -20,7 +41,7 @@ const BATCH = 50;
 type Outcome =
   | { id: number; release: true }
   | { id: number; platformMessageId: string; attempts: number }
-  | { id: number; attempts: number; dead: boolean; error: string; retryAt: Date };
+  | { id: number; attempts: number; dead: boolean; gone: boolean; error: string; retryAt: Date };
 
 /**
  * Sends committed outbox rows through their adapters: in order per chat, under each platform's
@@ -41,7 +62,7 @@ export class DeliveryWorker {
     private readonly log: Logger,
     options: DeliveryOptions = {},
   ) {
-    this.options = { maxAttempts: 8, baseBackoffMs: 1_000, maxBackoffMs: 10 * 60_000, leaseMs: 60_000, pollMs: 1_000, ...options };
+    this.options = { maxAttempts: 8, baseBackoffMs: 1_000, maxBackoffMs: 10 * 60_000, leaseMs: 60_000, pollMs: 1_000, watchers: [], ...options };
     for (const [platform, adapter] of adapters) this.limiters.set(platform, new RateLimiter(adapter.limits));
   }
 
@@ -141,13 +162,13 @@ export class DeliveryWorker {
       outcomes.push(outcome);
       if (!('platformMessageId' in outcome)) failedChats.add(chatKey);
     }
-    await this.record(outcomes);
+    await this.record(outcomes, new Map(picked.map(({ row }) => [row.id, row])));
     return failedChats.size > 0 ? nextWake : 0;
   }
 
   private async sendOne(adapter: ChatAdapter, id: number, attempts: number, message: OutgoingMessage): Promise<Outcome> {
     try {
-      const result = await adapter.send(message, { outboxId: id });
+      const result = message.recallMessageId ? await this.recall(adapter, message.chatId, message.recallMessageId) : await adapter.send(message, { outboxId: id });
       return { id, platformMessageId: result.platformMessageId, attempts: attempts + 1 };
     } catch (error) {
       const sendError = error instanceof SendError ? error : new SendError(String((error as Error)?.message ?? error), true);
@@ -158,11 +179,18 @@ export class DeliveryWorker {
       const fields = { outboxId: id, platform: adapter.platform, chatId: message.chatId, attempts: tries, err: sendError.message };
       if (dead) this.log.error(fields, 'message dead-lettered');
       else this.log.warn({ ...fields, retryInMs: Math.round(delay) }, 'send failed, will retry');
-      return { id, attempts: tries, dead, error: sendError.message.slice(0, 2000), retryAt: new Date(Date.now() + (dead ? 0 : delay)) };
+      return { id, attempts: tries, dead, gone: sendError.gone, error: sendError.message.slice(0, 2000), retryAt: new Date(Date.now() + (dead ? 0 : delay)) };
     }
   }
 
-  private async record(outcomes: Outcome[]): Promise<void> {
+  /** A recall goes through the outbox like a send; a platform without recall refuses it for good. */
+  private async recall(adapter: ChatAdapter, chatId: string, platformMessageId: string): Promise<{ platformMessageId: string }> {
+    if (!adapter.recall) throw new SendError(`${RECALL_UNSUPPORTED} on ${adapter.platform}`, false);
+    await adapter.recall(chatId, platformMessageId);
+    return { platformMessageId };
+  }
+
+  private async record(outcomes: Outcome[], rows: ReadonlyMap<number, { platform: string; platformChatId: string; subject: string | null }>): Promise<void> {
     if (outcomes.length === 0) return;
     await this.db.$transaction(async (tx) => {
       for (const outcome of outcomes) {
@@ -180,6 +208,15 @@ export class DeliveryWorker {
           });
         }
       }
+      if (this.options.watchers.length === 0) return;
+      const results = outcomes.flatMap((outcome): DeliveryResult[] => {
+        if ('release' in outcome) return [];
+        const row = rows.get(outcome.id)!;
+        const base = { outboxId: outcome.id, platform: row.platform as Platform, chatId: row.platformChatId, subject: row.subject, attempts: outcome.attempts };
+        if ('platformMessageId' in outcome) return [{ ...base, status: 'sent', platformMessageId: outcome.platformMessageId, gone: false }];
+        return [{ ...base, status: outcome.dead ? 'dead' : 'retrying', error: outcome.error, gone: outcome.gone }];
+      });
+      for (const watch of this.options.watchers) await watch(tx, results);
     });
   }
 }

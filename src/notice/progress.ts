@@ -35,12 +35,17 @@ function detailButton(t: Translate, noticeId: number) {
   return [{ label: t('notice.button.detail'), value: `通知 #${noticeId}` }];
 }
 
-/** The running progress message, sent before the notice's own rows where the publisher's platform can edit it later. */
+/** The running progress message: the notice, and how many groups it has reached; its button opens the ledger. */
+export function progressMessage(t: Translate, notice: Pick<Notice, 'id' | 'title'>, total: number, counts?: Tally) {
+  const text = `${t('notice.progress.head', { id: notice.id, title: notice.title })}\n${progressLine(t, counts ?? { ...tally([]), queued: total, total })}`;
+  return { text, buttons: detailButton(t, notice.id), subject: `notice-progress:${notice.id}` };
+}
+
+/** The progress message as an outbox entry, where the publisher's platform can edit it later; else none (the result comes at the end). */
 export function progressEntry(t: Translate, notice: Notice, total: number): OutboxEntry | null {
   if (!notice.progressPlatform || !notice.progressChatId || !EDITS_IN_PLACE.has(notice.progressPlatform as Platform) || total === 0) return null;
-  const counts = tally([]);
-  const text = `${t('notice.progress.head', { id: notice.id, title: notice.title })}\n${progressLine(t, { ...counts, queued: total, total })}`;
-  return { platform: notice.progressPlatform as Platform, message: { chatId: notice.progressChatId, text, buttons: detailButton(t, notice.id) }, subject: `notice-progress:${notice.id}` };
+  const { text, buttons, subject } = progressMessage(t, notice, total);
+  return { platform: notice.progressPlatform as Platform, message: { chatId: notice.progressChatId, text, buttons }, subject };
 }
 
 /** The final result: what reached every group, and where it did not and why. */
@@ -73,8 +78,8 @@ export async function updateProgress(tx: Tx, t: Translate, noticeId: number, now
   } else {
     if (!editable || (notice.progressAt && now.getTime() - notice.progressAt.getTime() < everyMs)) return;
     await tx.notice.update({ where: { id: noticeId }, data: { progressAt: now } });
-    const text = `${t('notice.progress.head', { id: notice.id, title: notice.title })}\n${progressLine(t, tally(deliveries))}`;
-    out.push({ platform: target.platform, message: { chatId: target.chatId, text, buttons: detailButton(t, noticeId), replaceMessageId: notice.progressMessageId! }, subject: `notice-progress:${noticeId}` });
+    const { text, buttons, subject } = progressMessage(t, notice, deliveries.length, tally(deliveries));
+    out.push({ platform: target.platform, message: { chatId: target.chatId, text, buttons, replaceMessageId: notice.progressMessageId! }, subject });
   }
   await enqueue(tx, out, now);
 }

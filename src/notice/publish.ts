@@ -57,15 +57,22 @@ export async function publishNotice(tx: Tx, t: Translate, input: NoticeInput): P
       createdAt: input.now,
     },
   });
-  await commitNotice(tx, t, notice.id, input.now, input.sendAt);
+  await commitNotice(tx, t, notice.id, input.now, { ...(input.sendAt ? { sendAt: input.sendAt } : {}), announce: true });
   return notice.id;
+}
+
+export interface CommitOptions {
+  sendAt?: Date;
+  /** Queue the publisher's progress message here; false when the caller's own reply is that message (确认发布). */
+  announce: boolean;
 }
 
 /**
  * Turns a filed notice (a confirmed draft) into its delivery rows, all in the caller's transaction:
- * sent now, or scheduled for `sendAt`. The audience is resolved here, so the rows are what the publisher confirmed.
+ * sent now, or scheduled for `sendAt`. The audience is resolved here, so the rows are what the
+ * publisher confirmed. Returns how many chats it goes to.
  */
-export async function commitNotice(tx: Tx, t: Translate, noticeId: number, now: Date, sendAt?: Date): Promise<void> {
+export async function commitNotice(tx: Tx, t: Translate, noticeId: number, now: Date, { sendAt, announce }: CommitOptions): Promise<number> {
   const notice = await tx.notice.findUniqueOrThrow({ where: { id: noticeId } });
   const chats = await audienceChats(tx, notice, JSON.parse(notice.audience) as NoticeAudience, JSON.parse(notice.extraPurposes) as ExtraPurpose[]);
   for (const chat of chats) {
@@ -82,15 +89,16 @@ export async function commitNotice(tx: Tx, t: Translate, noticeId: number, now: 
     });
   }
   await tx.notice.update({ where: { id: noticeId }, data: { status: sendAt ? 'scheduled' : 'sending', sendAt: sendAt ?? null } });
-  if (!sendAt) await releaseNotice(tx, t, noticeId, now);
+  if (!sendAt) await releaseNotice(tx, t, noticeId, now, announce);
+  return chats.length;
 }
 
 /**
  * Sends a committed notice: one outbox row per delivery, linked to it; the publisher's progress
- * message first. Chats known to be unreachable are marked so and not tried. Only a notice that is
+ * message first (unless `announce` is false). Chats known to be unreachable are marked so and not tried. Only a notice that is
  * still scheduled or sending is released, once (compare-and-set on releasedAt).
  */
-export async function releaseNotice(tx: Tx, t: Translate, noticeId: number, now: Date): Promise<boolean> {
+export async function releaseNotice(tx: Tx, t: Translate, noticeId: number, now: Date, announce = true): Promise<boolean> {
   const claimed = await tx.notice.updateMany({ where: { id: noticeId, releasedAt: null, status: { in: ['scheduled', 'sending'] } }, data: { releasedAt: now, status: 'sending' } });
   if (claimed.count !== 1) return false;
   const notice = await tx.notice.findUniqueOrThrow({ where: { id: noticeId } });
@@ -98,7 +106,7 @@ export async function releaseNotice(tx: Tx, t: Translate, noticeId: number, now:
   const unreachable = new Set((await tx.chat.findMany({ where: { id: { in: deliveries.map((d) => d.chatId) }, unreachableAt: { not: null } }, select: { id: true } })).map((c) => c.id));
   const text = noticeText(t, notice);
   const buttons = noticeButtons(t, notice);
-  const progress = progressEntry(t, notice, deliveries.length);
+  const progress = announce ? progressEntry(t, notice, deliveries.length) : null;
   if (progress) await enqueue(tx, [progress], now);
   for (const delivery of deliveries) {
     if (unreachable.has(delivery.chatId)) {

@@ -71,5 +71,5 @@ export const alertApproval: ApprovalKind = {
     const alert = (await loadAlert(w.tx, id))!;
     pushTo(w, await privateTargets(w.tx, alert.authorId), w.t('alert.author.rejected', { id, name: actor.name, reason: comment }));
   },
-  idle: (policy) => ({ remindAfterMinutes: policy.alerts.approval.remindAfterMinutes, escalateAfterMinutes: policy.alerts.approval.escalateAfterMinutes, officeTimeOnly: false }),
+  idle: (policy) => ({ remindAfterMinutes: policy.notice.alerts.approval.remindAfterMinutes, escalateAfterMinutes: policy.notice.alerts.approval.escalateAfterMinutes, officeTimeOnly: false }),
 };

@@ -22,7 +22,7 @@ export interface AlertDraft {
  * in — the street role. null when nobody holds either.
  */
 async function approverFor(w: Workflow, draft: AlertDraft, author: Sender): Promise<Approver | null> {
-  const { community, street } = w.policy.alerts.approvers;
+  const { community, street } = w.policy.notice.alerts.approvers;
   const roles = draft.scope === 'street' ? [street] : [community, street];
   const applicant = { personId: author.personId, name: author.name, communityId: draft.communityId, streetId: draft.streetId };
   for (const role of roles) {

@@ -15,12 +15,12 @@ export function questionReminderJob(policy: Policy, t: Translate): Job {
     name: 'resident-question-reminder',
     cron: '* * * * *',
     async run({ tx, dueAt }) {
-      const before = new Date(dueAt.getTime() - policy.questions.remindAfterHours * HOUR);
+      const before = new Date(dueAt.getTime() - policy.notice.questions.remindAfterHours * HOUR);
       const idle = await tx.residentQuestion.findMany({ where: { status: 'open', remindedAt: null, askedAt: { lte: before } }, orderBy: { id: 'asc' } });
       for (const question of idle) {
         const claimed = await tx.residentQuestion.updateMany({ where: { id: question.id, status: 'open', remindedAt: null }, data: { remindedAt: dueAt } });
         if (claimed.count !== 1) continue;
-        const header = t('question.remind.title', { id: question.id, hours: policy.questions.remindAfterHours });
+        const header = t('question.remind.title', { id: question.id, hours: policy.notice.questions.remindAfterHours });
         await enqueue(tx, await postToWorkGroups(tx, t, policy.timezone, question, header), dueAt);
       }
     },

@@ -50,7 +50,7 @@ describe("residents' questions (居民提问)", () => {
   });
 
   it('an unanswered question is reminded to the work group once after the policy’s hours, and quoting the reminder answers it', async () => {
-    bot = await start({ questions: { remindAfterHours: 2 } });
+    bot = await start({ notice: { questions: { remindAfterHours: 2 } } });
     await bot.say('g-residents', 'qiandaye', '@社区助手 电梯什么时候修好？');
     await bot.botReply('g-work', (m) => m.startsWith('【居民提问 #1】'));
     await moveTo(bot, '2026-12-02T10:59:00');
