@@ -3,16 +3,17 @@ import { ROLES } from '../core/roles.ts';
 
 /**
  * Alerts (预警信息) and residents' questions, of the notice family. An alert goes out only after a
- * superior approves it (shared/domain.md): the street emergency office for an alert to the whole
- * street, the community approver (the secretary by default) for one community's alert — and the
- * street role when the author is that approver themself.
+ * superior approves it (shared/domain.md): for one community's alert the secretary, for the whole
+ * street the street emergency office. Each is a list: the first role with a holder who is not the
+ * author approves (the secretary's own alert goes to the emergency office, the office's own to the
+ * street's deputy leader).
  */
 export const alertPolicySchema = z
   .object({
     approvers: z
       .object({
-        community: z.enum(ROLES).default('secretary'),
-        street: z.enum(ROLES).default('street_emergency'),
+        community: z.array(z.enum(ROLES)).min(1).default(['secretary', 'street_emergency']),
+        street: z.array(z.enum(ROLES)).min(1).default(['street_emergency', 'street_deputy_leader']),
       })
       .prefault({}),
     /** An alert does not wait for office hours: its approver is reminded, then the step escalates (to the deputy role). */

@@ -17,13 +17,11 @@ export interface AlertDraft {
 }
 
 /**
- * Who approves: for the whole street the street role the policy names; for one community the
- * community approver (the secretary), else — when that is the author themself and nobody stands
- * in — the street role. null when nobody holds either.
+ * Who approves: the first of the policy's roles for the scope with a holder (or their deputy) who
+ * is not the author; null when there is none.
  */
 async function approverFor(w: Workflow, draft: AlertDraft, author: Sender): Promise<Approver | null> {
-  const { community, street } = w.policy.notice.alerts.approvers;
-  const roles = draft.scope === 'street' ? [street] : [community, street];
+  const roles = w.policy.notice.alerts.approvers[draft.scope];
   const applicant = { personId: author.personId, name: author.name, communityId: draft.communityId, streetId: draft.streetId };
   for (const role of roles) {
     const [preview] = await previewApprovers(w.tx, w.policy, applicant, [{ role }], w.now);

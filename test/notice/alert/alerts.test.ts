@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../helpers/app.ts';
-import { botTexts } from '../../incident/office.ts';
+import { botTexts, moveTo } from '../../incident/office.ts';
 
 let bot: TestApp | null = null;
 afterEach(async () => {
@@ -150,5 +150,22 @@ describe('alerts (预警信息)', () => {
 
     const again = await bot.say('g-work', 'zhangwei', '更新预警 #1 级别：蓝色');
     await bot.botReply('g-work', (m) => m === '@张伟 预警 #1 已经解除了。', again);
+  });
+
+  it('the emergency office’s alert to the whole street goes to the deputy leader; an idle approval is reminded after the policy’s minutes, at night too', async () => {
+    bot = await startTestApp({ demo: true, now: '2026-12-02T22:00:00+08:00' });
+    const filed = await bot.say('dm:huanglei', 'huanglei', FULL.replace('发布预警', '发布预警 全街道'));
+    await bot.botReply('dm:huanglei', (m) => m.includes('审批人：孙波（街道分管领导）'), filed);
+    await bot.botReply('dm:sunbo', (m) => m.startsWith('【预警审批 预警#1】'));
+    await moveTo(bot, '2026-12-02T22:14:00');
+    expect((await botTexts(bot, 'dm:sunbo')).filter((m) => m.includes('提醒'))).toEqual([]);
+    await moveTo(bot, '2026-12-02T22:15:00');
+    const reminder = await bot.botReply('dm:sunbo', (m) => m.startsWith('【预警审批 预警#1】（提醒：预警还在等你审批）'));
+    await bot.botReply('dm:huanglei', (m) => m === '你提交的预警#1 已提醒孙波（街道分管领导）尽快审批。');
+    await bot.say('dm:sunbo', 'sunbo', '同意', { replyTo: reminder.id });
+    const sent = await bot.botReply('g-residents', (m) => m.startsWith('【预警信息】#1 暴雨红色预警'));
+    expect(sent.text.endsWith('——黄磊')).toBe(true);
+    const notice = await bot.app.db.notice.findFirstOrThrow({ where: { alertId: 1 } });
+    expect(JSON.parse(notice.audience)).toEqual({ scope: 'street', tags: [] });
   });
 });
