@@ -5,7 +5,7 @@ import { ANY_NOTICE_PUBLISHER } from '../../src/notice/roles.ts';
 import { parseNoticeWords, parseSendAt } from '../../src/rules/notice-words.ts';
 
 const wordsSchema = z.object({
-  audience: z.object({ scope: z.enum(['community', 'street']), tags: z.array(z.string()), label: z.string() }),
+  audience: z.object({ scope: z.enum(['community', 'street']), tags: z.array(z.string()) }),
   category: z.string().nullable(),
   title: z.string().min(1),
   body: z.string().min(1),

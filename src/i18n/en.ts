@@ -899,7 +899,7 @@ export const en: Record<MessageKey, string> = {
   'notice.preview.unreachable': '{count} of them had the bot removed earlier and will not be tried.',
   'notice.preview.at': 'Scheduled for {at}',
   'notice.preview.confirm': 'Reply 「确认发布」 (or 「确认发布 #{id}」) to send it, 「取消」 to discard.',
-  'notice.confirm.already': 'Notice #{id} is already {state}.',
+  'notice.confirm.already': 'Notice #{id} is {state} now and cannot be confirmed.',
   'notice.confirm.scheduled': 'Notice #{id} confirmed: it goes to {total} groups at {at}. Send 「撤回通知 #{id}」 before then to cancel.',
   'notice.status.draft': 'awaiting confirmation',
   'notice.status.scheduled': 'scheduled',

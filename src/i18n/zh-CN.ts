@@ -897,7 +897,7 @@ export const zhCN = {
   'notice.preview.unreachable': '其中 {count} 个群之前发现机器人已被移出，这次不会发送。',
   'notice.preview.at': '定时发送：{at}',
   'notice.preview.confirm': '确认无误请回复「确认发布」（或「确认发布 #{id}」），回复「取消」放弃。',
-  'notice.confirm.already': '通知 #{id} 已经{state}，不需要再确认。',
+  'notice.confirm.already': '通知 #{id} 现在是「{state}」，不能再确认。',
   'notice.confirm.scheduled': '通知 #{id} 已确认，将于 {at} 发往 {total} 个群。发出前可发送「撤回通知 #{id}」取消。',
   'notice.status.draft': '待确认',
   'notice.status.scheduled': '定时待发',

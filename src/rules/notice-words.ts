@@ -10,8 +10,6 @@ import { readNumber } from './leave-dates.ts';
 export interface AudienceWords {
   scope: 'community' | 'street';
   tags: string[];
-  /** As written, for previews: 「3栋、5栋」「全街道」; empty for the default (the whole community). */
-  label: string;
 }
 
 export interface NoticeWords {
@@ -54,9 +52,9 @@ function leadingToken(text: string): { token: string; rest: string } | null {
   return { token: match[1]!, rest: text.slice(match[0].length).replace(/^\n/, '') };
 }
 
-const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', '!': '！', '?': '？', '(': '（', ')': '）' };
+const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '!': '！', '?': '？', '(': '（', ')': '）' };
 const HAN = '[\\p{Script=Han}“”「」（）]';
-const HALF_BESIDE_HAN = new RegExp(`(?<=${HAN})\\s*([,;!?()])|([,;!?()])\\s*(?=${HAN})`, 'gu');
+const HALF_BESIDE_HAN = new RegExp(`(?<=${HAN})\\s*([,;:!?()])|([,;:!?()])\\s*(?=${HAN})`, 'gu');
 
 /** The router folds full-width punctuation to ASCII; beside Chinese text a notice gets its own back (「停水，请储水」). */
 export function chinesePunctuation(text: string): string {
@@ -66,9 +64,16 @@ export function chinesePunctuation(text: string): string {
 /** The notice's words: audience and category tokens, then title and body. null when nothing is left to publish. */
 export function parseNoticeWords(text: string, categories: readonly string[]): NoticeWords | null {
   let rest = text.trim();
-  const audience: AudienceWords = { scope: 'community', tags: [], label: '' };
+  const audience: AudienceWords = { scope: 'community', tags: [] };
   let category: string | null = null;
   for (;;) {
+    // 【财务公开】 may be glued to the title.
+    const glued = /^[【\[]([^】\]]+)[】\]]/.exec(rest);
+    if (glued && !category && categories.includes(glued[1]!)) {
+      category = glued[1]!;
+      rest = rest.slice(glued[0].length).trim();
+      continue;
+    }
     const lead = leadingToken(rest);
     if (!lead) break;
     const bracketed = /^[【\[](.+)[】\]]$/.exec(lead.token)?.[1];
@@ -77,7 +82,6 @@ export function parseNoticeWords(text: string, categories: readonly string[]): N
     else if (readTags(lead.token)) audience.tags.push(...readTags(lead.token)!);
     else if (!category && categories.includes(bracketed ?? lead.token)) category = bracketed ?? lead.token;
     else break;
-    audience.label = [audience.label, lead.token].filter(Boolean).join(' ');
     rest = lead.rest.trim();
   }
   const askConfirm = new RegExp(ASK_CONFIRM.source).test(rest);
