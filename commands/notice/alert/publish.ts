@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { workflowFor } from '../../../src/approval/workflow.ts';
-import { roleName } from '../../../src/approval/workflow.ts';
+import { roleName, workflowFor } from '../../../src/approval/workflow.ts';
 import { defineCommand, type ArgsResult, type CommandContext, type GroupTrigger, type Sender, type Text } from '../../../src/core/command.ts';
 import { OFFICE_STAFF, type Role } from '../../../src/core/roles.ts';
 import type { MessageKey } from '../../../src/i18n/index.ts';
