@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineCommand, TRIGGER, type ArgsResult, type ParseContext } from '../../src/core/command.ts';
 import { draftNotice } from '../../src/notice/draft.ts';
 import { ANY_NOTICE_PUBLISHER } from '../../src/notice/roles.ts';
-import { parseNoticeWords, parseSendAt } from '../../src/rules/notice-words.ts';
+import { parseNoticeWords, parseSendAt, startsWithSendAt } from '../../src/rules/notice-words.ts';
 
 const wordsSchema = z.object({
   audience: z.object({ scope: z.enum(['community', 'street']), tags: z.array(z.string()) }),
@@ -27,7 +27,7 @@ export function parsePublish(rest: string, context: ParseContext): ArgsResult<Pu
  */
 export const noticePublishCommand = defineCommand({
   id: 'notice-publish',
-  names: ['发布通知', '发通知', '/notice'],
+  names: ['发布通知', '/notice'],
   summary: 'cmd.noticePublish.summary',
   example: 'cmd.noticePublish.example',
   allowedRoles: ANY_NOTICE_PUBLISHER,
@@ -37,14 +37,17 @@ export const noticePublishCommand = defineCommand({
   handle: (context, { words, sendAt }) => draftNotice(context, words, sendAt),
 });
 
-/** 定时通知 12月5日 8:00 [3栋] 标题 / 正文: the same preview, sent by the notice job at that time once confirmed. */
+/**
+ * 定时通知 12月5日 8:00 [3栋] 标题 / 正文: the same preview, sent by the notice job at that time once
+ * confirmed. Unaddressed in a group it needs the time first (「定时通知 改天再说」 is talk).
+ */
 export const noticeScheduleCommand = defineCommand({
   id: 'notice-schedule',
   names: ['定时通知', '定时发布', '/notice_at'],
   summary: 'cmd.noticeSchedule.summary',
   example: 'cmd.noticeSchedule.example',
   allowedRoles: ANY_NOTICE_PUBLISHER,
-  trigger: TRIGGER.withArgs,
+  trigger: { alone: false, args: ({ rest }) => startsWithSendAt(rest) },
   args: publishArgs,
   parse(rest, context) {
     const when = parseSendAt(rest, context.now, context.policy.timezone);

@@ -85,7 +85,7 @@ export function parseNoticeWords(text: string, categories: readonly string[]): N
     rest = lead.rest.trim();
   }
   const askConfirm = new RegExp(ASK_CONFIRM.source).test(rest);
-  rest = chinesePunctuation(rest.replace(ASK_CONFIRM, '').trim());
+  rest = chinesePunctuation(rest.replace(ASK_CONFIRM, '').replace(/[\s,;、]+$/, '').trim());
   if (rest === '') return null;
   const lines = rest.split('\n').map((l) => l.trim()).filter(Boolean);
   if (lines.length > 1) return { audience, category, title: lines[0]!, body: lines.slice(1).join('\n'), askConfirm };
@@ -108,6 +108,11 @@ const SEND_AT = new RegExp(
   '^(?:(?<rel>今天|明天|后天)|(?:(?<y>\\d{4})[年./-])?(?<m>\\d{1,2})[月./-](?<d>\\d{1,2})[日号]?)' +
     '\\s*(?<part>上午|早上|中午|下午|晚上)?\\s*(?<h>\\d{1,2}|[一二两三四五六七八九十]{1,3})(?::(?<mi>\\d{2})|点(?:(?<half>半)|(?<mi2>\\d{1,2})分?|整)?)',
 );
+
+/** The text begins with a send time (「12月5日 8:00」): 定时通知 acts unaddressed only then. */
+export function startsWithSendAt(text: string): boolean {
+  return SEND_AT.test(text.trim());
+}
 
 /**
  * 「12月5日 8:00 …」「明天下午3点 …」: when a scheduled notice goes out, read in the office zone, and

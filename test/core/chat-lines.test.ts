@@ -113,6 +113,8 @@ describe('the bot and shequ parse agree, line by line, through the sandbox', () 
         db.meetingMinutes.count(),
         db.incident.count(),
         db.incidentUpdate.count(),
+        db.notice.count(),
+        db.noticeConfirmation.count(),
       ]);
     const before = await records();
     const answersBefore = await db.outboxMessage.count();
