@@ -82,7 +82,7 @@ export const lines: TalkLine[] = [
   ]),
   ...talk('qiandaye', 'g-residents', [
     '停水到几点',
-    '什么时候来水啊',
+    '水压怎么这么小',
     '电梯又坏了',
     '3栋电梯什么时候修好？',
     '物业电话多少',
