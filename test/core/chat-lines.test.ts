@@ -117,6 +117,9 @@ describe('the bot and shequ parse agree, line by line, through the sandbox', () 
         db.incidentUpdate.count(),
         db.notice.count(),
         db.noticeConfirmation.count(),
+        db.alert.count(),
+        db.residentQuestion.count(),
+        db.approvalStep.count(),
       ]);
     const before = await records();
     const answersBefore = await db.outboxMessage.count();
