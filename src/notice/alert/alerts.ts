@@ -29,15 +29,19 @@ export function alertLines(t: Translate, alert: Alert): string[] {
   return ALERT_FIELDS.map((field) => t(`alert.field.${field}` as MessageKey, { value: alert[field] }));
 }
 
+/** What changed (an update) or why it is cancelled, as the author wrote it. */
+export function noteLines(t: Translate, alert: Alert): string[] {
+  return alert.note ? [t(alert.msgType === 'cancel' ? 'alert.note.cancel' : 'alert.note.update', { note: alert.note })] : [];
+}
+
 /** The alert as a notice: its category (alert, update, cancellation), a title naming the first alert, the note and the fields. */
 export function alertNotice(t: Translate, alert: Alert): { category: string; title: string; body: string } {
   const msgType = alert.msgType as AlertMsgType;
-  const note = alert.note ? [t(msgType === 'cancel' ? 'alert.note.cancel' : 'alert.note.update', { note: alert.note })] : [];
   const fields = msgType === 'cancel' ? [t('alert.field.area', { value: alert.area }), t('alert.field.issuer', { value: alert.issuer })] : alertLines(t, alert);
   return {
     category: t(`alert.category.${msgType}`),
     title: t(`alert.title.${msgType}`, { id: firstId(alert), name: alert.name }),
-    body: [...note, ...fields].join('\n'),
+    body: [...noteLines(t, alert), ...fields].join('\n'),
   };
 }
 

@@ -2,7 +2,7 @@ import type { ApprovalKind } from '../../approval/kind.ts';
 import { pushTo, roleName } from '../../approval/workflow.ts';
 import { privateTargets } from '../../core/addressing.ts';
 import type { MessageKey } from '../../i18n/index.ts';
-import { alertLines, firstId, loadAlert, type AlertMsgType } from './alerts.ts';
+import { alertLines, firstId, loadAlert, noteLines, type AlertMsgType } from './alerts.ts';
 import { sendAlert } from './send.ts';
 
 const STATUSES = ['pending', 'approved', 'rejected'];
@@ -53,10 +53,9 @@ export const alertApproval: ApprovalKind = {
   async post(w, id, _index, approver, _steps, header) {
     const { t } = w;
     const alert = (await loadAlert(w.tx, id))!;
-    const note = alert.note ? [t(alert.msgType === 'cancel' ? 'alert.note.cancel' : 'alert.note.update', { note: alert.note })] : [];
     return [
       header ?? t(`alert.post.title.${alert.msgType as AlertMsgType}`, { id, first: firstId(alert) }),
-      ...note,
+      ...noteLines(t, alert),
       ...alertLines(t, alert),
       t('alert.post.author', { name: alert.authorName, approver: approver.name, role: roleName(t, approver.role) }),
       t('alert.post.hint', { id }),
