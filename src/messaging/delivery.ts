@@ -50,9 +50,8 @@ type Outcome =
  */
 export class DeliveryWorker {
   private readonly limiters = new Map<Platform, RateLimiter>();
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
+  /** One sending loop per platform, so one platform's pacing (WeChat's gaps) never holds up another's sends. */
+  private readonly lanes = new Map<Platform, { timer: NodeJS.Timeout | null; running: Promise<void> | null; again: boolean }>();
   private stopped = true;
   private readonly options: Required<DeliveryOptions>;
 
@@ -63,7 +62,10 @@ export class DeliveryWorker {
     options: DeliveryOptions = {},
   ) {
     this.options = { maxAttempts: 8, baseBackoffMs: 1_000, maxBackoffMs: 10 * 60_000, leaseMs: 60_000, pollMs: 1_000, watchers: [], ...options };
-    for (const [platform, adapter] of adapters) this.limiters.set(platform, new RateLimiter(adapter.limits));
+    for (const [platform, adapter] of adapters) {
+      this.limiters.set(platform, new RateLimiter(adapter.limits));
+      this.lanes.set(platform, { timer: null, running: null, again: false });
+    }
   }
 
   start(): void {
@@ -73,47 +75,58 @@ export class DeliveryWorker {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running;
+    for (const lane of this.lanes.values()) {
+      if (lane.timer) clearTimeout(lane.timer);
+      lane.timer = null;
+    }
+    await Promise.all([...this.lanes.values()].map((lane) => lane.running));
   }
 
   /** Look for work now (called after a commit that wrote outbox rows). */
   kick(): void {
+    for (const platform of this.lanes.keys()) this.kickLane(platform);
+  }
+
+  private kickLane(platform: Platform): void {
+    const lane = this.lanes.get(platform)!;
     if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
+    if (lane.running) {
+      lane.again = true;
       return;
     }
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    this.running = this.pass()
-      .catch((error: unknown) => this.log.error({ err: error }, 'delivery pass failed'))
+    if (lane.timer) clearTimeout(lane.timer);
+    lane.timer = null;
+    lane.running = this.pass(platform)
+      .catch((error: unknown) => this.log.error({ err: error, platform }, 'delivery pass failed'))
       .then((waitMs) => {
-        this.running = null;
+        lane.running = null;
         if (this.stopped) return;
-        if (this.again) {
-          this.again = false;
-          this.kick();
+        if (lane.again) {
+          lane.again = false;
+          this.kickLane(platform);
           return;
         }
-        this.timer = setTimeout(() => this.kick(), waitMs ?? this.options.pollMs);
+        lane.timer = setTimeout(() => this.kickLane(platform), waitMs ?? this.options.pollMs);
       });
   }
 
   /** Waits until every pending row that can be sent now has been tried (tests, shutdown). */
   async drain(): Promise<void> {
-    while (this.running) await this.running;
+    for (;;) {
+      const running = [...this.lanes.values()].flatMap((lane) => (lane.running ? [lane.running] : []));
+      if (running.length === 0) return;
+      await Promise.all(running);
+    }
   }
 
   /**
-   * One sweep over pending rows: pick what may go now (order per chat, readiness, backoff, rate
+   * One sweep over pending rows (of one platform, or all): pick what may go now (order per chat, readiness, backoff, rate
    * limits), claim it in one transaction, send it, record the outcomes in one transaction.
    * Returns how long until the next sweep is useful.
    */
-  async pass(): Promise<number> {
+  async pass(platform?: Platform): Promise<number> {
     let nextWake = this.options.pollMs;
-    const rows = await this.db.outboxMessage.findMany({ where: { status: 'pending' }, orderBy: { id: 'asc' }, take: 500 });
+    const rows = await this.db.outboxMessage.findMany({ where: { status: 'pending', ...(platform ? { platform } : {}) }, orderBy: { id: 'asc' }, take: 500 });
     const blocked = new Set<string>();
     const picked: { row: (typeof rows)[number]; adapter: ChatAdapter; reservedAt: number }[] = [];
     const now = Date.now();
@@ -157,8 +170,9 @@ export class DeliveryWorker {
         if (claimed.has(row.id)) outcomes.push({ id: row.id, release: true });
         continue;
       }
-      this.limiters.get(adapter.platform)!.restamp(row.platformChatId, reservedAt, Date.now());
       const outcome = await this.sendOne(adapter, row.id, row.attempts, JSON.parse(row.payload) as OutgoingMessage);
+      // Counted from when the platform answered: it has the message by then, so the next window never opens early on its clock.
+      this.limiters.get(adapter.platform)!.restamp(row.platformChatId, reservedAt, Date.now());
       outcomes.push(outcome);
       if (!('platformMessageId' in outcome)) failedChats.add(chatKey);
     }

@@ -12,19 +12,22 @@ export function noticeWatcher(t: Translate, progressEveryMs: number): DeliveryWa
   return async (tx, results) => {
     const changed = new Set<number>();
     const recalled = new Set<number>();
+    const ids = results.map((r) => r.outboxId);
+    const sends = new Map((await tx.noticeDelivery.findMany({ where: { outboxId: { in: ids } } })).map((d) => [d.outboxId!, d]));
+    const recalls = new Map((await tx.noticeDelivery.findMany({ where: { recallOutboxId: { in: ids } } })).map((d) => [d.recallOutboxId!, d]));
     for (const result of results) {
       const progress = /^notice-progress:(\d+)$/.exec(result.subject ?? '');
       if (progress && result.status === 'sent') {
         await tx.notice.updateMany({ where: { id: Number(progress[1]), progressMessageId: null }, data: { progressMessageId: result.platformMessageId! } });
         continue;
       }
-      const send = await tx.noticeDelivery.findUnique({ where: { outboxId: result.outboxId } });
+      const send = sends.get(result.outboxId);
       if (send) {
         await tx.noticeDelivery.update({ where: { id: send.id }, data: sendState(result) });
         changed.add(send.noticeId);
         continue;
       }
-      const recall = await tx.noticeDelivery.findUnique({ where: { recallOutboxId: result.outboxId } });
+      const recall = recalls.get(result.outboxId);
       if (recall && result.status !== 'retrying') {
         await tx.noticeDelivery.update({
           where: { id: recall.id },

@@ -22,8 +22,8 @@ export interface NoticeWorld {
   /** The WeChat rooms the bot is in, and a resident who is in them. */
   rooms: Record<string, mock.RoomMock>;
   resident: mock.ContactMock;
-  /** Texts the WeChat account sent, per room, as the mock puppet took them. */
-  wechatSent: { chatId: string; text: string }[];
+  /** Texts the WeChat account sent, per room, as the mock puppet took them, and when (Date.now()). */
+  wechatSent: { chatId: string; text: string; at: number }[];
   /** The community's resident groups by platform and kind, as chat rows. */
   titles: Record<string, string>;
   stop(): Promise<void>;
@@ -34,7 +34,10 @@ export interface NoticeWorld {
  * on the mock puppet — plus the sandbox, where 王芳 (secretary) publishes. Each platform has three
  * resident groups of 幸福社区 (ok, limited once, bot removed); the admin chat is sandbox:g-admin.
  */
-export async function startNoticeWorld(options: { now?: string; policy?: Record<string, unknown> } = {}): Promise<NoticeWorld> {
+export async function startNoticeWorld(options: { now?: string; policy?: Record<string, unknown>; groups?: number } = {}): Promise<NoticeWorld> {
+  // Besides the limited and the removed one, this many more groups per platform take the notice.
+  const more = Math.max(0, (options.groups ?? 3) - 3);
+  const extra = (platform: keyof typeof GROUPS) => Array.from({ length: more }, (_, i) => (platform === 'telegram' ? String(-3000 - i) : platform === 'lark' ? `oc_res_${i}` : `res-${i}@chatroom`));
   const telegram = await FakeBotApi.start();
   const lark = new FakeLark();
   await lark.start();
@@ -59,8 +62,8 @@ export async function startNoticeWorld(options: { now?: string; policy?: Record<
   const mocker = (adapter.wechaty.puppet as PuppetMock).mocker;
   const self = mocker.createContact({ name: '社区助手' });
   const resident = mocker.createContact({ name: '居民老刘' });
-  const rooms = Object.fromEntries([GROUPS.wechat.ok, GROUPS.wechat.limited].map((id) => [id, mocker.createRoom({ id, topic: id, memberIdList: [self.id, resident.id] })]));
-  const wechatSent: { chatId: string; text: string }[] = [];
+  const rooms = Object.fromEntries([GROUPS.wechat.ok, GROUPS.wechat.limited, ...extra('wechat')].map((id) => [id, mocker.createRoom({ id, topic: id, memberIdList: [self.id, resident.id] })]));
+  const wechatSent: { chatId: string; text: string; at: number }[] = [];
   const puppet = mocker.puppet as unknown as { messageSendText(conversationId: string, text: string): Promise<string | void> };
   const sendText = puppet.messageSendText.bind(puppet);
   let throttled = false;
@@ -69,7 +72,7 @@ export async function startNoticeWorld(options: { now?: string; policy?: Record<
       throttled = true;
       throw new Error('发送消息过于频繁，请稍后再试');
     }
-    wechatSent.push({ chatId: conversationId, text });
+    wechatSent.push({ chatId: conversationId, text, at: Date.now() });
     return sendText(conversationId, text);
   };
   mocker.login(self);
@@ -91,6 +94,10 @@ export async function startNoticeWorld(options: { now?: string; policy?: Record<
       const title = `${platform}-${kind}`;
       titles[chatId] = title;
       await bot.app.db.chat.create({ data: { platform, platformChatId: chatId, kind: 'group', title, purpose: 'resident', communityId: community.id } });
+    }
+    for (const [i, chatId] of extra(platform as keyof typeof GROUPS).entries()) {
+      titles[chatId] = `${platform}-${i}`;
+      await bot.app.db.chat.create({ data: { platform, platformChatId: chatId, kind: 'group', title: titles[chatId], purpose: 'resident', communityId: community.id } });
     }
   }
   return {
