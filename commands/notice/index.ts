@@ -1,4 +1,5 @@
 import type { CommandFamily } from '../../src/core/family.ts';
+import { noticeReport } from '../../src/notice/export.ts';
 import { financeReminderJob, noticeReleaseJob } from '../../src/notice/jobs.ts';
 import { noticeWatcher } from '../../src/notice/watch.ts';
 import { noticeAckCommand } from './ack.ts';
@@ -16,5 +17,6 @@ export const noticeFamily: CommandFamily = {
   id: 'notice',
   commands: [noticePublishCommand, noticeScheduleCommand, noticeWordCommand, noticeConfirmCommand, noticeWithdrawCommand, noticeAckCommand],
   jobs: (policy, t) => [noticeReleaseJob(t), financeReminderJob(policy, t)].filter((job) => job !== null),
+  reports: [noticeReport],
   watchers: (policy, t) => [noticeWatcher(t, policy.notice.progressEverySeconds * 1000)],
 };
