@@ -1,4 +1,5 @@
 import type { CommandFamily } from '../../src/core/family.ts';
+import { noticeReport } from '../../src/notice/export.ts';
 import { financeReminderJob, noticeReleaseJob } from '../../src/notice/jobs.ts';
 import { noticeWatcher } from '../../src/notice/watch.ts';
 import { alertApproval, alertCommands } from './alert/index.ts';
@@ -19,6 +20,7 @@ export const noticeFamily: CommandFamily = {
   id: 'notice',
   commands: [noticePublishCommand, noticeScheduleCommand, noticeWordCommand, noticeConfirmCommand, noticeWithdrawCommand, noticeAckCommand, ...alertCommands, ...questionCommands],
   jobs: (policy, t) => [noticeReleaseJob(t), financeReminderJob(policy, t), questionReminderJob(policy, t)].filter((job) => job !== null),
+  reports: [noticeReport],
   approvals: [alertApproval],
   watchers: (policy, t) => [noticeWatcher(t, policy.notice.progressEverySeconds * 1000)],
 };

@@ -1,13 +1,10 @@
 import type { Tx } from '../db/client.ts';
 import { scopedGroupTargets, type GroupTarget } from '../core/addressing.ts';
 import type { ChatPurpose } from '../core/chat-purpose.ts';
+import type { AudienceWords } from '../rules/notice-words.ts';
 
-/** Who a notice is for: the resident groups of its community or of its street, narrowed to buildings and grids. */
-export interface NoticeAudience {
-  scope: 'community' | 'street';
-  /** Normalized tags (3栋, 2网格); empty: every resident group of the scope. */
-  tags: string[];
-}
+/** Who a notice is for: the resident groups of its community or of its street, narrowed to buildings and grids (empty: all). */
+export type NoticeAudience = AudienceWords;
 
 /** Purposes a notice may reach besides the resident groups: alerts also go to the emergency and the work group. */
 export type ExtraPurpose = Extract<ChatPurpose, 'emergency' | 'work'>;
@@ -27,8 +24,4 @@ export async function audienceChats(tx: Tx, owner: AudienceOwner, audience: Noti
   for (const purpose of extra) chats.push(...(await scopedGroupTargets(tx, purpose, scope)));
   const seen = new Set<number>();
   return chats.filter((chat) => !seen.has(chat.chatRowId) && seen.add(chat.chatRowId));
-}
-
-export function parseAudience(json: string): NoticeAudience {
-  return JSON.parse(json) as NoticeAudience;
 }

@@ -15,7 +15,7 @@ function audienceLabel(context: CommandContext, words: NoticeWords): string {
 }
 
 /** Chats per platform, as the preview counts them: 「微信 2 · 飞书 1」. */
-export function perPlatform(context: CommandContext, chats: readonly { platform: Platform }[]): string {
+function perPlatform(context: CommandContext, chats: readonly { platform: Platform }[]): string {
   const counts = new Map<Platform, number>();
   for (const chat of chats) counts.set(chat.platform, (counts.get(chat.platform) ?? 0) + 1);
   return [...counts].map(([platform, count]) => `${context.t(`notice.platform.${platform}`)} ${count}`).join(' · ');
@@ -43,7 +43,7 @@ export async function draftNotice(context: CommandContext<Sender>, words: Notice
     context.reply(t('notice.schedule.past', { at: whenText(sendAt, policy.timezone) }));
     return;
   }
-  const audience: NoticeAudience = { scope: words.audience.scope, tags: words.audience.tags };
+  const audience: NoticeAudience = words.audience;
   const owner = { communityId: street ? null : sender.communityId, streetId: sender.streetId };
   const chats = await audienceChats(tx, owner, audience);
   const label = audienceLabel(context, words);

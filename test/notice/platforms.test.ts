@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { until } from '../helpers/until.ts';
 import { cardActionEvent, postCallback } from '../lark/callbacks.ts';
 import { shownText } from '../lark/fake-lark.ts';
+import { textUpdate } from '../telegram/telegram-harness.ts';
 import { GROUPS, startNoticeWorld, type NoticeWorld } from './world.ts';
 
 let world: NoticeWorld | null = null;
@@ -138,5 +139,24 @@ describe('a notice to resident groups on WeChat, Telegram and Lark', () => {
     expect(telegram.callsOf('deleteMessage').map((c) => c.payload.message_id).sort()).toEqual(tgSent.sort());
     expect(lark.recalled).toHaveLength(2);
     expect(await states(world, 2)).toMatchObject({ 'telegram-ok': 'recalled', 'lark-limited': 'recalled', 'wechat-ok': 'unrecalled', 幸福社区居民群: 'recalled', 'telegram-gone': 'unreachable' });
+  });
+
+  it('a publisher on Telegram gets one progress message, edited in place into the result', async () => {
+    world = await startNoticeWorld();
+    const { bot, telegram } = world;
+    const wang = await bot.app.db.person.findFirstOrThrow({ where: { name: '王芳' } });
+    await bot.app.db.binding.create({ data: { personId: wang.id, platform: 'telegram', platformUserId: '1002', displayName: '王芳' } });
+    const from = { id: 1002, first_name: '芳', last_name: '王' };
+    telegram.queueUpdate(textUpdate(1002, from, '发布通知 周六上午义诊', { date: bot.clock.now() }));
+    await telegram.waitForCall('sendMessage', (c) => String(c.payload.chat_id) === '1002' && c.payload.text.startsWith('【通知预览 #1】'));
+    telegram.queueUpdate(textUpdate(1002, from, '确认发布', { date: bot.clock.now() }));
+    const progress = await telegram.waitForCall('sendMessage', (c) => String(c.payload.chat_id) === '1002' && c.payload.text.startsWith('通知 #1「周六上午义诊」发送中'));
+    expect(progress.payload.text).toBe('通知 #1「周六上午义诊」发送中\n已发送 0/10 群');
+    const result = await telegram.waitForCall('editMessageText', (c) => c.payload.text.startsWith('通知 #1「周六上午义诊」发送结束'), 20_000);
+    expect(result.payload.message_id).toBe(progress.result.message_id);
+    expect(result.payload.text.split('\n')[1]).toBe('已发送 7/10 群 · 3 群机器人已被移出');
+    // Nothing else went to the publisher: the counts were edited into the one message.
+    const toPublisher = telegram.callsOf('sendMessage').filter((c) => String(c.payload.chat_id) === '1002');
+    expect(toPublisher.map((c) => c.payload.text.split('\n')[0])).toEqual(['【通知预览 #1】分类：服务事项', '通知 #1「周六上午义诊」发送中']);
   });
 });

@@ -1,6 +1,9 @@
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { shequ } from '../helpers/cli.ts';
 import { botTexts, moveTo } from '../incident/office.ts';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { startTestApp, tempDir, type TestApp } from '../helpers/app.ts';
 
 let bot: TestApp | null = null;
 afterEach(async () => {
@@ -155,5 +158,31 @@ describe('财务公开 reminder', () => {
     // April has 30 days: its 30th stands in for the 31st.
     await moveTo(bot, '2027-04-30T09:00:00');
     await bot.botReply('dm:wangfang', (m) => m.startsWith('【财务公开提醒】幸福社区本月（4月）的财务公开还没有发布，按规定应在 4月30日 前公开。'));
+  });
+});
+
+describe('shequ report notices', () => {
+  it('exports the month’s notices with every group’s state, as JSON and XLSX', async () => {
+    bot = await office();
+    await bot.say('dm:wangfang', 'wangfang', '发布通知 3栋 停水通知\n明天停水，收到请回复1');
+    await bot.botReply('dm:wangfang', (m) => m.startsWith('【通知预览 #1】'));
+    await bot.say('dm:wangfang', 'wangfang', '确认发布');
+    await bot.botReply('dm:wangfang', (m) => m.includes('发送结束'));
+    await bot.say('dm:wangfang', 'wangfang', '发布通知 没确认的草稿');
+    await bot.botReply('dm:wangfang', (m) => m.startsWith('【通知预览 #2】'));
+    const json = await shequ(['report', 'notices', '--month', '2026-12', '--format', 'json'], { DATABASE_URL: bot.databaseUrl });
+    expect(json.code, json.stderr).toBe(0);
+    const ledger = JSON.parse(json.stdout);
+    expect(ledger.notices).toHaveLength(1);
+    expect(ledger.notices[0]).toMatchObject({ id: 1, community: '幸福社区', category: '服务事项', title: '停水通知', publisher: '王芳', audience: '3栋', status: '发送完毕', createdAt: '2026-12-02 09:00', groups: 1, sent: 1, failed: 0, gone: 0, confirmations: 0 });
+    expect(ledger.notices[0].deliveries).toEqual([expect.objectContaining({ group: '3栋居民群', platform: '沙盒', purpose: '居民群', state: '已发送', attempts: 1, confirmations: 0 })]);
+
+    const out = path.join(tempDir(), '通知.xlsx');
+    const xlsx = await shequ(['report', 'notices', '--month', '2026-12', '--out', out], { DATABASE_URL: bot.databaseUrl });
+    expect(xlsx.code, xlsx.stderr).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['通知', '送达明细']);
+    expect((book.getWorksheet('送达明细')!.getRow(2).values as unknown[]).slice(1, 7)).toEqual([1, '停水通知', '3栋居民群', '沙盒', '居民群', '已发送']);
   });
 });
