@@ -4,6 +4,7 @@ import { OFFICE_STAFF } from '../../../src/core/roles.ts';
 import { enqueue } from '../../../src/messaging/outbox.ts';
 import { answerQuestion } from '../../../src/notice/question/questions.ts';
 import { QUESTION_SUBJECT, questionOfSubject } from '../../../src/notice/question/subject.ts';
+import { chinesePunctuation } from '../../../src/rules/notice-words.ts';
 
 const answerArgs = z.object({ id: z.number().int().positive(), text: z.string().min(1) });
 type AnswerArgs = z.infer<typeof answerArgs>;
@@ -20,7 +21,7 @@ function parseAnswer(rest: string, context: ParseContext): ArgsResult<AnswerArgs
 
 async function answer(context: CommandContext<Sender>, { id, text }: AnswerArgs): Promise<void> {
   const { tx, t, sender } = context;
-  const outcome = await answerQuestion(tx, t, id, { personId: sender.personId, name: sender.name }, text, context.now);
+  const outcome = await answerQuestion(tx, t, id, { personId: sender.personId, name: sender.name }, chinesePunctuation(text), context.now);
   switch (outcome.kind) {
     case 'notFound':
       return context.reply(t('question.notFound', { id }));

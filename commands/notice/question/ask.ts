@@ -3,6 +3,7 @@ import { defineCommand, TRIGGER, type ArgsResult, type CommandContext, type Pars
 import type { Role } from '../../../src/core/roles.ts';
 import { enqueue } from '../../../src/messaging/outbox.ts';
 import { fileQuestion } from '../../../src/notice/question/questions.ts';
+import { chinesePunctuation } from '../../../src/rules/notice-words.ts';
 
 const askArgs = z.object({ text: z.string().min(1) });
 type AskArgs = z.infer<typeof askArgs>;
@@ -28,7 +29,7 @@ async function ask(context: CommandContext, { text }: AskArgs): Promise<void> {
     askerUserId: message.senderId,
     askerName: sender?.name ?? message.senderName ?? message.senderId,
     askerPersonId: sender?.personId ?? null,
-    text,
+    text: chinesePunctuation(text),
     askedAt: context.now,
   });
   await enqueue(tx, posts, context.now);

@@ -2,7 +2,8 @@ import { previewApprovers, startApproval, type Workflow } from '../../approval/w
 import type { Approver } from '../../approval/approvers.ts';
 import type { Sender } from '../../core/command.ts';
 import type { Alert } from '../../generated/prisma/client.ts';
-import type { AlertFields } from '../../rules/alert-fields.ts';
+import { ALERT_FIELDS, type AlertFields } from '../../rules/alert-fields.ts';
+import { chinesePunctuation } from '../../rules/notice-words.ts';
 import { alertApproval } from './approval.ts';
 import type { AlertMsgType, AlertScope } from './alerts.ts';
 
@@ -43,8 +44,9 @@ export async function fileAlert(w: Workflow, draft: AlertDraft, author: Sender):
       streetId: draft.streetId,
       authorId: author.personId,
       authorName: author.name,
-      ...draft.fields,
-      note: draft.note,
+      // Residents read it as written: the router's ASCII punctuation beside Chinese text goes back to full width.
+      ...(Object.fromEntries(ALERT_FIELDS.map((field) => [field, chinesePunctuation(draft.fields[field])])) as AlertFields),
+      note: draft.note === null ? null : chinesePunctuation(draft.note),
       status: 'pending',
       createdAt: w.now,
     },

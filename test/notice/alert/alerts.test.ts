@@ -56,8 +56,8 @@ describe('alerts (预警信息)', () => {
         '级别：红色',
         '区域：幸福社区全域',
         '时间：12月2日12:00至12月3日20:00',
-        '预计影响：低洼路段积水,地下车库可能进水',
-        '防范措施：减少外出,车辆移出地下车库',
+        '预计影响：低洼路段积水，地下车库可能进水',
+        '防范措施：减少外出，车辆移出地下车库',
         '发布单位：幸福街道应急办',
         '审批人：王芳（书记）。同意后才会发出，驳回则不发。',
       ].join('\n'),
@@ -81,7 +81,7 @@ describe('alerts (预警信息)', () => {
     expect([notice.source, notice.category, deliveries.map((d) => d.platformChatId)]).toEqual(['alert', '预警信息', ['g-residents', 'g-emergency', 'g-work']]);
     await bot.botReply(dm, (m) => m === '预警#1 已审批同意，已发到居民群、应急群和工作群（预警 #1）。');
     const alert = await bot.app.db.alert.findUniqueOrThrow({ where: { id: 1 } });
-    expect([alert.status, alert.level, alert.guidance]).toEqual(['approved', '红色', '减少外出,车辆移出地下车库']);
+    expect([alert.status, alert.level, alert.guidance]).toEqual(['approved', '红色', '减少外出，车辆移出地下车库']);
   });
 
   it('a rejected alert is never sent; the secretary’s own alert goes to the street emergency office', async () => {
@@ -122,14 +122,14 @@ describe('alerts (预警信息)', () => {
     expect(updated.text).toBe(
       [
         '【预警更新】更新预警 #1：暴雨红色预警',
-        '更新内容：雨势减弱,降为橙色',
+        '更新内容：雨势减弱，降为橙色',
         '名称：暴雨红色预警',
         '类型：气象灾害',
         '级别：橙色',
         '区域：幸福社区全域',
         '时间：12月2日12:00至12月3日20:00',
-        '预计影响：低洼路段积水,地下车库可能进水',
-        '防范措施：减少外出,车辆移出地下车库',
+        '预计影响：低洼路段积水，地下车库可能进水',
+        '防范措施：减少外出，车辆移出地下车库',
         '发布单位：幸福街道应急办',
         '——张伟',
       ].join('\n'),

@@ -18,13 +18,13 @@ describe("residents' questions (居民提问)", () => {
     expect(ack.text).toBe('@钱大爷 收到，已转给社区工作人员（问题 #1），答复会发在这个群里。');
     expect(ack.replyTo).toBe(asked);
     const post = await bot.botReply('g-work', (m) => m.startsWith('【居民提问 #1】'));
-    expect(post.text).toBe('【居民提问 #1】\n幸福社区居民群 · 钱大爷（09:00）：\n停水到几点?\n回复本消息即可答复居民，或写「答复 #1 内容」；第一位答复的同事负责到底。');
+    expect(post.text).toBe('【居民提问 #1】\n幸福社区居民群 · 钱大爷（09:00）：\n停水到几点？\n回复本消息即可答复居民，或写「答复 #1 内容」；第一位答复的同事负责到底。');
 
     bot.clock.set(new Date('2026-12-02T09:20:00+08:00'), { frozen: true });
     const reply = await bot.say('g-work', 'zhangwei', '预计下午5点恢复供水，请提前储水', { replyTo: post.id });
     await bot.botReply('g-work', (m) => m === '@张伟 已把答复发到幸福社区居民群（问题 #1 由你负责，已关闭）。', reply);
     const answer = await bot.botReply('g-residents', (m) => m.includes('【答复 #1】'), ack.id);
-    expect(answer.text).toBe('@钱大爷 【答复 #1】张伟：预计下午5点恢复供水,请提前储水');
+    expect(answer.text).toBe('@钱大爷 【答复 #1】张伟：预计下午5点恢复供水，请提前储水');
     expect(answer.replyTo).toBe(asked);
 
     // 首问责任: a colleague's later answer is not sent; they are told who owns it.
@@ -57,7 +57,7 @@ describe("residents' questions (居民提问)", () => {
     expect((await botTexts(bot, 'g-work')).filter((m) => m.startsWith('【提醒】'))).toEqual([]);
     await moveTo(bot, '2026-12-02T11:00:00');
     const reminder = await bot.botReply('g-work', (m) => m.startsWith('【提醒】'));
-    expect(reminder.text).toBe('【提醒】居民提问 #1 已超过 2 小时没有人答复\n幸福社区居民群 · 钱大爷（09:00）：\n电梯什么时候修好?\n回复本消息即可答复居民，或写「答复 #1 内容」；第一位答复的同事负责到底。');
+    expect(reminder.text).toBe('【提醒】居民提问 #1 已超过 2 小时没有人答复\n幸福社区居民群 · 钱大爷（09:00）：\n电梯什么时候修好？\n回复本消息即可答复居民，或写「答复 #1 内容」；第一位答复的同事负责到底。');
     await moveTo(bot, '2026-12-02T14:00:00');
     expect((await botTexts(bot, 'g-work')).filter((m) => m.startsWith('【提醒】'))).toHaveLength(1);
 

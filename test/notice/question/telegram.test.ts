@@ -20,7 +20,7 @@ it('on Telegram, a resident’s @mention is forwarded to the work group, and a s
   expect(await t.post({ update_id: t.api.takeUpdateId(), ...asked })).toBe(200);
 
   const forwarded = await t.api.waitForCall('sendMessage', (c) => c.payload.chat_id === String(WORK_GROUP) && String(c.payload.text).startsWith('【居民提问 #1】'));
-  expect(String(forwarded.payload.text)).toContain(' · 老刘（09:00）：\n停水到几点?');
+  expect(String(forwarded.payload.text)).toContain(' · 老刘（09:00）：\n停水到几点？');
   const ack = await t.api.waitForCall('sendMessage', (c) => c.payload.chat_id === String(RESIDENT_GROUP) && String(c.payload.text).includes('问题 #1'));
   expect(ack.payload.reply_parameters?.message_id).toBe(501);
 
