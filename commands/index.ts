@@ -7,6 +7,7 @@ import { attendanceFamily } from './attendance/index.ts';
 import { dutyFamily } from './duty/index.ts';
 import { incidentFamily } from './incident/index.ts';
 import { leaveFamily } from './leave/index.ts';
+import { noticeFamily } from './notice/index.ts';
 import { planFamily } from './plan/index.ts';
 
 /** Every command family the bot has, in the order 帮助 lists them. A new family is one line here. */
@@ -14,7 +15,7 @@ export function commandRegistry(botName: string): Registry {
   // 帮助 lists every family's commands and 同意 serves every family's approvals: both are known once all are registered.
   let commands: readonly Command[] = [];
   let approvals: readonly ApprovalKind[] = [];
-  const registry = registerFamilies([adminFamily(() => commands, botName), attendanceFamily, leaveFamily, planFamily, dutyFamily, incidentFamily, approvalFamily(() => approvals)]);
+  const registry = registerFamilies([adminFamily(() => commands, botName), attendanceFamily, leaveFamily, planFamily, dutyFamily, incidentFamily, noticeFamily, approvalFamily(() => approvals)]);
   commands = registry.commands;
   approvals = registry.approvals;
   return registry;

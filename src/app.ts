@@ -13,6 +13,8 @@ import { translator } from './i18n/index.ts';
 import { createHttpServer } from './http/server.ts';
 import { createPlatformAdapters } from './platforms.ts';
 import { createLogger, type Logger } from './log.ts';
+import { parseAdminChat } from './messaging/admin-report.ts';
+import { chatGoneWatcher } from './messaging/chat-gone.ts';
 import { DeliveryWorker, type DeliveryOptions } from './messaging/delivery.ts';
 import type { ChatAdapter, Platform } from './messaging/types.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
@@ -65,8 +67,9 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   for (const adapter of await createPlatformAdapters({ env, policy, db, clock, log, server })) adapters.set(adapter.platform, adapter);
 
-  const delivery = new DeliveryWorker(db, adapters, log.child({ component: 'delivery' }), options.delivery);
   const registry = commandRegistry(env.BOT_NAME);
+  const watchers = [chatGoneWatcher(parseAdminChat(env.ADMIN_CHAT), t, clock), ...registry.watchers(policy, t)];
+  const delivery = new DeliveryWorker(db, adapters, log.child({ component: 'delivery' }), { ...options.delivery, watchers });
   const dispatcher = new Dispatcher({
     db,
     commands: registry.commands,

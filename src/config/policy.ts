@@ -8,6 +8,7 @@ import { leavePolicySchema } from './leave-policy.ts';
 import { dutyPolicySchema } from './duty-policy.ts';
 import { planPolicySchema } from './plan-policy.ts';
 import { incidentPolicySchema } from './incident-policy.ts';
+import { noticePolicySchema } from './notice-policy.ts';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM, e.g. 08:00');
 
@@ -135,6 +136,7 @@ export const policySchema = z.object({
   duty: dutyPolicySchema.prefault({}),
   plans: planPolicySchema.prefault({}),
   incident: incidentPolicySchema.prefault({}),
+  notice: noticePolicySchema.prefault({}),
 });
 
 export type Policy = z.infer<typeof policySchema>;

@@ -48,6 +48,42 @@ export async function groupTargets(tx: Tx, purpose: ChatPurpose, communityId: nu
   });
 }
 
+/** Which groups of a purpose: one community's or every community's of a street, narrowed to those tagged with any of `tags` (设为居民群 3栋). */
+export interface GroupScope {
+  communityId?: number;
+  streetId?: number;
+  tags?: readonly string[];
+}
+
+/** A group as a target with its chat row, what it is for, and whether a send already said the bot is gone from it. */
+export interface GroupTarget extends Target {
+  chatRowId: number;
+  purpose: ChatPurpose;
+  unreachable: boolean;
+}
+
+/** The groups of a purpose in a scope, in the order they were declared; nothing for an empty scope. */
+export async function scopedGroupTargets(tx: Tx, purpose: ChatPurpose, scope: GroupScope): Promise<GroupTarget[]> {
+  if (scope.communityId === undefined && scope.streetId === undefined) return [];
+  const tagged = scope.tags && scope.tags.length > 0 ? await tx.chatTag.findMany({ where: { tag: { in: [...scope.tags] } }, select: { chatId: true } }) : null;
+  const chats = await tx.chat.findMany({
+    where: {
+      purpose,
+      ...(scope.communityId !== undefined ? { communityId: scope.communityId } : { community: { streetId: scope.streetId! } }),
+      ...(tagged ? { id: { in: tagged.map((t) => t.chatId) } } : {}),
+    },
+    orderBy: { id: 'asc' },
+  });
+  return chats.map((chat) => ({
+    platform: chat.platform as Platform,
+    chatId: chat.platformChatId,
+    ...(chat.title ? { title: chat.title } : {}),
+    chatRowId: chat.id,
+    purpose,
+    unreachable: chat.unreachableAt !== null,
+  }));
+}
+
 /** The community's work groups, mentioning `person` where they are bound on that platform. */
 export function workGroupTargets(tx: Tx, communityId: number | null, person?: { id: number; name: string }): Promise<Target[]> {
   return groupTargets(tx, 'work', communityId, person);

@@ -124,7 +124,18 @@ export interface ParseContext {
 export type ArgsResult<A> =
   | { ok: true; args: A }
   /** A field is missing: ask for it, keep what was understood so far, and say what an answer looks like. */
-  | { ok: false; ask: Text; expects?: AnswerForm; partial?: Record<string, unknown> }
+  | {
+      ok: false;
+      ask: Text;
+      expects?: AnswerForm;
+      partial?: Record<string, unknown>;
+      /**
+       * What to keep of the arguments for the answer to be appended to, when the written text alone
+       * would not say which field the answer is for: the fields so far, ending in the asked one's
+       * label (「…\n级别:」), so the answer completes it.
+       */
+      keep?: string;
+    }
   | { ok: false; error: Text };
 
 export interface ReplyOptions {
@@ -183,6 +194,12 @@ export interface CommandSpec<A, R extends AllowedRoles> {
   glued?: RegExp;
   /** Quoting a bot message whose subject starts with one of these runs this command with the text as its arguments. */
   quotedSubjects?: readonly string[];
+  /**
+   * Addressed text that no command word starts, in a chat and from a sender this accepts, runs this
+   * command with the whole text as its arguments: a resident's question to the bot in a resident
+   * group (「@社区助手 停水到几点？」) is a question, not an unknown command.
+   */
+  catchesAddressed?: (context: ParseContext) => boolean;
   /** Typed arguments, validated with zod, for the handler and for `shequ parse`. */
   args: z.ZodType<A>;
   parse(rest: string, context: ParseContext): ArgsResult<A>;

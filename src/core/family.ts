@@ -3,6 +3,7 @@ import type { Policy } from '../config/policy.ts';
 import type { Translate } from '../i18n/index.ts';
 import type { Job } from '../scheduler/scheduler.ts';
 import type { ApprovalKind } from '../approval/kind.ts';
+import type { DeliveryWatcher } from '../messaging/delivery.ts';
 import type { Command } from './command.ts';
 
 /** A ledger export: `shequ report <name> …`. */
@@ -25,6 +26,8 @@ export interface CommandFamily {
   reports?: readonly ReportSpec[];
   /** What its requests need approved by the one approval workflow (src/approval). */
   approvals?: readonly ApprovalKind[];
+  /** Follows what became of its messages once sent (a delivery ledger), told by the delivery worker. */
+  watchers?(policy: Policy, t: Translate): DeliveryWatcher[];
 }
 
 export interface Registry {
@@ -34,6 +37,7 @@ export interface Registry {
   jobs(policy: Policy, t: Translate): Job[];
   reports: readonly ReportSpec[];
   approvals: readonly ApprovalKind[];
+  watchers(policy: Policy, t: Translate): DeliveryWatcher[];
 }
 
 /** How a name is compared: as the router reads it (full-width folded, case-insensitive). */
@@ -69,5 +73,6 @@ export function registerFamilies(families: readonly CommandFamily[]): Registry {
     jobs: (policy, t) => families.flatMap((f) => f.jobs?.(policy, t) ?? []),
     reports,
     approvals: families.flatMap((f) => f.approvals ?? []),
+    watchers: (policy, t) => families.flatMap((f) => f.watchers?.(policy, t) ?? []),
   };
 }

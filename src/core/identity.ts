@@ -94,11 +94,12 @@ export async function upsertChat(
 ): Promise<ChatRecord> {
   const where = { platform_platformChatId: { platform, platformChatId } };
   const found = await tx.chat.findUnique({ where });
-  // Written only when new or renamed: most messages come from a chat the database already knows.
+  // Written only when new, renamed or back from unreachable (a message from it: the bot is in it again).
+  const renamed = Boolean(title && found && found.title !== title);
   const row = !found
     ? await tx.chat.create({ data: { platform, platformChatId, kind, title: title ?? null } })
-    : title && found.title !== title
-      ? await tx.chat.update({ where, data: { title } })
+    : renamed || found.unreachableAt
+      ? await tx.chat.update({ where, data: { ...(renamed ? { title } : {}), unreachableAt: null, unreachableReason: null } })
       : found;
   return { ...row, platform: row.platform as Platform, kind: row.kind as ChatKind };
 }

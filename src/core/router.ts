@@ -151,7 +151,7 @@ export function suggest(word: string, commands: readonly Command[], roles: reado
 function runParse(command: Command, rest: string, context: ParseContext): RouteResult {
   const parsed: ArgsResult<unknown> = command.parse(rest, context);
   if (parsed.ok) return { type: 'run', command, args: parsed.args };
-  if ('ask' in parsed) return { type: 'ask', command, prompt: parsed.ask, rest, expects: parsed.expects ?? { kind: 'text' }, partial: parsed.partial ?? {} };
+  if ('ask' in parsed) return { type: 'ask', command, prompt: parsed.ask, rest: parsed.keep ?? rest, expects: parsed.expects ?? { kind: 'text' }, partial: parsed.partial ?? {} };
   return { type: 'reply', text: parsed.error, command };
 }
 
@@ -216,6 +216,8 @@ export function route(input: RouteInput, commands: readonly Command[]): RouteRes
 
   if (quotedOwner && mayRun(quotedOwner, input.roles)) return runParse(quotedOwner, text, input);
   if (matched || !addressed) return { type: 'ignore' };
+  const catcher = commands.find((c) => c.catchesAddressed?.(input) && mayRun(c, input.roles));
+  if (catcher) return runParse(catcher, text, input);
 
   // By characters, not UTF-16 units: half an emoji in the answer would be broken text.
   const word = Array.from(text.split(/\s/)[0]!).slice(0, 12).join('');

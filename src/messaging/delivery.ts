@@ -18,7 +18,28 @@ export interface DeliveryOptions {
   pollMs?: number;
   /** Real time in ms (tests inject one to run an outage of minutes in a moment). */
   now?: () => number;
+  /** Told what became of each send, in the transaction that records it (a family's ledger, unreachable chats). */
+  watchers?: readonly DeliveryWatcher[];
 }
+
+/** What became of one outbox row's send: sent, to be retried, or given up (dead); `gone`: the bot can no longer write to the chat. */
+export interface DeliveryResult {
+  outboxId: number;
+  platform: Platform;
+  chatId: string;
+  subject: string | null;
+  status: 'sent' | 'retrying' | 'dead';
+  attempts: number;
+  platformMessageId?: string;
+  error?: string;
+  gone: boolean;
+}
+
+/** Called with a pass's results inside the transaction that records them; what it writes commits with them. */
+export type DeliveryWatcher = (tx: Tx, results: readonly DeliveryResult[]) => Promise<void>;
+
+/** The error of a recall on a platform that has none: not retried, and said as such to whoever asked. */
+export const RECALL_UNSUPPORTED = 'recall not supported';
 
 /**
  * At most this many sends between two database writes, on a platform that de-duplicates by the
@@ -30,7 +51,7 @@ const BATCH = 50;
 type Outcome =
   | { id: number; release: true }
   | { id: number; platformMessageId: string; attempts: number }
-  | { id: number; attempts: number; dead: boolean; error: string; retryAt: Date };
+  | { id: number; attempts: number; dead: boolean; gone: boolean; error: string; retryAt: Date };
 
 /**
  * Sends committed outbox rows through their adapters: in order per chat, under each platform's
@@ -39,9 +60,8 @@ type Outcome =
  */
 export class DeliveryWorker {
   private readonly limiters = new Map<Platform, RateLimiter>();
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
+  /** One sending loop per platform, so one platform's pacing (WeChat's gaps) never holds up another's sends. */
+  private readonly lanes = new Map<Platform, { timer: NodeJS.Timeout | null; running: Promise<void> | null; again: boolean }>();
   private stopped = true;
   /** Set by stop(): a batch in flight releases what it has not sent yet. (pass() also runs unstarted, in tests.) */
   private stopping = false;
@@ -53,8 +73,11 @@ export class DeliveryWorker {
     private readonly log: Logger,
     options: DeliveryOptions = {},
   ) {
-    this.options = { maxAttempts: 20, baseBackoffMs: 1_000, maxBackoffMs: 10 * 60_000, leaseMs: 5_000, pollMs: 1_000, now: Date.now, ...options };
-    for (const [platform, adapter] of adapters) this.limiters.set(platform, new RateLimiter(adapter.limits));
+    this.options = { maxAttempts: 20, baseBackoffMs: 1_000, maxBackoffMs: 10 * 60_000, leaseMs: 5_000, pollMs: 1_000, now: () => Date.now(), watchers: [], ...options };
+    for (const [platform, adapter] of adapters) {
+      this.limiters.set(platform, new RateLimiter(adapter.limits));
+      this.lanes.set(platform, { timer: null, running: null, again: false });
+    }
   }
 
   start(): void {
@@ -66,47 +89,58 @@ export class DeliveryWorker {
   async stop(): Promise<void> {
     this.stopped = true;
     this.stopping = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running;
+    for (const lane of this.lanes.values()) {
+      if (lane.timer) clearTimeout(lane.timer);
+      lane.timer = null;
+    }
+    await Promise.all([...this.lanes.values()].map((lane) => lane.running));
   }
 
   /** Look for work now (called after a commit that wrote outbox rows). */
   kick(): void {
+    for (const platform of this.lanes.keys()) this.kickLane(platform);
+  }
+
+  private kickLane(platform: Platform): void {
+    const lane = this.lanes.get(platform)!;
     if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
+    if (lane.running) {
+      lane.again = true;
       return;
     }
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    this.running = this.pass()
-      .catch((error: unknown) => this.log.error({ err: error }, 'delivery pass failed'))
+    if (lane.timer) clearTimeout(lane.timer);
+    lane.timer = null;
+    lane.running = this.pass(platform)
+      .catch((error: unknown) => this.log.error({ err: error, platform }, 'delivery pass failed'))
       .then((waitMs) => {
-        this.running = null;
+        lane.running = null;
         if (this.stopped) return;
-        if (this.again) {
-          this.again = false;
-          this.kick();
+        if (lane.again) {
+          lane.again = false;
+          this.kickLane(platform);
           return;
         }
-        this.timer = setTimeout(() => this.kick(), waitMs ?? this.options.pollMs);
+        lane.timer = setTimeout(() => this.kickLane(platform), waitMs ?? this.options.pollMs);
       });
   }
 
   /** Waits until every pending row that can be sent now has been tried (tests, shutdown). */
   async drain(): Promise<void> {
-    while (this.running) await this.running;
+    for (;;) {
+      const running = [...this.lanes.values()].flatMap((lane) => (lane.running ? [lane.running] : []));
+      if (running.length === 0) return;
+      await Promise.all(running);
+    }
   }
 
   /**
-   * One sweep over pending rows: pick what may go now (order per chat, readiness, backoff, rate
+   * One sweep over pending rows (of one platform, or all): pick what may go now (order per chat, readiness, backoff, rate
    * limits), claim it in one transaction, send it, record the outcomes in one transaction.
    * Returns how long until the next sweep is useful.
    */
-  async pass(): Promise<number> {
+  async pass(platform?: Platform): Promise<number> {
     let nextWake = this.options.pollMs;
-    const rows = await this.db.outboxMessage.findMany({ where: { status: 'pending' }, orderBy: { id: 'asc' }, take: 500 });
+    const rows = await this.db.outboxMessage.findMany({ where: { status: 'pending', ...(platform ? { platform } : {}) }, orderBy: { id: 'asc' }, take: 500 });
     const blocked = new Set<string>();
     const picked: { row: (typeof rows)[number]; adapter: ChatAdapter; reservedAt: number }[] = [];
     const now = this.options.now();
@@ -141,6 +175,7 @@ export class DeliveryWorker {
 
     const outcomes: Outcome[] = [];
     const failedChats = new Set<string>();
+    const delivered = new Map(picked.map(({ row }) => [row.id, row]));
     const unrecorded = new Set(claimed);
     const renewal = this.renewWhileSending(unrecorded);
     try {
@@ -150,18 +185,19 @@ export class DeliveryWorker {
           if (claimed.has(row.id)) outcomes.push({ id: row.id, release: true });
           continue;
         }
-        this.limiters.get(adapter.platform)!.restamp(row.platformChatId, reservedAt, this.options.now());
         const outcome = await this.sendOne(adapter, row.id, row.attempts, JSON.parse(row.payload) as OutgoingMessage);
+        // Counted from when the platform answered: it has the message by then, so the next window never opens early on its clock.
+        this.limiters.get(adapter.platform)!.restamp(row.platformChatId, reservedAt, this.options.now());
         if (!('platformMessageId' in outcome)) failedChats.add(chatKey);
         if (adapter.sendsIdempotently) {
           outcomes.push(outcome);
         } else {
-          await this.record([outcome]);
+          await this.record([outcome], delivered);
           unrecorded.delete(row.id);
         }
       }
       unrecorded.clear();
-      await this.record(outcomes);
+      await this.record(outcomes, delivered);
     } finally {
       clearInterval(renewal);
     }
@@ -180,7 +216,7 @@ export class DeliveryWorker {
 
   private async sendOne(adapter: ChatAdapter, id: number, attempts: number, message: OutgoingMessage): Promise<Outcome> {
     try {
-      const result = await adapter.send(message, { outboxId: id });
+      const result = message.recallMessageId ? await this.recall(adapter, message.chatId, message.recallMessageId) : await adapter.send(message, { outboxId: id });
       return { id, platformMessageId: result.platformMessageId, attempts: attempts + 1 };
     } catch (error) {
       const sendError = error instanceof SendError ? error : new SendError(String((error as Error)?.message ?? error), true);
@@ -191,15 +227,22 @@ export class DeliveryWorker {
       const fields = { outboxId: id, platform: adapter.platform, chatId: message.chatId, attempts: tries, err: sendError.message };
       if (dead) this.log.error(fields, 'message dead-lettered');
       else this.log.warn({ ...fields, retryInMs: Math.round(delay) }, 'send failed, will retry');
-      return { id, attempts: tries, dead, error: sendError.message.slice(0, 2000), retryAt: new Date(this.options.now() + (dead ? 0 : delay)) };
+      return { id, attempts: tries, dead, gone: sendError.gone, error: sendError.message.slice(0, 2000), retryAt: new Date(this.options.now() + (dead ? 0 : delay)) };
     }
+  }
+
+  /** A recall goes through the outbox like a send; a platform without recall refuses it for good. */
+  private async recall(adapter: ChatAdapter, chatId: string, platformMessageId: string): Promise<{ platformMessageId: string }> {
+    if (!adapter.recall) throw new SendError(`${RECALL_UNSUPPORTED} on ${adapter.platform}`, false);
+    await adapter.recall(chatId, platformMessageId);
+    return { platformMessageId };
   }
 
   /**
    * Writes the outcomes: the sent rows of a batch in one statement (the common case, no
-   * transaction needed), failures and releases beside it in one transaction.
+   * transaction needed), failures, releases and the watchers' writes beside it in one transaction.
    */
-  private async record(outcomes: Outcome[]): Promise<void> {
+  private async record(outcomes: Outcome[], rows: ReadonlyMap<number, DeliveredRow>): Promise<void> {
     const sent = outcomes.filter((o): o is Extract<Outcome, { platformMessageId: string }> => 'platformMessageId' in o);
     const released = outcomes.filter((o) => 'release' in o).map((o) => o.id);
     const failed = outcomes.filter((o): o is Extract<Outcome, { dead: boolean }> => 'dead' in o);
@@ -222,11 +265,30 @@ export class DeliveryWorker {
         }),
       );
     }
-    if (writes.length === 1) await writes[0]!(this.db);
-    else if (writes.length > 1) {
+    const results = this.options.watchers.length === 0 ? [] : deliveryResults(outcomes, rows);
+    if (results.length > 0) {
+      writes.push(async (tx) => {
+        for (const watch of this.options.watchers) await watch(tx, results);
+      });
+    }
+    if (writes.length === 1 && results.length === 0) await writes[0]!(this.db);
+    else if (writes.length > 0) {
       await this.db.$transaction(async (tx) => {
         for (const write of writes) await write(tx);
       });
     }
   }
+}
+
+/** What the watchers need of a recorded row. */
+type DeliveredRow = { platform: string; platformChatId: string; subject: string | null };
+
+function deliveryResults(outcomes: readonly Outcome[], rows: ReadonlyMap<number, DeliveredRow>): DeliveryResult[] {
+  return outcomes.flatMap((outcome): DeliveryResult[] => {
+    if ('release' in outcome) return [];
+    const row = rows.get(outcome.id)!;
+    const base = { outboxId: outcome.id, platform: row.platform as Platform, chatId: row.platformChatId, subject: row.subject, attempts: outcome.attempts };
+    if ('platformMessageId' in outcome) return [{ ...base, status: 'sent', platformMessageId: outcome.platformMessageId, gone: false }];
+    return [{ ...base, status: outcome.dead ? 'dead' : 'retrying', error: outcome.error, gone: outcome.gone }];
+  });
 }

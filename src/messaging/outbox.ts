@@ -18,17 +18,21 @@ function payloadOf(message: OutgoingMessage): string {
 
 /** Writes outgoing messages inside the caller's transaction: committed with the effect, or not at all. */
 export async function enqueue(tx: Tx, entries: readonly OutboxEntry[], createdAt: Date): Promise<void> {
-  const due = new Date();
-  for (const entry of entries) {
-    await tx.outboxMessage.create({
-      data: {
-        platform: entry.platform,
-        platformChatId: entry.message.chatId,
-        payload: payloadOf(entry.message),
-        subject: entry.subject ?? null,
-        nextAttemptAt: due,
-        createdAt,
-      },
-    });
-  }
+  for (const entry of entries) await enqueueOne(tx, entry, createdAt);
+}
+
+/** Writes one outgoing message like `enqueue` and returns its row id, for a ledger that follows it (notices). */
+export async function enqueueOne(tx: Tx, entry: OutboxEntry, createdAt: Date): Promise<number> {
+  const row = await tx.outboxMessage.create({
+    data: {
+      platform: entry.platform,
+      platformChatId: entry.message.chatId,
+      payload: payloadOf(entry.message),
+      subject: entry.subject ?? null,
+      nextAttemptAt: new Date(),
+      createdAt,
+    },
+    select: { id: true },
+  });
+  return row.id;
 }

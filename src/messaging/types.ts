@@ -74,6 +74,8 @@ export interface OutgoingMessage {
    * send the text as a new message.
    */
   replaceMessageId?: string;
+  /** Instead of sending: delete this earlier bot message (platform message id) where the platform can recall. */
+  recallMessageId?: string;
 }
 
 /** Which outbox row a send is for, so an adapter can give the platform an idempotency key. */

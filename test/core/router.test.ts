@@ -180,3 +180,27 @@ describe('registering families', () => {
     expect(route({ ...base, text: '签到', quotesBot: true, quotedSubject: 'case:5' }, all)).toMatchObject({ type: 'run', command: { id: 'checkin' } });
   });
 });
+
+describe('addressed text no command word starts', () => {
+  it('is a resident’s question in a resident group, and an unknown command anywhere else', () => {
+    const resident = { roles: ['resident'] as Role[], chatPurpose: 'resident' as const, mentionsBot: true };
+    expect(run('@社区助手 停水到几点？', resident)).toMatchObject({ type: 'run', command: { id: 'resident-question' }, args: { text: '停水到几点?' } });
+    expect(run('@社区助手 停水到几点？', { ...resident, roles: null })).toMatchObject({ type: 'run', command: { id: 'resident-question' } });
+    expect(run('停水到几点？', { ...resident, mentionsBot: false })).toEqual({ type: 'ignore' });
+    expect(run('停水到几点？', { ...resident, mentionsBot: false, quotesBot: true })).toMatchObject({ type: 'run', command: { id: 'resident-question' } });
+    expect(run('@社区助手 签到', resident)).toMatchObject({ type: 'reply', text: { key: 'error.forbidden' } });
+    expect(run('@社区助手 停水到几点？', { chatPurpose: 'resident', mentionsBot: true })).toMatchObject({ type: 'reply', text: { key: 'error.unknownCommandNoSuggestion' } });
+    expect(run('@社区助手 停水到几点？', { ...resident, chatPurpose: 'work' })).toMatchObject({ type: 'reply' });
+  });
+});
+
+describe('a question whose answer the written text would not place', () => {
+  it('keeps the fields so far ending in the asked one’s label, so the answer completes that field', () => {
+    const first = run('发布预警 暴雨红色预警', { chatKind: 'private' });
+    expect(first).toMatchObject({ type: 'ask', rest: '名称:暴雨红色预警\n类型:', partial: { fields: { name: '暴雨红色预警' } } });
+    if (first.type !== 'ask') throw new Error('no question');
+    const pending = { command: first.command, rest: first.rest, expects: first.expects };
+    const second = run('气象灾害 台风', { chatKind: 'private', pending });
+    expect(second).toMatchObject({ type: 'ask', rest: '名称:暴雨红色预警\n类型:气象灾害 台风\n级别:', expects: { kind: 'choice' } });
+  });
+});

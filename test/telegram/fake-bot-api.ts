@@ -36,6 +36,8 @@ export class FakeBotApi {
   /** The offset of each getUpdates call: asking for offset N acknowledges every update below N. */
   readonly offsets: number[] = [];
   private readonly scripted = new Map<string, ScriptedAnswer[]>();
+  /** Per chat: sendMessage to it gets these answers first, in order (the last one for good when `always`). */
+  private readonly chatScripted = new Map<string, { answers: ScriptedAnswer[]; always: boolean }>();
   private updates: Record<string, any>[] = [];
   private nextUpdateId = 1;
   private readonly messageIds = new Map<string, number>();
@@ -64,6 +66,14 @@ export class FakeBotApi {
   /** The next calls of `method` get these answers, in order, instead of the normal one. */
   refuseNext(method: string, ...answers: ScriptedAnswer[]): void {
     this.scripted.set(method, [...(this.scripted.get(method) ?? []), ...answers]);
+  }
+
+  /**
+   * sendMessage to `chatId` gets these answers, in order, instead of the normal one (a 429 for one
+   * chat while the others go on); with `always`, the last answer stays (a bot removed from a group).
+   */
+  refuseChat(chatId: number | string, answers: ScriptedAnswer[], options: { always?: boolean } = {}): void {
+    this.chatScripted.set(String(chatId), { answers: [...answers], always: options.always ?? false });
   }
 
   /** Queues an update for getUpdates and returns it with its update_id. */
@@ -111,7 +121,7 @@ export class FakeBotApi {
     const call: ApiCall = { method, payload, at: Date.now() };
     this.calls.push(call);
 
-    const scripted = this.scripted.get(method)?.shift();
+    const scripted = this.scripted.get(method)?.shift() ?? (method === 'sendMessage' ? this.chatAnswer(String(payload.chat_id)) : undefined);
     if (scripted === DROP_CONNECTION) return void res.destroy();
     if (scripted) return answer(scripted.status, scripted.body);
     if (method === 'getUpdates') return answer(200, { ok: true, result: await this.getUpdates(payload, res) });
@@ -119,6 +129,12 @@ export class FakeBotApi {
     if (result === undefined) return answer(404, refusal(404, 'Not Found: method not found').body);
     call.result = result;
     answer(200, { ok: true, result });
+  }
+
+  private chatAnswer(chatId: string): ScriptedAnswer | undefined {
+    const script = this.chatScripted.get(chatId);
+    if (!script || script.answers.length === 0) return undefined;
+    return script.always && script.answers.length === 1 ? script.answers[0] : script.answers.shift();
   }
 
   private result(method: string, payload: Record<string, any>): unknown {

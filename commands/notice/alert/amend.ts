@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { roleName, workflowFor } from '../../../src/approval/workflow.ts';
+import { defineCommand, TRIGGER, type ArgsResult, type CommandContext, type Sender } from '../../../src/core/command.ts';
+import { alertLines, currentState, fieldsOf, loadAlert, type AlertScope } from '../../../src/notice/alert/alerts.ts';
+import { fileAlert } from '../../../src/notice/alert/file.ts';
+import { readAlertFields, readLevel, type AlertFields } from '../../../src/rules/alert-fields.ts';
+import { ALERT_AUTHORS } from './publish.ts';
+
+const amendArgs = z.object({ id: z.number().int().positive(), changes: z.record(z.string(), z.string()), note: z.string() });
+type AmendArgs = z.infer<typeof amendArgs>;
+
+const REFERENCE = /^(?:预警\s*)?#\s*(\d+)\s*([\s\S]*)$/;
+
+/** 「更新预警 #3 级别：橙色 …」: the changed fields labelled, and what changed in words. */
+function parseUpdate(rest: string): ArgsResult<AmendArgs> {
+  const typed = REFERENCE.exec(rest.trim());
+  if (!typed) return { ok: false, error: { key: 'alert.update.which' } };
+  const id = Number(typed[1]);
+  const { fields, lead } = readAlertFields(typed[2]!.replace(/^[:,]\s*/, ''));
+  if (fields.level) {
+    const level = readLevel(fields.level);
+    if (!level) return { ok: false, error: { key: 'alert.levelInvalid', params: { level: fields.level } } };
+    fields.level = level;
+  }
+  if (Object.keys(fields).length === 0 && !lead) return { ok: false, ask: { key: 'alert.update.ask', params: { id } }, expects: { kind: 'text' }, partial: { id }, keep: `#${id}` };
+  return { ok: true, args: { id, changes: fields, note: lead } };
+}
+
+/** 「解除预警 #3 雨已停」: the reason is optional. */
+function parseCancel(rest: string): ArgsResult<AmendArgs> {
+  const typed = REFERENCE.exec(rest.trim());
+  if (!typed) return { ok: false, error: { key: 'alert.cancel.which' } };
+  return { ok: true, args: { id: Number(typed[1]), changes: {}, note: typed[2]!.replace(/^[:,]\s*/, '').trim() } };
+}
+
+/**
+ * An update or a cancellation refers to the first alert (a number of an update names its first),
+ * carries the fields as they then stand, and goes through the same approval as the alert did.
+ */
+function amend(msgType: 'update' | 'cancel') {
+  return async (context: CommandContext<Sender>, { id, changes, note }: AmendArgs): Promise<void> => {
+    const { tx, t, sender } = context;
+    const named = await loadAlert(tx, id);
+    const first = named?.refId ? await loadAlert(tx, named.refId) : named;
+    if (!first) return context.reply(t('alert.notFound', { id }));
+    if (first.status !== 'approved') return context.reply(t('alert.notSent', { id: first.id }));
+    const { latest, cancelled } = await currentState(tx, first);
+    if (cancelled) return context.reply(t('alert.cancelled', { id: first.id }));
+    const fields: AlertFields = { ...fieldsOf(latest), ...(changes as Partial<AlertFields>) };
+    const w = workflowFor(context);
+    const draft = { msgType, refId: first.id, scope: first.scope as AlertScope, communityId: first.communityId, streetId: first.streetId, fields, note: note || null };
+    const filed = await fileAlert(w, draft, sender);
+    if (!filed) return context.reply(t('alert.noApprover'));
+    await w.commit();
+    const { alert, approver } = filed;
+    const shown = msgType === 'cancel' ? [t('alert.field.name', { value: alert.name })] : alertLines(t, alert);
+    context.reply([t(`alert.filed.${msgType}`, { id: alert.id, first: first.id }), ...shown, t('alert.filed.approver', { name: approver.name, role: roleName(t, approver.role) })].join('\n'));
+  };
+}
+
+/** 更新预警 / 解除预警 change what residents were told: in a group they act unaddressed only with a number. */
+export const alertUpdateCommand = defineCommand({
+  id: 'alert-update',
+  names: ['更新预警', '/alert_update'],
+  summary: 'cmd.alertUpdate.summary',
+  example: 'cmd.alertUpdate.example',
+  allowedRoles: ALERT_AUTHORS,
+  trigger: TRIGGER.reference,
+  args: amendArgs,
+  parse: (rest) => parseUpdate(rest),
+  handle: amend('update'),
+});
+
+export const alertCancelCommand = defineCommand({
+  id: 'alert-cancel',
+  names: ['解除预警', '/alert_cancel'],
+  summary: 'cmd.alertCancel.summary',
+  example: 'cmd.alertCancel.example',
+  allowedRoles: ALERT_AUTHORS,
+  trigger: TRIGGER.reference,
+  args: amendArgs,
+  parse: (rest) => parseCancel(rest),
+  handle: amend('cancel'),
+});

@@ -1,0 +1,38 @@
+import { defineCommand, TRIGGER } from '../../src/core/command.ts';
+import { noticeRefArgs, ownNotice, parseNoticeRef } from '../../src/notice/command-support.ts';
+import { whenText } from '../../src/notice/format.ts';
+import { progressMessage } from '../../src/notice/progress.ts';
+import { commitNotice } from '../../src/notice/publish.ts';
+import { ANY_NOTICE_PUBLISHER } from '../../src/notice/roles.ts';
+
+/**
+ * 确认发布 (#编号): commits the previewed notice and its delivery rows in this transaction; sent at
+ * once (the reply is the progress message, edited as groups are reached) or at its time.
+ */
+export const noticeConfirmCommand = defineCommand({
+  id: 'notice-confirm',
+  names: ['确认发布', '/publish'],
+  summary: 'cmd.noticeConfirm.summary',
+  example: 'cmd.noticeConfirm.example',
+  allowedRoles: ANY_NOTICE_PUBLISHER,
+  trigger: TRIGGER.exact,
+  args: noticeRefArgs,
+  parse: parseNoticeRef,
+  async handle(context, { id }) {
+    const { tx, t, now, policy } = context;
+    const notice = await ownNotice(context, id, ['draft']);
+    if (!notice) return;
+    if (notice.status !== 'draft') {
+      context.reply(t('notice.confirm.already', { id: notice.id, state: t(`notice.status.${notice.status as 'sending'}`) }));
+      return;
+    }
+    const total = await commitNotice(tx, t, notice.id, now, { sendAt: notice.sendAt ?? undefined, announce: false });
+    const committed = await tx.notice.findUniqueOrThrow({ where: { id: notice.id } });
+    if (committed.sendAt) {
+      context.reply(t('notice.confirm.scheduled', { id: notice.id, at: whenText(committed.sendAt, policy.timezone), total }));
+      return;
+    }
+    const progress = progressMessage(t, committed, total);
+    context.reply(progress.text, { buttons: progress.buttons, subject: progress.subject });
+  },
+});

@@ -1,0 +1,26 @@
+import type { CommandFamily } from '../../src/core/family.ts';
+import { noticeReport } from '../../src/notice/export.ts';
+import { financeReminderJob, noticeReleaseJob } from '../../src/notice/jobs.ts';
+import { noticeWatcher } from '../../src/notice/watch.ts';
+import { alertApproval, alertCommands } from './alert/index.ts';
+import { noticeAckCommand } from './ack.ts';
+import { noticeConfirmCommand } from './confirm.ts';
+import { noticeWordCommand } from './notice.ts';
+import { noticePublishCommand, noticeScheduleCommand } from './publish.ts';
+import { questionCommands, questionReminderJob } from './question/index.ts';
+import { noticeWithdrawCommand } from './withdraw.ts';
+
+/**
+ * Notices to residents (居务公开): drafted and previewed, confirmed into one delivery row per resident
+ * group, sent through the outbox (now or at their time), followed group by group, recalled where
+ * the platform allows; residents' 收到 counted; the monthly finance disclosure reminded. Alerts
+ * (预警信息) are notices that go out only once approved; residents' questions are answered by staff (首问责任).
+ */
+export const noticeFamily: CommandFamily = {
+  id: 'notice',
+  commands: [noticePublishCommand, noticeScheduleCommand, noticeWordCommand, noticeConfirmCommand, noticeWithdrawCommand, noticeAckCommand, ...alertCommands, ...questionCommands],
+  jobs: (policy, t) => [noticeReleaseJob(t), financeReminderJob(policy, t), questionReminderJob(policy, t)].filter((job) => job !== null),
+  reports: [noticeReport],
+  approvals: [alertApproval],
+  watchers: (policy, t) => [noticeWatcher(t, policy.notice.progressEverySeconds * 1000)],
+};

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { defineCommand, type ArgsResult, type ParseContext } from '../../src/core/command.ts';
+import { mayRead } from '../../src/notice/command-support.ts';
+import { draftNotice } from '../../src/notice/draft.ts';
+import { ledgerText } from '../../src/notice/ledger.ts';
+import { NOTICE_READERS } from '../../src/notice/roles.ts';
+import { parsePublish } from './publish.ts';
+
+const noticeArgs = z.union([
+  z.object({ show: z.number().int().positive() }),
+  z.object({ words: z.any(), sendAt: z.null() }),
+]);
+type NoticeArgs = { show: number } | Extract<ReturnType<typeof parsePublish>, { ok: true }>['args'];
+
+/**
+ * 通知 #7: the notice's ledger, group by group. 通知 with lines under it (title, then body) drafts a
+ * notice like 发布通知. 通知 is an everyday word (「通知一下大家」「通知发了吗」), so unaddressed in a
+ * group only 「通知 #7」 acts; the lines are for a private chat or an @mention.
+ */
+export const noticeWordCommand = defineCommand({
+  id: 'notice',
+  names: ['通知', '/notices'],
+  summary: 'cmd.notice.summary',
+  example: 'cmd.notice.example',
+  allowedRoles: NOTICE_READERS,
+  trigger: { alone: false, args: ({ rest }) => /^#\s*\d+$/.test(rest) },
+  args: noticeArgs as z.ZodType<NoticeArgs>,
+  parse(rest: string, context: ParseContext): ArgsResult<NoticeArgs> {
+    const ref = /^#\s*(\d+)$/.exec(rest.trim());
+    if (ref) return { ok: true, args: { show: Number(ref[1]) } };
+    return parsePublish(rest, context);
+  },
+  async handle(context, args) {
+    if ('words' in args) return draftNotice(context, args.words, null);
+    const notice = await context.tx.notice.findUnique({ where: { id: args.show } });
+    if (!notice || !mayRead(context.sender, notice)) {
+      context.reply(context.t('notice.notFound', { id: args.show }));
+      return;
+    }
+    context.reply(await ledgerText(context.tx, context.t, notice, context.policy.timezone), { subject: `notice-ledger:${notice.id}` });
+  },
+});

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { defineCommand, TRIGGER, type ArgsResult, type CommandContext, type ParseContext, type Sender } from '../../../src/core/command.ts';
+import { OFFICE_STAFF } from '../../../src/core/roles.ts';
+import { enqueue } from '../../../src/messaging/outbox.ts';
+import { answerQuestion } from '../../../src/notice/question/questions.ts';
+import { QUESTION_SUBJECT, questionOfSubject } from '../../../src/notice/question/subject.ts';
+import { chinesePunctuation } from '../../../src/rules/notice-words.ts';
+
+const answerArgs = z.object({ id: z.number().int().positive(), text: z.string().min(1) });
+type AnswerArgs = z.infer<typeof answerArgs>;
+
+/** 「答复 #12 停水到下午5点」, or the answer itself quoting the forwarded question. */
+function parseAnswer(rest: string, context: ParseContext): ArgsResult<AnswerArgs> {
+  const typed = /^#\s*(\d+)\s*([\s\S]*)$/.exec(rest.trim());
+  const id = typed ? Number(typed[1]) : questionOfSubject(context.quotedSubject);
+  const text = (typed ? typed[2]! : rest).replace(/^[:,]\s*/, '').trim();
+  if (id === null) return { ok: false, error: { key: 'question.answer.which' } };
+  if (!text) return { ok: false, ask: { key: 'question.answer.ask', params: { id } }, expects: { kind: 'text' }, partial: { id }, keep: `#${id}` };
+  return { ok: true, args: { id, text } };
+}
+
+async function answer(context: CommandContext<Sender>, { id, text }: AnswerArgs): Promise<void> {
+  const { tx, t, sender } = context;
+  const outcome = await answerQuestion(tx, t, id, { personId: sender.personId, name: sender.name }, chinesePunctuation(text), context.now);
+  switch (outcome.kind) {
+    case 'notFound':
+      return context.reply(t('question.notFound', { id }));
+    case 'owned':
+      return context.reply(t('question.owned', { id, name: outcome.question.ownerName ?? '' }));
+    case 'answered':
+    case 'added':
+      await enqueue(tx, [outcome.reply], context.now);
+      return context.reply(t(outcome.kind === 'answered' ? 'question.answered' : 'question.added', { id, chat: outcome.question.chatTitle ?? outcome.question.chatId }));
+  }
+}
+
+/** 答复: a staff member answers a resident's question; the first to answer owns it (首问责任). */
+export const questionAnswerCommand = defineCommand({
+  id: 'question-answer',
+  names: ['答复', '/answer'],
+  summary: 'cmd.questionAnswer.summary',
+  example: 'cmd.questionAnswer.example',
+  allowedRoles: OFFICE_STAFF,
+  // 答复 is an everyday word: unaddressed it acts only with a number; the quote of a question is addressed.
+  trigger: TRIGGER.reference,
+  quotedSubjects: [QUESTION_SUBJECT],
+  args: answerArgs,
+  parse: parseAnswer,
+  handle: answer,
+});

@@ -1,0 +1,74 @@
+import type { ApprovalKind } from '../../approval/kind.ts';
+import { pushTo, roleName } from '../../approval/workflow.ts';
+import { privateTargets } from '../../core/addressing.ts';
+import type { MessageKey } from '../../i18n/index.ts';
+import { alertLines, firstId, loadAlert, noteLines, type AlertMsgType } from './alerts.ts';
+import { sendAlert } from './send.ts';
+
+const STATUSES = ['pending', 'approved', 'rejected'];
+
+/**
+ * An alert, its update or its cancellation as the approval workflow sees it: one step, the
+ * approver the policy names. Only the approval sends it (sendAlert); a rejected one is never sent.
+ */
+export const alertApproval: ApprovalKind = {
+  kind: 'alert',
+  noun: '预警',
+  texts: {
+    notFound: 'alert.notFound',
+    alreadyDecided: 'alert.alreadyDecided',
+    alreadyApproved: 'alert.alreadyApproved',
+    notYourStep: 'alert.notYourStep',
+    approvedStep: 'alert.approvedStep',
+    approvedFinal: 'alert.approvedFinal',
+    rejectedDone: 'alert.rejectedDone',
+    outcomeApproved: 'alert.outcome.approved',
+    outcomeRejected: 'alert.outcome.rejected',
+    postReminder: 'alert.post.reminder',
+    postEscalated: 'alert.post.escalated',
+    applicantReminded: 'alert.remind.applicant',
+    applicantEscalated: 'alert.escalated.applicant',
+    filerSigned: 'alert.filerSigned',
+  },
+  reference: (id) => `预警#${id}`,
+  async load(tx, id) {
+    const alert = await loadAlert(tx, id);
+    if (!alert) return null;
+    return {
+      id: alert.id,
+      status: alert.status,
+      currentStep: alert.currentStep,
+      applicant: { personId: alert.authorId, name: alert.authorName, communityId: alert.communityId, streetId: alert.streetId },
+      // An alert goes out after a superior approves it: nobody signs their own.
+      filedById: null,
+    };
+  },
+  async moveStep(tx, id, from, to) {
+    return (await tx.alert.updateMany({ where: { id, status: 'pending', currentStep: from }, data: { currentStep: to } })).count === 1;
+  },
+  async close(tx, id, at, outcome, now) {
+    return (await tx.alert.updateMany({ where: { id, status: 'pending', currentStep: at }, data: { status: outcome, decidedAt: now } })).count === 1;
+  },
+  statusText: (t, status) => (STATUSES.includes(status) ? t(`alert.status.${status}` as MessageKey) : status),
+  async post(w, id, _index, approver, _steps, header) {
+    const { t } = w;
+    const alert = (await loadAlert(w.tx, id))!;
+    return [
+      header ?? t(`alert.post.title.${alert.msgType as AlertMsgType}`, { id, first: firstId(alert) }),
+      ...noteLines(t, alert),
+      ...alertLines(t, alert),
+      t('alert.post.author', { name: alert.authorName, approver: approver.name, role: roleName(t, approver.role) }),
+      t('alert.post.hint', { id }),
+    ].join('\n');
+  },
+  async approved(w, id) {
+    const alert = (await loadAlert(w.tx, id))!;
+    await sendAlert(w, alert);
+    pushTo(w, await privateTargets(w.tx, alert.authorId), w.t('alert.author.approved', { id, first: firstId(alert) }));
+  },
+  async rejected(w, id, actor, comment) {
+    const alert = (await loadAlert(w.tx, id))!;
+    pushTo(w, await privateTargets(w.tx, alert.authorId), w.t('alert.author.rejected', { id, name: actor.name, reason: comment }));
+  },
+  idle: (policy) => ({ remindAfterMinutes: policy.notice.alerts.approval.remindAfterMinutes, escalateAfterMinutes: policy.notice.alerts.approval.escalateAfterMinutes, officeTimeOnly: false }),
+};

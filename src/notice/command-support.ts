@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import type { ArgsResult, CommandContext, Sender } from '../core/command.ts';
+import type { Notice } from '../generated/prisma/client.ts';
+
+/** `#7` (or 「通知#7」), or nothing: the sender's latest. */
+export const noticeRefArgs = z.object({ id: z.number().int().positive().nullable() });
+
+export function parseNoticeRef(rest: string): ArgsResult<z.infer<typeof noticeRefArgs>> {
+  const text = rest.trim();
+  if (text === '') return { ok: true, args: { id: null } };
+  const match = /^(?:通知\s*)?#\s*(\d+)$/.exec(text);
+  if (!match) return { ok: false, error: { key: 'notice.ref.invalid' } };
+  return { ok: true, args: { id: Number(match[1]) } };
+}
+
+/** A notice the sender may act on as its publisher: theirs, by number or their latest in `statuses`. */
+export async function ownNotice(context: CommandContext<Sender>, id: number | null, statuses: readonly string[]): Promise<Notice | null> {
+  const { tx, sender, t } = context;
+  const notice = id !== null
+    ? await tx.notice.findUnique({ where: { id } })
+    : await tx.notice.findFirst({ where: { publisherId: sender.personId, status: { in: [...statuses] }, source: 'notice' }, orderBy: { id: 'desc' } });
+  if (!notice) {
+    context.reply(id !== null ? t('notice.notFound', { id }) : t('notice.noneOpen'));
+    return null;
+  }
+  if (notice.publisherId !== sender.personId) {
+    context.reply(t('notice.notYours', { id: notice.id, name: notice.publisherName }));
+    return null;
+  }
+  return notice;
+}
+
+/** Whether the sender's office may read this notice: its community's staff, or its street's roles. */
+export function mayRead(sender: Sender, notice: Notice): boolean {
+  if (notice.communityId !== null && sender.communityId === notice.communityId) return true;
+  return sender.communityId === null && sender.streetId !== null && sender.streetId === notice.streetId;
+}

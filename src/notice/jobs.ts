@@ -1,0 +1,54 @@
+import { DateTime } from 'luxon';
+import type { Policy } from '../config/policy.ts';
+import { privateTargets, roleHolders } from '../core/addressing.ts';
+import type { Translate } from '../i18n/index.ts';
+import { enqueue, type OutboxEntry } from '../messaging/outbox.ts';
+import { financeDueDate } from '../rules/notice-words.ts';
+import type { Job } from '../scheduler/scheduler.ts';
+import { officeDate, parseHHMM } from '../time/office-time.ts';
+import { releaseNotice } from './publish.ts';
+
+/** 定时通知: every minute, the confirmed notices whose time has come go out (each released once, by compare-and-set). */
+export function noticeReleaseJob(t: Translate): Job {
+  return {
+    name: 'notice-release',
+    cron: '* * * * *',
+    async run({ tx, dueAt }) {
+      const due = await tx.notice.findMany({ where: { status: 'scheduled', releasedAt: null, sendAt: { lte: dueAt } }, orderBy: { id: 'asc' }, select: { id: true } });
+      for (const { id } of due) await releaseNotice(tx, t, id, dueAt);
+    },
+  };
+}
+
+/**
+ * 财务公开 is published monthly by the policy's day: on that day (a short month's last day for
+ * 29-31) each community without this month's disclosure reminds its secretary, privately.
+ */
+export function financeReminderJob(policy: Policy, t: Translate): Job | null {
+  const { at, day, category, to } = policy.notice.finance;
+  if (at === null) return null;
+  const minute = parseHHMM(at);
+  return {
+    name: 'notice-finance-reminder',
+    cron: `${minute % 60} ${Math.floor(minute / 60)} * * *`,
+    async run({ tx, dueAt }) {
+      const today = officeDate(dueAt, policy.timezone);
+      const month = today.slice(0, 7);
+      const dueDate = financeDueDate(month, day);
+      if (today !== dueDate) return;
+      const monthStart = DateTime.fromISO(`${month}-01`, { zone: policy.timezone }).toJSDate();
+      const out: OutboxEntry[] = [];
+      for (const community of await tx.community.findMany({ orderBy: { id: 'asc' } })) {
+        const published = await tx.notice.count({ where: { communityId: community.id, category, status: { in: ['sending', 'done'] }, releasedAt: { gte: monthStart, lte: dueAt } } });
+        if (published > 0) continue;
+        const text = t('notice.finance.reminder', { community: community.name, month: String(Number(month.slice(5))), date: DateTime.fromISO(dueDate).toFormat('M月d日'), category });
+        for (const role of to) {
+          for (const person of await roleHolders(tx, role, { communityId: community.id, streetId: community.streetId })) {
+            for (const target of await privateTargets(tx, person.id)) out.push({ platform: target.platform, message: { chatId: target.chatId, text } });
+          }
+        }
+      }
+      await enqueue(tx, out, dueAt);
+    },
+  };
+}

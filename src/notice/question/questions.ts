@@ -1,0 +1,86 @@
+import { toMessage, workGroupTargets } from '../../core/addressing.ts';
+import type { Tx } from '../../db/client.ts';
+import type { ResidentQuestion } from '../../generated/prisma/client.ts';
+import type { Translate } from '../../i18n/index.ts';
+import type { OutboxEntry } from '../../messaging/outbox.ts';
+import type { Platform } from '../../messaging/types.ts';
+import { formatClock } from '../../time/office-time.ts';
+import { questionSubject } from './subject.ts';
+
+/**
+ * Residents' questions (居民提问): asked in a resident group, forwarded to the community's work
+ * groups with who asked, where and a number; answered by the first staff member who takes it
+ * (首问责任), whose answer goes back to the resident group quoting the resident.
+ */
+
+export interface Asked {
+  communityId: number | null;
+  platform: Platform;
+  chatId: string;
+  chatTitle: string | null;
+  messageId: string;
+  askerUserId: string;
+  askerName: string;
+  askerPersonId: number | null;
+  text: string;
+  askedAt: Date;
+}
+
+/** The question as the work group sees it: where, who, when, what, and how to answer. */
+function postText(t: Translate, zone: string, question: ResidentQuestion, header: string): string {
+  return [
+    header,
+    t('question.post.from', { chat: question.chatTitle ?? question.chatId, name: question.askerName, time: formatClock(question.askedAt, zone) }),
+    question.text,
+    t('question.post.hint', { id: question.id }),
+  ].join('\n');
+}
+
+/** Posts the question (or its reminder) to the community's work groups, with the subject a quoted reply answers. */
+export async function postToWorkGroups(tx: Tx, t: Translate, zone: string, question: ResidentQuestion, header: string): Promise<OutboxEntry[]> {
+  const groups = await workGroupTargets(tx, question.communityId);
+  const text = postText(t, zone, question, header);
+  return groups.map((group) => ({ platform: group.platform, message: toMessage(group, text), subject: questionSubject(question.id) }));
+}
+
+/** Files the question and forwards it; returns it with the work-group posts to enqueue. */
+export async function fileQuestion(tx: Tx, t: Translate, zone: string, asked: Asked): Promise<{ question: ResidentQuestion; posts: OutboxEntry[] }> {
+  const question = await tx.residentQuestion.create({ data: asked });
+  const posts = await postToWorkGroups(tx, t, zone, question, t('question.post.title', { id: question.id }));
+  return { question, posts };
+}
+
+export type AnswerOutcome =
+  | { kind: 'answered'; question: ResidentQuestion; reply: OutboxEntry }
+  | { kind: 'added'; question: ResidentQuestion; reply: OutboxEntry }
+  | { kind: 'owned'; question: ResidentQuestion }
+  | { kind: 'notFound' };
+
+/** The answer in the resident group, quoting the resident's question where the platform can. */
+function answerMessage(t: Translate, question: ResidentQuestion, key: 'question.answer.toResident' | 'question.answer.more', staff: string, answer: string): OutboxEntry {
+  return {
+    platform: question.platform as Platform,
+    message: {
+      chatId: question.chatId,
+      text: t(key, { id: question.id, name: staff, answer }),
+      replyToMessageId: question.messageId,
+      mention: { userId: question.askerUserId, name: question.askerName },
+    },
+  };
+}
+
+/**
+ * 首问责任 as a compare-and-set: the open question becomes the first answerer's, and is closed. Its
+ * owner may add to the answer later; anyone else is told who owns it.
+ */
+export async function answerQuestion(tx: Tx, t: Translate, id: number, staff: { personId: number; name: string }, answer: string, now: Date): Promise<AnswerOutcome> {
+  const taken = await tx.residentQuestion.updateMany({
+    where: { id, status: 'open' },
+    data: { status: 'answered', ownerId: staff.personId, ownerName: staff.name, answer, answeredAt: now },
+  });
+  const question = await tx.residentQuestion.findUnique({ where: { id } });
+  if (!question) return { kind: 'notFound' };
+  if (taken.count === 1) return { kind: 'answered', question, reply: answerMessage(t, question, 'question.answer.toResident', staff.name, answer) };
+  if (question.ownerId !== staff.personId) return { kind: 'owned', question };
+  return { kind: 'added', question, reply: answerMessage(t, question, 'question.answer.more', staff.name, answer) };
+}

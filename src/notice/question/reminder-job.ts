@@ -1,0 +1,28 @@
+import type { Policy } from '../../config/policy.ts';
+import type { Translate } from '../../i18n/index.ts';
+import { enqueue } from '../../messaging/outbox.ts';
+import type { Job } from '../../scheduler/scheduler.ts';
+import { postToWorkGroups } from './questions.ts';
+
+const HOUR = 3_600_000;
+
+/**
+ * A question nobody answered is posted to the work groups again, once, `questions.remindAfterHours`
+ * after it was asked; quoting the reminder answers it too. The claim is a compare-and-set on remindedAt.
+ */
+export function questionReminderJob(policy: Policy, t: Translate): Job {
+  return {
+    name: 'resident-question-reminder',
+    cron: '* * * * *',
+    async run({ tx, dueAt }) {
+      const before = new Date(dueAt.getTime() - policy.notice.questions.remindAfterHours * HOUR);
+      const idle = await tx.residentQuestion.findMany({ where: { status: 'open', remindedAt: null, askedAt: { lte: before } }, orderBy: { id: 'asc' } });
+      for (const question of idle) {
+        const claimed = await tx.residentQuestion.updateMany({ where: { id: question.id, status: 'open', remindedAt: null }, data: { remindedAt: dueAt } });
+        if (claimed.count !== 1) continue;
+        const header = t('question.remind.title', { id: question.id, hours: policy.notice.questions.remindAfterHours });
+        await enqueue(tx, await postToWorkGroups(tx, t, policy.timezone, question, header), dueAt);
+      }
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import type { Tx } from '../db/client.ts';
+import type { Notice } from '../generated/prisma/client.ts';
+import type { Translate } from '../i18n/index.ts';
+import { RECALL_UNSUPPORTED } from '../messaging/delivery.ts';
+import { enqueue, enqueueOne } from '../messaging/outbox.ts';
+import type { Platform } from '../messaging/types.ts';
+import { updateProgress } from './progress.ts';
+
+export type WithdrawOutcome =
+  | { kind: 'draft' | 'scheduled'; cancelled: number }
+  /** cancelled: not sent yet and taken off the queue; recalling: sent and asked back; inFlight: being sent right now. */
+  | { kind: 'sent'; cancelled: number; recalling: number; inFlight: number }
+  | { kind: 'already' };
+
+/**
+ * 撤回通知: a draft or a scheduled notice is cancelled whole; one that is going out has its unsent
+ * rows taken off the queue (compare-and-set on the outbox row, so a row being sent is not touched)
+ * and a recall queued for every group it reached. The platforms' answers come back through the
+ * delivery watcher, and `reportRecall` tells the publisher where it could not be recalled.
+ */
+export async function withdrawNotice(tx: Tx, t: Translate, notice: Notice, now: Date, progressEveryMs: number): Promise<WithdrawOutcome> {
+  if (notice.cancelledAt || notice.recallAt || notice.status === 'cancelled') return { kind: 'already' };
+  if (notice.status === 'draft' || (notice.status === 'scheduled' && !notice.releasedAt)) {
+    const claimed = await tx.notice.updateMany({ where: { id: notice.id, status: notice.status, releasedAt: null }, data: { status: 'cancelled', cancelledAt: now } });
+    if (claimed.count !== 1) return { kind: 'already' };
+    const rows = await tx.noticeDelivery.updateMany({ where: { noticeId: notice.id }, data: { status: 'cancelled' } });
+    return { kind: notice.status === 'draft' ? 'draft' : 'scheduled', cancelled: rows.count };
+  }
+  await tx.notice.update({ where: { id: notice.id }, data: { recallAt: now } });
+  let cancelled = 0;
+  let recalling = 0;
+  let inFlight = 0;
+  for (const delivery of await tx.noticeDelivery.findMany({ where: { noticeId: notice.id }, orderBy: { id: 'asc' } })) {
+    if ((delivery.status === 'queued' || delivery.status === 'retrying') && delivery.outboxId !== null) {
+      const taken = await tx.outboxMessage.updateMany({
+        where: { id: delivery.outboxId, status: 'pending', OR: [{ lockedUntil: null }, { lockedUntil: { lte: new Date() } }] },
+        data: { status: 'cancelled' },
+      });
+      if (taken.count === 1) {
+        await tx.noticeDelivery.update({ where: { id: delivery.id }, data: { status: 'cancelled' } });
+        cancelled++;
+      } else inFlight++;
+    } else if (delivery.status === 'sent' && delivery.platformMessageId) {
+      const recallOutboxId = await enqueueOne(
+        tx,
+        { platform: delivery.platform as Platform, message: { chatId: delivery.platformChatId, text: '', recallMessageId: delivery.platformMessageId }, subject: `notice-recall:${notice.id}` },
+        now,
+      );
+      await tx.noticeDelivery.update({ where: { id: delivery.id }, data: { recallOutboxId } });
+      recalling++;
+    }
+  }
+  if (recalling === 0) await tx.notice.update({ where: { id: notice.id }, data: { recallReportedAt: now } });
+  await updateProgress(tx, t, notice.id, new Date(), progressEveryMs);
+  return { kind: 'sent', cancelled, recalling, inFlight };
+}
+
+/** Why a group's copy could not be recalled, in the publisher's words. */
+function unrecalledWhy(t: Translate, platform: string, error: string | null): string {
+  if (error?.startsWith(RECALL_UNSUPPORTED)) return t('notice.recall.unsupported', { platform: t(`notice.platform.${platform as Platform}`) });
+  return error ? error.slice(0, 120) : '';
+}
+
+/** Once every recall of a notice has its answer: how many groups it was taken back from, and where it stays. */
+export async function reportRecall(tx: Tx, t: Translate, noticeId: number, now: Date): Promise<void> {
+  const notice = await tx.notice.findUnique({ where: { id: noticeId } });
+  if (!notice?.recallAt || notice.recallReportedAt || !notice.progressPlatform || !notice.progressChatId) return;
+  const asked = await tx.noticeDelivery.findMany({ where: { noticeId, recallOutboxId: { not: null } }, orderBy: { id: 'asc' } });
+  if (asked.some((d) => d.status === 'sent')) return;
+  const claimed = await tx.notice.updateMany({ where: { id: noticeId, recallReportedAt: null }, data: { recallReportedAt: now } });
+  if (claimed.count !== 1) return;
+  const kept = asked.filter((d) => d.status === 'unrecalled');
+  const lines = [t('notice.recall.result', { id: noticeId, title: notice.title, recalled: asked.length - kept.length })];
+  if (kept.length > 0) {
+    lines.push(t('notice.recall.kept', { count: kept.length }));
+    for (const d of kept) lines.push(t('notice.recall.keptLine', { chat: d.title ?? d.platformChatId, platform: t(`notice.platform.${d.platform as Platform}`), why: unrecalledWhy(t, d.platform, d.error) }));
+  }
+  await enqueue(tx, [{ platform: notice.progressPlatform as Platform, message: { chatId: notice.progressChatId, text: lines.join('\n') }, subject: `notice-recall:${noticeId}` }], now);
+}

@@ -1,0 +1,54 @@
+import type { Translate } from '../i18n/index.ts';
+import type { DeliveryResult, DeliveryWatcher } from '../messaging/delivery.ts';
+import { updateProgress } from './progress.ts';
+import { reportRecall } from './recall.ts';
+
+/**
+ * The notice ledger follows its outbox rows: each send's result sets its delivery row (a failure is
+ * failed or gone, never sent), the progress message's id is kept for editing it in place, and after
+ * every change the publisher's progress or final result is brought up to date.
+ */
+export function noticeWatcher(t: Translate, progressEveryMs: number): DeliveryWatcher {
+  return async (tx, results) => {
+    const changed = new Set<number>();
+    const recalled = new Set<number>();
+    const ids = results.map((r) => r.outboxId);
+    const sends = new Map((await tx.noticeDelivery.findMany({ where: { outboxId: { in: ids } } })).map((d) => [d.outboxId!, d]));
+    const recalls = new Map((await tx.noticeDelivery.findMany({ where: { recallOutboxId: { in: ids } } })).map((d) => [d.recallOutboxId!, d]));
+    for (const result of results) {
+      const progress = /^notice-progress:(\d+)$/.exec(result.subject ?? '');
+      if (progress && result.status === 'sent') {
+        await tx.notice.updateMany({ where: { id: Number(progress[1]), progressMessageId: null }, data: { progressMessageId: result.platformMessageId! } });
+        continue;
+      }
+      const send = sends.get(result.outboxId);
+      if (send) {
+        await tx.noticeDelivery.update({ where: { id: send.id }, data: sendState(result) });
+        changed.add(send.noticeId);
+        continue;
+      }
+      const recall = recalls.get(result.outboxId);
+      if (recall && result.status !== 'retrying') {
+        await tx.noticeDelivery.update({
+          where: { id: recall.id },
+          data: result.status === 'sent' ? { status: 'recalled', recalledAt: new Date(), error: null } : { status: 'unrecalled', error: result.error ?? null },
+        });
+        recalled.add(recall.noticeId);
+      }
+    }
+    const now = new Date();
+    for (const id of changed) await updateProgress(tx, t, id, now, progressEveryMs);
+    for (const id of recalled) await reportRecall(tx, t, id, now);
+  };
+}
+
+function sendState(result: DeliveryResult) {
+  switch (result.status) {
+    case 'sent':
+      return { status: 'sent', platformMessageId: result.platformMessageId!, sentAt: new Date(), attempts: result.attempts, error: null };
+    case 'retrying':
+      return { status: 'retrying', attempts: result.attempts, error: result.error ?? null };
+    case 'dead':
+      return { status: result.gone ? 'gone' : 'failed', attempts: result.attempts, error: result.error ?? null };
+  }
+}
