@@ -5,6 +5,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient, Prisma } from '../generated/prisma/client.ts';
 import { PrismaClient as PostgresClient } from '../generated/prisma-postgres/client.ts';
 import { databaseKind, resolveDatabaseFile } from './database-url.ts';
+import { serialSqlite } from './serial-sqlite.ts';
 
 export { Prisma };
 export type Db = PrismaClient;
@@ -25,7 +26,7 @@ export function createDb(databaseUrl: string): Db {
   } else {
     const file = resolveDatabaseFile(databaseUrl);
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-    client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout: 10_000 }), ...log });
+    client = new PrismaClient({ adapter: serialSqlite(new PrismaBetterSQLite3({ url: file, timeout: 10_000 })), ...log });
   }
   if (process.env.PRISMA_LOG_QUERIES) (client as unknown as { $on(e: 'query', f: (q: { query: string }) => void): void }).$on('query', (q) => process.stderr.write(`Q ${q.query.slice(0, 150)}\n`));
   return client;
