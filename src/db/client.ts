@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient, Prisma } from '../generated/prisma/client.ts';
 import { PrismaClient as PostgresClient } from '../generated/prisma-postgres/client.ts';
 import { databaseKind, resolveDatabaseFile } from './database-url.ts';
@@ -22,7 +23,7 @@ export function createDb(databaseUrl: string): Db {
   const log: Options = process.env.PRISMA_LOG_QUERIES ? { log: [{ emit: 'event', level: 'query' }] } : {};
   let client: Db;
   if (databaseKind(databaseUrl) === 'postgres') {
-    client = new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }), ...log }) as unknown as Db;
+    client = new PostgresClient({ adapter: new PrismaPg(postgresPool(databaseUrl), { disposeExternalPool: true }), ...log }) as unknown as Db;
   } else {
     const file = resolveDatabaseFile(databaseUrl);
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -30,6 +31,22 @@ export function createDb(databaseUrl: string): Db {
   }
   if (process.env.PRISMA_LOG_QUERIES) (client as unknown as { $on(e: 'query', f: (q: { query: string }) => void): void }).$on('query', (q) => process.stderr.write(`Q ${q.query.slice(0, 150)}\n`));
   return client;
+}
+
+/**
+ * A pool whose connections may be cut (a failover, a restart, pg_terminate_backend) without taking
+ * the process down: pg emits 'error' on a client whose backend went away, and an 'error' event with
+ * no listener throws. The query in flight fails (the request is refused, the platform redelivers)
+ * and the pool opens a new connection for the next one.
+ */
+function postgresPool(connectionString: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString, connectionTimeoutMillis: 10_000 });
+  const dropped = (error: Error): void => {
+    process.emitWarning(`PostgreSQL connection lost: ${error.message}`);
+  };
+  pool.on('error', dropped);
+  pool.on('connect', (connection) => connection.on('error', dropped));
+  return pool;
 }
 
 /** True when `error` is a unique-constraint violation, the database's own dedupe. */
