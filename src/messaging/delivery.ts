@@ -169,14 +169,15 @@ export class DeliveryWorker {
     const taken = await this.db.outboxMessage.updateManyAndReturn({
       where: { id: { in: picked.map(({ row }) => row.id) }, status: 'pending', OR: [{ lockedUntil: null }, { lockedUntil: { lte: new Date(now) } }] },
       data: { lockedUntil: leaseUntil },
-      select: { id: true },
+      // The payload as claimed: a pending row may be rewritten until it is claimed (a notice's progress becoming its result).
+      select: { id: true, payload: true },
     });
-    const claimed = new Set(taken.map(({ id }) => id));
+    const claimed = new Map(taken.map(({ id, payload }) => [id, payload]));
 
     const outcomes: Outcome[] = [];
     const failedChats = new Set<string>();
     const delivered = new Map(picked.map(({ row }) => [row.id, row]));
-    const unrecorded = new Set(claimed);
+    const unrecorded = new Set(claimed.keys());
     const renewal = this.renewWhileSending(unrecorded);
     try {
       for (const { row, adapter, reservedAt } of picked) {
@@ -185,7 +186,7 @@ export class DeliveryWorker {
           if (claimed.has(row.id)) outcomes.push({ id: row.id, release: true });
           continue;
         }
-        const outcome = await this.sendOne(adapter, row.id, row.attempts, JSON.parse(row.payload) as OutgoingMessage);
+        const outcome = await this.sendOne(adapter, row.id, row.attempts, JSON.parse(claimed.get(row.id)!) as OutgoingMessage);
         // Counted from when the platform answered: it has the message by then, so the next window never opens early on its clock.
         this.limiters.get(adapter.platform)!.restamp(row.platformChatId, reservedAt, this.options.now());
         if (!('platformMessageId' in outcome)) failedChats.add(chatKey);

@@ -12,7 +12,7 @@ export interface OutboxEntry {
  * word, a title shortened) would otherwise leave a lone surrogate that no platform and no database
  * takes, and the message would be retried until it is dead.
  */
-function payloadOf(message: OutgoingMessage): string {
+export function payloadOf(message: OutgoingMessage): string {
   return JSON.stringify(message, (_key, value: unknown) => (typeof value === 'string' ? value.toWellFormed() : value));
 }
 

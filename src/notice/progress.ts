@@ -1,7 +1,7 @@
 import type { Tx } from '../db/client.ts';
 import type { Notice, NoticeDelivery } from '../generated/prisma/client.ts';
 import type { Translate } from '../i18n/index.ts';
-import { enqueue, type OutboxEntry } from '../messaging/outbox.ts';
+import { enqueue, payloadOf, type OutboxEntry } from '../messaging/outbox.ts';
 import type { Platform } from '../messaging/types.ts';
 import { DELIVERY_STATES, isSettled, type DeliveryState } from '../rules/notice-ledger.ts';
 
@@ -72,9 +72,21 @@ export async function updateProgress(tx: Tx, t: Translate, noticeId: number, now
   const editable = target !== null && EDITS_IN_PLACE.has(target.platform) && notice.progressMessageId !== null;
   const out: OutboxEntry[] = [];
   if (deliveries.every((d) => isSettled(d.status as DeliveryState))) {
+    const progressRow = target && EDITS_IN_PLACE.has(target.platform) && !editable ? await tx.outboxMessage.findFirst({ where: { subject: `notice-progress:${noticeId}`, status: 'pending' } }) : null;
+    // The progress message is being sent: its own result brings us back here, to edit it into the result.
+    if (progressRow?.lockedUntil && progressRow.lockedUntil.getTime() > Date.now()) return;
     const done = await tx.notice.updateMany({ where: { id: noticeId, finishedAt: null }, data: { finishedAt: now, status: 'done' } });
     if (done.count !== 1 || !target) return;
-    out.push({ platform: target.platform, message: { chatId: target.chatId, text: resultText(t, notice, deliveries), ...(editable ? { replaceMessageId: notice.progressMessageId! } : {}) }, subject: `notice-result:${noticeId}` });
+    const text = resultText(t, notice, deliveries);
+    if (progressRow) {
+      // The progress message has not gone out yet: it goes out as the result, so the publisher still gets one message.
+      const rewritten = await tx.outboxMessage.updateMany({
+        where: { id: progressRow.id, status: 'pending', OR: [{ lockedUntil: null }, { lockedUntil: { lte: new Date() } }] },
+        data: { payload: payloadOf({ chatId: target.chatId, text }), subject: `notice-result:${noticeId}` },
+      });
+      if (rewritten.count === 1) return;
+    }
+    out.push({ platform: target.platform, message: { chatId: target.chatId, text, ...(editable ? { replaceMessageId: notice.progressMessageId! } : {}) }, subject: `notice-result:${noticeId}` });
   } else {
     if (!editable || (notice.progressAt && now.getTime() - notice.progressAt.getTime() < everyMs)) return;
     await tx.notice.update({ where: { id: noticeId }, data: { progressAt: now } });

@@ -17,8 +17,10 @@ export function noticeWatcher(t: Translate, progressEveryMs: number): DeliveryWa
     const recalls = new Map((await tx.noticeDelivery.findMany({ where: { recallOutboxId: { in: ids } } })).map((d) => [d.recallOutboxId!, d]));
     for (const result of results) {
       const progress = /^notice-progress:(\d+)$/.exec(result.subject ?? '');
-      if (progress && result.status === 'sent') {
-        await tx.notice.updateMany({ where: { id: Number(progress[1]), progressMessageId: null }, data: { progressMessageId: result.platformMessageId! } });
+      if (progress) {
+        if (result.status === 'sent') await tx.notice.updateMany({ where: { id: Number(progress[1]), progressMessageId: null }, data: { progressMessageId: result.platformMessageId! } });
+        // The result may have waited for the progress message, to edit it rather than send a second one.
+        if (result.status !== 'retrying') changed.add(Number(progress[1]));
         continue;
       }
       const send = sends.get(result.outboxId);
