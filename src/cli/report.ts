@@ -5,7 +5,7 @@ import { loadMonthReport } from '../attendance/load-report.ts';
 import { officeStaff } from '../attendance/people.ts';
 import { translator } from '../i18n/index.ts';
 import { parseOfficeTime } from '../time/office-time.ts';
-import type { ReportSpec } from '../core/family.ts';
+import { MONTHLY_LEDGER_OPTIONS, type ReportSpec } from '../core/family.ts';
 import { communityOption, UsageError, withDatabase } from './context.ts';
 
 /** `shequ report attendance --month YYYY-MM [--community 社区] --format xlsx|json [--out file]` */
@@ -33,10 +33,7 @@ export const attendanceReport: ReportSpec = {
   name: 'attendance',
   description: '月度考勤：每人、每天、每个时段，含合计和百分制得分 (monthly attendance per person, day and session, with totals and the 100-point score)',
   options: [
-    { flags: '--month <YYYY-MM>', description: '月份', required: true },
-    { flags: '--community <name>', description: '社区 (default: every community)' },
-    { flags: '--format <format>', description: 'xlsx or json', default: 'xlsx' },
-    { flags: '--out <file>', description: 'output file (json default: stdout)' },
+    ...MONTHLY_LEDGER_OPTIONS,
     { flags: '--now <time>', description: 'ISO time the report is made at; sessions after it are pending (default: now)' },
   ],
   run: (options, context) => reportAction(options as Parameters<typeof reportAction>[0], context),

@@ -15,6 +15,14 @@ export interface ReportSpec {
   run(options: Record<string, string | undefined>, context: { env: Env; policy: Policy }): Promise<void>;
 }
 
+/** The options of a monthly ledger of one community or all (attendance, incidents, notices). */
+export const MONTHLY_LEDGER_OPTIONS: ReportSpec['options'] = [
+  { flags: '--month <YYYY-MM>', description: '月份', required: true },
+  { flags: '--community <name>', description: '社区 (default: every community)' },
+  { flags: '--format <format>', description: 'xlsx or json', default: 'xlsx' },
+  { flags: '--out <file>', description: 'output file (json default: stdout)' },
+];
+
 /**
  * A command family (check-in, leave, incidents …), registered once: its commands, its scheduled
  * jobs and its reports. The composition root lists families, never jobs or commands.

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { communityOption, UsageError, withDatabase } from '../cli/context.ts';
-import type { ReportSpec } from '../core/family.ts';
+import { MONTHLY_LEDGER_OPTIONS, type ReportSpec } from '../core/family.ts';
 import { translator, type Translate } from '../i18n/index.ts';
 import { loadLedger, type Ledger } from './ledger.ts';
 
@@ -60,11 +60,6 @@ async function reportAction(options: { month: string; community?: string; format
 export const incidentReport: ReportSpec = {
   name: 'incidents',
   description: '突发事件台账：每件事的分类、级别、上报/受理/到场/办结/回访时间和用时、处理人、续报、结果和评价，并按类别汇总 (the incident ledger with a summary per class)',
-  options: [
-    { flags: '--month <YYYY-MM>', description: '月份', required: true },
-    { flags: '--community <name>', description: '社区 (default: every community)' },
-    { flags: '--format <format>', description: 'xlsx or json', default: 'xlsx' },
-    { flags: '--out <file>', description: 'output file (json default: stdout)' },
-  ],
+  options: MONTHLY_LEDGER_OPTIONS,
   run: (options, context) => reportAction(options as Parameters<typeof reportAction>[0], context),
 };

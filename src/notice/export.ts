@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import ExcelJS from 'exceljs';
 import { communityOption, UsageError, withDatabase } from '../cli/context.ts';
 import type { Policy } from '../config/policy.ts';
-import type { ReportSpec } from '../core/family.ts';
+import { MONTHLY_LEDGER_OPTIONS, type ReportSpec } from '../core/family.ts';
 import type { Tx } from '../db/client.ts';
 import { translator, type MessageKey, type Translate } from '../i18n/index.ts';
 import type { Platform } from '../messaging/types.ts';
@@ -128,11 +128,6 @@ async function reportAction(options: { month: string; community?: string; format
 export const noticeReport: ReportSpec = {
   name: 'notices',
   description: '通知台账：每条通知的分类、发布人、发往、状态，以及每个群的送达情况（已发送、失败原因、机器人已被移出、已撤回）和收到人数 (the notice ledger, group by group)',
-  options: [
-    { flags: '--month <YYYY-MM>', description: '月份', required: true },
-    { flags: '--community <name>', description: '社区 (default: every community)' },
-    { flags: '--format <format>', description: 'xlsx or json', default: 'xlsx' },
-    { flags: '--out <file>', description: 'output file (json default: stdout)' },
-  ],
+  options: MONTHLY_LEDGER_OPTIONS,
   run: (options, context) => reportAction(options as Parameters<typeof reportAction>[0], context),
 };
