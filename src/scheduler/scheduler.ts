@@ -61,9 +61,14 @@ export class Scheduler {
     await this.ticking;
   }
 
-  /** Runs every fire due since the last check (bounded by the catch-up window); serialised. */
+  /**
+   * Runs every fire due since the last check (bounded by the catch-up window); serialised. The instant is
+   * read when the tick is asked for, not when it runs: a sandbox clock set twice in quick succession must
+   * still fire what was due at the first setting while an earlier tick is busy.
+   */
   tick(): Promise<void> {
-    this.ticking = this.ticking.then(() => this.runDue()).catch((error: unknown) => this.log.error({ err: error }, 'scheduler tick failed'));
+    const at = this.clock.now().getTime();
+    this.ticking = this.ticking.then(() => this.runDue(at)).catch((error: unknown) => this.log.error({ err: error }, 'scheduler tick failed'));
     return this.ticking;
   }
 
@@ -71,8 +76,8 @@ export class Scheduler {
     return Math.floor(ms / MINUTE) * MINUTE;
   }
 
-  private async runDue(): Promise<void> {
-    const now = this.floorMinute(this.clock.now().getTime());
+  private async runDue(at: number): Promise<void> {
+    const now = this.floorMinute(at);
     const earliest = Math.max(this.lastChecked + MINUTE, now - this.policy.scheduler.catchUpMinutes * MINUTE);
     let allDone = true;
     for (const { job, task } of this.matchers) {

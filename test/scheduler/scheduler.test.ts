@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultPolicy } from '../../src/config/policy.ts';
 import type { Db } from '../../src/db/client.ts';
 import { createLogger } from '../../src/log.ts';
@@ -57,6 +57,21 @@ describe('scheduler on the injected clock', () => {
     clock.set(new Date('2026-11-23T07:55:00+08:00'), { frozen: true });
     await s.tick();
     expect(fired).toEqual(['2026-11-22T23:50:00.000Z']);
+  });
+
+  it('a clock set twice while a tick is busy still fires what was due at the first setting', async () => {
+    const clock = new SettableClock(new Date('2026-11-23T06:00:00+08:00'), { frozen: true });
+    const fired: string[] = [];
+    let release: (() => void) | undefined;
+    const slow: Job = { name: 'slow', cron: '0 6 * * *', run: () => (release ? Promise.resolve() : new Promise<void>((resolve) => (release = resolve))) };
+    const s = scheduler(clock, [slow, morningJob(fired)]);
+    s.start();
+    // 07:50 comes while the 06:00 job still runs; the clock then moves on to the next day, beyond the catch-up window.
+    clock.set(new Date('2026-11-23T07:50:00+08:00'), { frozen: true });
+    clock.set(new Date('2026-11-24T06:30:00+08:00'), { frozen: true });
+    await vi.waitFor(() => expect(release).toBeTypeOf('function'));
+    release!();
+    await vi.waitFor(() => expect(fired).toEqual(['2026-11-22T23:50:00.000Z']));
   });
 
   it('two instances and a restart never fire one minute twice', async () => {
