@@ -10,15 +10,17 @@ import { enqueue } from './outbox.ts';
  * trying again. A message from the chat shows the bot is back and clears the mark (upsertChat).
  */
 export function chatGoneWatcher(admin: AdminChat | null, t: Translate, clock: Clock): DeliveryWatcher {
-  return async (tx, results) => {
-    for (const result of results) {
-      if (!result.gone) continue;
-      const where = { platform: result.platform, platformChatId: result.chatId };
-      const marked = await tx.chat.updateMany({ where: { ...where, unreachableAt: null }, data: { unreachableAt: clock.now(), unreachableReason: result.error?.slice(0, 500) ?? null } });
-      if (marked.count !== 1 || !admin) continue;
-      const chat = await tx.chat.findFirst({ where, select: { title: true } });
-      const text = t('chatGone.admin', { chat: chat?.title ?? result.chatId, platform: result.platform, reason: result.error?.slice(0, 200) ?? '' });
-      await enqueue(tx, [{ platform: admin.platform, message: { chatId: admin.chatId, text } }], clock.now());
-    }
+  return {
+    watches: (result) => result.gone,
+    async record(tx, results) {
+      for (const result of results) {
+        const where = { platform: result.platform, platformChatId: result.chatId };
+        const marked = await tx.chat.updateMany({ where: { ...where, unreachableAt: null }, data: { unreachableAt: clock.now(), unreachableReason: result.error?.slice(0, 500) ?? null } });
+        if (marked.count !== 1 || !admin) continue;
+        const chat = await tx.chat.findFirst({ where, select: { title: true } });
+        const text = t('chatGone.admin', { chat: chat?.title ?? result.chatId, platform: result.platform, reason: result.error?.slice(0, 200) ?? '' });
+        await enqueue(tx, [{ platform: admin.platform, message: { chatId: admin.chatId, text } }], clock.now());
+      }
+    },
   };
 }

@@ -35,8 +35,14 @@ export interface DeliveryResult {
   gone: boolean;
 }
 
-/** Called with a pass's results inside the transaction that records them; what it writes commits with them. */
-export type DeliveryWatcher = (tx: Tx, results: readonly DeliveryResult[]) => Promise<void>;
+/**
+ * Told the results it watches, inside the transaction that records them; what it writes commits with
+ * them. `watches` keeps the common send (a reply nobody follows) to one statement, no transaction.
+ */
+export interface DeliveryWatcher {
+  watches(result: DeliveryResult): boolean;
+  record(tx: Tx, results: readonly DeliveryResult[]): Promise<void>;
+}
 
 /** The error of a recall on a platform that has none: not retried, and said as such to whoever asked. */
 export const RECALL_UNSUPPORTED = 'recall not supported';
@@ -267,12 +273,13 @@ export class DeliveryWorker {
       );
     }
     const results = this.options.watchers.length === 0 ? [] : deliveryResults(outcomes, rows);
-    if (results.length > 0) {
+    const watched = this.options.watchers.map((watcher) => ({ watcher, results: results.filter((r) => watcher.watches(r)) })).filter((w) => w.results.length > 0);
+    if (watched.length > 0) {
       writes.push(async (tx) => {
-        for (const watch of this.options.watchers) await watch(tx, results);
+        for (const { watcher, results } of watched) await watcher.record(tx, results);
       });
     }
-    if (writes.length === 1 && results.length === 0) await writes[0]!(this.db);
+    if (writes.length === 1 && watched.length === 0) await writes[0]!(this.db);
     else if (writes.length > 0) {
       await this.db.$transaction(async (tx) => {
         for (const write of writes) await write(tx);

@@ -1,3 +1,4 @@
+import type { Tx } from '../db/client.ts';
 import type { Translate } from '../i18n/index.ts';
 import type { DeliveryResult, DeliveryWatcher } from '../messaging/delivery.ts';
 import { updateProgress } from './progress.ts';
@@ -9,39 +10,44 @@ import { reportRecall } from './recall.ts';
  * every change the publisher's progress or final result is brought up to date.
  */
 export function noticeWatcher(t: Translate, progressEveryMs: number): DeliveryWatcher {
-  return async (tx, results) => {
-    const changed = new Set<number>();
-    const recalled = new Set<number>();
-    const ids = results.map((r) => r.outboxId);
-    const sends = new Map((await tx.noticeDelivery.findMany({ where: { outboxId: { in: ids } } })).map((d) => [d.outboxId!, d]));
-    const recalls = new Map((await tx.noticeDelivery.findMany({ where: { recallOutboxId: { in: ids } } })).map((d) => [d.recallOutboxId!, d]));
-    for (const result of results) {
-      const progress = /^notice-progress:(\d+)$/.exec(result.subject ?? '');
-      if (progress) {
-        if (result.status === 'sent') await tx.notice.updateMany({ where: { id: Number(progress[1]), progressMessageId: null }, data: { progressMessageId: result.platformMessageId! } });
-        // The result may have waited for the progress message, to edit it rather than send a second one.
-        if (result.status !== 'retrying') changed.add(Number(progress[1]));
-        continue;
-      }
-      const send = sends.get(result.outboxId);
-      if (send) {
-        await tx.noticeDelivery.update({ where: { id: send.id }, data: sendState(result) });
-        changed.add(send.noticeId);
-        continue;
-      }
-      const recall = recalls.get(result.outboxId);
-      if (recall && result.status !== 'retrying') {
-        await tx.noticeDelivery.update({
-          where: { id: recall.id },
-          data: result.status === 'sent' ? { status: 'recalled', recalledAt: new Date(), error: null } : { status: 'unrecalled', error: result.error ?? null },
-        });
-        recalled.add(recall.noticeId);
-      }
+  return { watches: (result) => NOTICE_SUBJECT.test(result.subject ?? ''), record: (tx, results) => recordNoticeResults(tx, t, progressEveryMs, results) };
+}
+
+/** The outbox rows the ledger follows, by their subject: the deliveries, their recalls and the progress message. */
+const NOTICE_SUBJECT = /^notice(-progress|-recall)?:\d+$/;
+
+async function recordNoticeResults(tx: Tx, t: Translate, progressEveryMs: number, results: readonly DeliveryResult[]): Promise<void> {
+  const changed = new Set<number>();
+  const recalled = new Set<number>();
+  const ids = results.map((r) => r.outboxId);
+  const sends = new Map((await tx.noticeDelivery.findMany({ where: { outboxId: { in: ids } } })).map((d) => [d.outboxId!, d]));
+  const recalls = new Map((await tx.noticeDelivery.findMany({ where: { recallOutboxId: { in: ids } } })).map((d) => [d.recallOutboxId!, d]));
+  for (const result of results) {
+    const progress = /^notice-progress:(\d+)$/.exec(result.subject ?? '');
+    if (progress) {
+      if (result.status === 'sent') await tx.notice.updateMany({ where: { id: Number(progress[1]), progressMessageId: null }, data: { progressMessageId: result.platformMessageId! } });
+      // The result may have waited for the progress message, to edit it rather than send a second one.
+      if (result.status !== 'retrying') changed.add(Number(progress[1]));
+      continue;
     }
-    const now = new Date();
-    for (const id of changed) await updateProgress(tx, t, id, now, progressEveryMs);
-    for (const id of recalled) await reportRecall(tx, t, id, now);
-  };
+    const send = sends.get(result.outboxId);
+    if (send) {
+      await tx.noticeDelivery.update({ where: { id: send.id }, data: sendState(result) });
+      changed.add(send.noticeId);
+      continue;
+    }
+    const recall = recalls.get(result.outboxId);
+    if (recall && result.status !== 'retrying') {
+      await tx.noticeDelivery.update({
+        where: { id: recall.id },
+        data: result.status === 'sent' ? { status: 'recalled', recalledAt: new Date(), error: null } : { status: 'unrecalled', error: result.error ?? null },
+      });
+      recalled.add(recall.noticeId);
+    }
+  }
+  const now = new Date();
+  for (const id of changed) await updateProgress(tx, t, id, now, progressEveryMs);
+  for (const id of recalled) await reportRecall(tx, t, id, now);
 }
 
 function sendState(result: DeliveryResult) {
