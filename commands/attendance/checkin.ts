@@ -4,7 +4,7 @@ import type { Policy, SessionRule } from '../../src/config/policy.ts';
 import { defineCommand, renderText, TRIGGER, type CommandContext, type Sender, type Text } from '../../src/core/command.ts';
 import { OFFICE_STAFF } from '../../src/core/roles.ts';
 import { insertUnlessDuplicate } from '../../src/db/client.ts';
-import { dutyCheckIn, dutySessionsFor } from '../../src/duty/checkin.ts';
+import { dutyCheckIn, dutySeatsAround, dutySessionsFor, type DutySeatRow } from '../../src/duty/checkin.ts';
 import { decideCheckIn, decideCheckOut } from '../../src/rules/checkin.ts';
 import { checkGeofence } from '../../src/rules/geofence.ts';
 import { dueSessions, hoursFor } from '../../src/rules/schedules.ts';
@@ -103,11 +103,11 @@ function checkPlace(context: CommandContext<Sender>) {
  * The parser decided on the office hours; a person with staggered hours (错时) or on duty is
  * decided again on their own sessions. Null when their own sessions are closed (already answered).
  */
-async function ownHours(context: CommandContext<Sender>, args: CheckArgs, kind: 'in' | 'out', name: string, grid: string | null): Promise<CheckArgs | null> {
-  const { policy, t, reply } = context;
-  const hours = hoursFor(policy, { name, grid });
+async function ownHours(context: CommandContext<Sender>, args: CheckArgs, kind: 'in' | 'out', seats: readonly DutySeatRow[]): Promise<CheckArgs | null> {
+  const { policy, t, reply, sender } = context;
+  const hours = hoursFor(policy, { name: sender.name, grid: sender.grid });
   // The duty roster says whether a duty shift of the sender's covers today's sessions: due early for those.
-  const onDuty = kind === 'in' && hours.leadMinutes > 0 ? await dutySessionsFor(context.tx, policy, context.sender, args.officeDate, hours.sessions, context.now) : [];
+  const onDuty = kind === 'in' && hours.leadMinutes > 0 ? dutySessionsFor(policy, seats, args.officeDate, hours.sessions) : [];
   if (hours.schedule === null && onDuty.length === 0 && args.session !== '') return args;
   const sessions = kind === 'in' ? dueSessions(hours, onDuty) : hours.sessions;
   const parsed = kind === 'in' ? parseCheckIn('', policy, args.at, sessions) : parseCheckOut('', policy, args.at, sessions);
@@ -134,30 +134,33 @@ async function record(context: CommandContext<Sender>, parsedArgs: CheckArgs, ki
   const { sender, communityId } = place;
   // No check-in is expected on a holiday or a rest day: answered kindly, nothing recorded.
   const day = await loadDay(tx, parsedArgs.officeDate);
+  // A check-in reads the sender's duty seats once: they decide the due time and the duty arrival.
+  const seats = kind === 'in' ? await dutySeatsAround(tx, policy, sender, parsedArgs.officeDate, context.now) : [];
   if (day.kind === 'holiday' || day.kind === 'weekend') {
     // On duty that day, the check-in is the duty's.
-    const duty = kind === 'in' ? await dutyCheckIn(context) : null;
+    const duty = kind === 'in' ? await dutyCheckIn(context, seats) : null;
     reply(duty ?? (day.kind === 'holiday' ? t('checkin.holiday', { name: day.name ?? '' }) : t('checkin.restDay')));
     return;
   }
-  const args = await ownHours(context, parsedArgs, kind, sender.name, sender.grid);
+  const args = await ownHours(context, parsedArgs, kind, seats);
   if (!args) return;
   const key = { personId: sender.personId, officeDate: args.officeDate, session: args.session, kind };
   const already = (at: Date) =>
     reply(t(kind === 'in' ? 'checkin.already' : 'checkout.already', { session: args.sessionName, time: formatClock(at, policy.timezone) }));
-  const existing = await tx.checkIn.findUnique({ where: { personId_officeDate_session_kind: key } });
-  if (existing) return already(existing.at);
   const location = locationFields(context);
-  // Two devices of one person at the same instant: the unique key keeps one row.
+  // The unique key decides: a second check-in of the session (or two devices at one instant) keeps the first row.
   const created = await insertUnlessDuplicate(tx, () =>
     tx.checkIn.create({ data: { ...key, communityId, at: args.at, status: args.status, platform: message.platform, ...location.fields } }),
   );
-  if (!created) return already(args.at);
+  if (!created) {
+    const existing = await tx.checkIn.findUnique({ where: { personId_officeDate_session_kind: key } });
+    return already(existing?.at ?? args.at);
+  }
   const time = formatClock(args.at, policy.timezone);
   const flag = location.outside === null ? '' : t('checkin.outsideGeofence', { meters: location.outside });
   if (kind === 'in') {
     const status = args.status === 'late' ? t('checkin.late', { minutes: args.minutesOff }) : t('checkin.onTime');
-    const duty = await dutyCheckIn(context);
+    const duty = await dutyCheckIn(context, seats);
     reply(`${t('checkin.done', { time, session: args.sessionName, status })}${flag}${duty ? `\n${duty}` : ''}`);
     return;
   }

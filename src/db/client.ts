@@ -56,10 +56,19 @@ export function isUniqueViolation(error: unknown): boolean {
 
 /**
  * Runs one insert inside a transaction, and answers null when the unique key already holds the
- * row. A savepoint keeps the transaction usable afterwards: PostgreSQL aborts a transaction at the
- * first error, where SQLite goes on. (SAVEPOINT is spelled the same in both.)
+ * row. On PostgreSQL a savepoint keeps the transaction usable afterwards, since it aborts a
+ * transaction at the first error; SQLite undoes only the failed statement and goes on, so there
+ * the two extra statements are skipped (an unknown provider gets the savepoint: always correct).
  */
 export async function insertUnlessDuplicate<T>(tx: Tx, insert: () => Promise<T>): Promise<T | null> {
+  if ((tx as { _activeProvider?: string })._activeProvider === 'sqlite') {
+    try {
+      return await insert();
+    } catch (error) {
+      if (isUniqueViolation(error)) return null;
+      throw error;
+    }
+  }
   await tx.$executeRawUnsafe('SAVEPOINT insert_unless_duplicate');
   try {
     const row = await insert();

@@ -26,31 +26,33 @@ export interface Effects {
 
 const MINUTE = 60_000;
 
-/** The person's duty seats whose check-in window is open at `at`, earliest first. */
-export async function openSeats(tx: Tx, policy: Policy, person: { personId: number; communityId: number | null }, at: Date) {
-  if (person.communityId !== null) {
-    const date = officeDate(at, policy.timezone);
-    await ensureRoster(tx, policy, person.communityId, addDays(date, -1), addDays(date, 1), at);
-  }
-  const personId = person.personId;
+type Person = { personId: number; communityId: number | null };
+export type DutySeatRow = Awaited<ReturnType<typeof dutySeatsAround>>[number];
+
+/**
+ * The person's duty seats dated from the day before `date` to the day after, earliest first: every
+ * seat whose check-in window or session coverage can matter on that date, read once per check-in.
+ */
+export async function dutySeatsAround(tx: Tx, policy: Policy, person: Person, date: string, now: Date) {
+  if (person.communityId !== null) await ensureRoster(tx, policy, person.communityId, addDays(date, -1), addDays(date, 1), now);
+  return tx.dutySeat.findMany({ where: { personId: person.personId, role: 'duty', date: { gte: addDays(date, -1), lte: addDays(date, 1) } }, orderBy: { startAt: 'asc' } });
+}
+
+/** Of those seats, the ones whose check-in window is open at `at`. */
+function openSeats(policy: Policy, seats: readonly DutySeatRow[], at: Date): DutySeatRow[] {
   const opens = policy.duty.checkIn.opensMinutesBefore * MINUTE;
-  return tx.dutySeat.findMany({
-    where: { personId, role: 'duty', startAt: { lte: new Date(at.getTime() + opens) }, endAt: { gt: at } },
-    orderBy: { startAt: 'asc' },
-  });
+  return seats.filter((s) => s.startAt.getTime() <= at.getTime() + opens && s.endAt.getTime() > at.getTime());
 }
 
 export function dueAt(policy: Policy, start: Date): Date {
   return new Date(start.getTime() - policy.attendance.duty.leadMinutes * MINUTE);
 }
 
-/** The office sessions of `date` that one of the person's duty shifts covers the start of. */
-export async function dutySessionsFor(tx: Tx, policy: Policy, person: { personId: number; communityId: number | null }, date: string, sessions: readonly { id: string; start: string }[], now: Date): Promise<string[]> {
-  if (person.communityId !== null) await ensureRoster(tx, policy, person.communityId, addDays(date, -1), date, now);
-  const personId = person.personId;
-  const seats = await tx.dutySeat.findMany({ where: { personId, role: 'duty', date: { gte: addDays(date, -1), lte: date } }, select: { startAt: true, endAt: true } });
-  if (seats.length === 0) return [];
-  return sessionsCovered(seats.map((s) => ({ start: s.startAt, end: s.endAt })), date, sessions, policy.timezone);
+/** The office sessions of `date` that one of the person's duty shifts (of that day or the night before) covers the start of. */
+export function dutySessionsFor(policy: Policy, seats: readonly DutySeatRow[], date: string, sessions: readonly { id: string; start: string }[]): string[] {
+  const covering = seats.filter((s) => s.date >= addDays(date, -1) && s.date <= date);
+  if (covering.length === 0) return [];
+  return sessionsCovered(covering.map((s) => ({ start: s.startAt, end: s.endAt })), date, sessions, policy.timezone);
 }
 
 export interface Arrival {
@@ -65,11 +67,11 @@ async function leaderTargets(tx: Tx, policy: Policy, communityId: number, at: Da
   return leader ? { leader, targets: await privateTargets(tx, leader.personId) } : null;
 }
 
-/** Records the arrival on the person's open seats; null when they have none open. */
-export async function recordArrival(e: Effects, person: { personId: number; name: string; communityId: number | null }, at: Date): Promise<Arrival | null> {
+/** Records the arrival on the person's open seats; null when they have none open. `around`: their seats, when already read. */
+export async function recordArrival(e: Effects, person: Person & { name: string }, at: Date, around?: readonly DutySeatRow[]): Promise<Arrival | null> {
   const { tx, policy, t } = e;
   const { name } = person;
-  const seats = await openSeats(tx, policy, person, at);
+  const seats = openSeats(policy, around ?? (await dutySeatsAround(tx, policy, person, officeDate(at, policy.timezone), at)), at);
   if (seats.length === 0) return null;
   const seat = seats.find((s) => s.checkedInAt === null) ?? seats[0]!;
   const late = Math.max(0, Math.ceil((at.getTime() - dueAt(policy, seat.startAt).getTime()) / MINUTE));
