@@ -1,4 +1,5 @@
 import type { Tx } from '../db/client.ts';
+import { rawDate } from '../db/raw-values.ts';
 import type { Platform } from '../messaging/types.ts';
 import type { AnswerForm } from './command.ts';
 
@@ -21,9 +22,11 @@ function where(key: ConversationKey) {
 }
 
 export async function findPending(tx: Tx, key: ConversationKey, now: Date): Promise<PendingPrompt | 'expired' | null> {
-  const row = await tx.conversation.findUnique({ where: where(key) });
+  const [row] = await tx.$queryRaw<{ id: number; command: string; state: string; expiresAt: string | Date }[]>`
+    SELECT "id", "command", "state", "expiresAt" FROM "Conversation"
+    WHERE "platform" = ${key.platform} AND "platformChatId" = ${key.platformChatId} AND "platformUserId" = ${key.platformUserId}`;
   if (!row) return null;
-  if (row.expiresAt <= now) {
+  if (rawDate(row.expiresAt) <= now) {
     await tx.conversation.delete({ where: { id: row.id } });
     return 'expired';
   }

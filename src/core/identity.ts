@@ -1,4 +1,5 @@
 import type { Tx } from '../db/client.ts';
+import { rawOptionalDate } from '../db/raw-values.ts';
 import type { ChatKind, Platform } from '../messaging/types.ts';
 import type { ChatRecord, Sender } from './command.ts';
 import type { Role } from './roles.ts';
@@ -93,7 +94,10 @@ export async function upsertChat(
   title: string | undefined,
 ): Promise<ChatRecord> {
   const where = { platform_platformChatId: { platform, platformChatId } };
-  const found = await tx.chat.findUnique({ where });
+  const [raw] = await tx.$queryRaw<(ChatRecord & { unreachableAt: string | Date | null })[]>`
+    SELECT "id", "platform", "platformChatId", "kind", "title", "purpose", "communityId", "unreachableAt"
+    FROM "Chat" WHERE "platform" = ${platform} AND "platformChatId" = ${platformChatId}`;
+  const found = raw ? { ...raw, unreachableAt: rawOptionalDate(raw.unreachableAt) } : null;
   // Written only when new, renamed or back from unreachable (a message from it: the bot is in it again).
   const renamed = Boolean(title && found && found.title !== title);
   const row = !found

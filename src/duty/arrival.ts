@@ -1,6 +1,7 @@
 import { privateTargets, toMessage } from '../core/addressing.ts';
 import type { Policy } from '../config/policy.ts';
 import type { Tx } from '../db/client.ts';
+import { rawDate, rawOptionalDate } from '../db/raw-values.ts';
 import type { Translate } from '../i18n/index.ts';
 import type { OutboxEntry } from '../messaging/outbox.ts';
 import { addDays, sessionsCovered } from '../rules/duty-rotation.ts';
@@ -27,15 +28,32 @@ export interface Effects {
 const MINUTE = 60_000;
 
 type Person = { personId: number; communityId: number | null };
-export type DutySeatRow = Awaited<ReturnType<typeof dutySeatsAround>>[number];
+
+/** What a check-in needs of a duty seat. */
+export interface DutySeatRow {
+  id: number;
+  communityId: number;
+  date: string;
+  shiftName: string;
+  startAt: Date;
+  endAt: Date;
+  checkedInAt: Date | null;
+  missedReportedAt: Date | null;
+}
+type RawSeat = Omit<DutySeatRow, 'startAt' | 'endAt' | 'checkedInAt' | 'missedReportedAt'> & Record<'startAt' | 'endAt', string | Date> & Record<'checkedInAt' | 'missedReportedAt', string | Date | null>;
 
 /**
  * The person's duty seats dated from the day before `date` to the day after, earliest first: every
  * seat whose check-in window or session coverage can matter on that date, read once per check-in.
  */
-export async function dutySeatsAround(tx: Tx, policy: Policy, person: Person, date: string, now: Date) {
+export async function dutySeatsAround(tx: Tx, policy: Policy, person: Person, date: string, now: Date): Promise<DutySeatRow[]> {
   if (person.communityId !== null) await ensureRoster(tx, policy, person.communityId, addDays(date, -1), addDays(date, 1), now);
-  return tx.dutySeat.findMany({ where: { personId: person.personId, role: 'duty', date: { gte: addDays(date, -1), lte: addDays(date, 1) } }, orderBy: { startAt: 'asc' } });
+  const rows = await tx.$queryRaw<RawSeat[]>`
+    SELECT "id", "communityId", "date", "shiftName", "startAt", "endAt", "checkedInAt", "missedReportedAt" FROM "DutySeat"
+    WHERE "personId" = ${person.personId} AND "role" = 'duty' AND "date" >= ${addDays(date, -1)} AND "date" <= ${addDays(date, 1)}`;
+  return rows
+    .map((r) => ({ ...r, startAt: rawDate(r.startAt), endAt: rawDate(r.endAt), checkedInAt: rawOptionalDate(r.checkedInAt), missedReportedAt: rawOptionalDate(r.missedReportedAt) }))
+    .sort((a, b) => a.startAt.getTime() - b.startAt.getTime());
 }
 
 /** Of those seats, the ones whose check-in window is open at `at`. */

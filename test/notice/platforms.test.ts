@@ -142,13 +142,17 @@ describe('a notice to resident groups on WeChat, Telegram and Lark', () => {
   });
 
   it('a publisher on Telegram gets one progress message, edited in place into the result', async () => {
-    world = await startNoticeWorld();
+    // Mid-morning, when no job writes to the publisher (the 08:30 plan prompt would be caught up at 09:00).
+    world = await startNoticeWorld({ now: '2026-12-02T10:45:00+08:00' });
     const { bot, telegram } = world;
     const wang = await bot.app.db.person.findFirstOrThrow({ where: { name: '王芳' } });
     await bot.app.db.binding.create({ data: { personId: wang.id, platform: 'telegram', platformUserId: '1002', displayName: '王芳' } });
     const from = { id: 1002, first_name: '芳', last_name: '王' };
     telegram.queueUpdate(textUpdate(1002, from, '发布通知 周六上午义诊', { date: bot.clock.now() }));
     await telegram.waitForCall('sendMessage', (c) => String(c.payload.chat_id) === '1002' && c.payload.text.startsWith('【通知预览 #1】'));
+    // The publisher reads the preview for more than Telegram's 1 s per chat: the progress message then goes out
+    // at once, before the rate-limited group's retry settles the notice (else it would go out as the result).
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
     telegram.queueUpdate(textUpdate(1002, from, '确认发布', { date: bot.clock.now() }));
     const progress = await telegram.waitForCall('sendMessage', (c) => String(c.payload.chat_id) === '1002' && c.payload.text.startsWith('通知 #1「周六上午义诊」发送中'));
     expect(progress.payload.text).toBe('通知 #1「周六上午义诊」发送中\n已发送 0/10 群');

@@ -46,30 +46,34 @@ describe('publishNotice', () => {
     ]);
 
     // A building's groups, plus the emergency and work groups an alert needs.
-    const tagged = await bot.app.db.$transaction((tx) =>
-      publishNotice(tx, t, { ...input, audience: { scope: 'community', tags: ['3栋'] }, extraPurposes: ['emergency', 'work'], source: 'alert', alertId: 4 }),
-    );
+    // Read in the caller's transaction: once committed, the running bot may finish sending at any moment.
+    const tagged = await bot.app.db.$transaction(async (tx) => {
+      const id = await publishNotice(tx, t, { ...input, audience: { scope: 'community', tags: ['3栋'] }, extraPurposes: ['emergency', 'work'], source: 'alert', alertId: 4 });
+      expect(await tx.notice.findUniqueOrThrow({ where: { id } })).toMatchObject({ source: 'alert', alertId: 4, status: 'sending' });
+      return id;
+    });
     const taggedRows = await bot.app.db.noticeDelivery.findMany({ where: { noticeId: tagged }, orderBy: { id: 'asc' } });
     expect(taggedRows.map((r) => [r.platformChatId, r.purpose])).toEqual([
       ['g-b3', 'resident'],
       ['g-emergency', 'emergency'],
       ['g-work', 'work'],
     ]);
-    expect(await bot.app.db.notice.findUniqueOrThrow({ where: { id: tagged } })).toMatchObject({ source: 'alert', alertId: 4, status: 'sending' });
 
     // The street: every community's resident groups.
     const street = await bot.app.db.$transaction((tx) => publishNotice(tx, t, { ...input, communityId: null, audience: { scope: 'street', tags: [] } }));
     expect((await bot.app.db.noticeDelivery.findMany({ where: { noticeId: street } })).map((r) => r.platformChatId).sort()).toEqual(['g-b3', 'g-b5', 'g-peace', 'g-residents']);
 
-    // Rolled back with the caller: no notice, no rows, no messages.
-    const before = await bot.app.db.outboxMessage.count();
+    // Rolled back with the caller: no notice, no rows, no messages. (Delivery rows only: the running bot meanwhile
+    // writes the publisher's results of the notices above.)
+    const deliveries = { where: { subject: { startsWith: 'notice:' } } };
+    const before = await bot.app.db.outboxMessage.count(deliveries);
     await expect(
       bot.app.db.$transaction(async (tx) => {
         await publishNotice(tx, t, { ...input, audience: { scope: 'community', tags: [] } });
         throw new Error('caller failed');
       }),
     ).rejects.toThrow('caller failed');
-    expect([await bot.app.db.notice.count(), await bot.app.db.outboxMessage.count()]).toEqual([3, before]);
+    expect([await bot.app.db.notice.count(), await bot.app.db.outboxMessage.count(deliveries)]).toEqual([3, before]);
   });
 
   it('a scheduled notice files its rows and sends nothing until released', async () => {
