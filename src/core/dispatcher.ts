@@ -53,7 +53,7 @@ export class Dispatcher {
         async (tx) => {
           commandName = await this.handleAndEnqueue(tx, message, async (outcome) => {
             try {
-              await tx.inboxEvent.create({ data: { ...this.inboxRow(message, 'done'), outcome: JSON.stringify(outcome) } });
+              await insertInboxRow(tx, { ...this.inboxRow(message, 'done'), outcome: JSON.stringify(outcome) });
             } catch (error) {
               if (isUniqueViolation(error)) throw new DuplicateEvent();
               throw error;
@@ -98,7 +98,7 @@ export class Dispatcher {
     return pending.length;
   }
 
-  private inboxRow(message: InboundMessage, status: 'done' | 'failed', error?: unknown) {
+  private inboxRow(message: InboundMessage, status: 'done' | 'failed', error?: unknown): InboxRow {
     const now = this.deps.clock.now();
     return {
       platform: message.platform,
@@ -107,7 +107,8 @@ export class Dispatcher {
       status,
       receivedAt: now,
       processedAt: now,
-      ...(error === undefined ? {} : { error: errorText(error) }),
+      error: error === undefined ? null : errorText(error),
+      outcome: null,
     };
   }
 
@@ -237,4 +238,22 @@ export class Dispatcher {
     if (options.buttons) outgoing.buttons = options.buttons;
     return { platform: message.platform, message: outgoing, ...(options.subject ? { subject: options.subject } : {}) };
   }
+}
+
+interface InboxRow {
+  platform: string;
+  eventId: string;
+  payload: string;
+  status: 'done' | 'failed';
+  receivedAt: Date;
+  processedAt: Date;
+  error: string | null;
+  outcome: string | null;
+}
+
+/** The event's inbox row, the dedupe of every message: raw, as it is on every message's path (a unique violation still reads as one). */
+async function insertInboxRow(tx: Tx, row: InboxRow): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO "InboxEvent" ("platform", "eventId", "payload", "status", "error", "receivedAt", "processedAt", "outcome")
+    VALUES (${row.platform}, ${row.eventId}, ${row.payload}, ${row.status}, ${row.error}, ${row.receivedAt}, ${row.processedAt}, ${row.outcome})`;
 }

@@ -49,9 +49,12 @@ function postgresPool(connectionString: string): pg.Pool {
   return pool;
 }
 
-/** True when `error` is a unique-constraint violation, the database's own dedupe. */
+/** True when `error` is a unique-constraint violation, the database's own dedupe: of a compiled query (P2002) or a raw one (P2010). */
 export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === 'P2002') return true;
+  const cause = (error.meta as { driverAdapterError?: { cause?: { kind?: string } } } | undefined)?.driverAdapterError?.cause;
+  return error.code === 'P2010' && cause?.kind === 'UniqueConstraintViolation';
 }
 
 /**

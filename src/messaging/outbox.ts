@@ -23,16 +23,10 @@ export async function enqueue(tx: Tx, entries: readonly OutboxEntry[], createdAt
 
 /** Writes one outgoing message like `enqueue` and returns its row id, for a ledger that follows it (notices). */
 export async function enqueueOne(tx: Tx, entry: OutboxEntry, createdAt: Date): Promise<number> {
-  const row = await tx.outboxMessage.create({
-    data: {
-      platform: entry.platform,
-      platformChatId: entry.message.chatId,
-      payload: payloadOf(entry.message),
-      subject: entry.subject ?? null,
-      nextAttemptAt: new Date(),
-      createdAt,
-    },
-    select: { id: true },
-  });
-  return row.id;
+  // Raw: every reply of every command passes here, and a compiled insert costs about four times as much.
+  const [row] = await tx.$queryRaw<{ id: number }[]>`
+    INSERT INTO "OutboxMessage" ("platform", "platformChatId", "payload", "subject", "nextAttemptAt", "createdAt")
+    VALUES (${entry.platform}, ${entry.message.chatId}, ${payloadOf(entry.message)}, ${entry.subject ?? null}, ${new Date()}, ${createdAt})
+    RETURNING "id"`;
+  return row!.id;
 }
