@@ -98,6 +98,35 @@ function passThrough(target: object, key: string | symbol): unknown {
   return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
 }
 
+/** Prisma's codes for an unreachable or lost database (P2024: no connection from the pool in time). */
+const UNAVAILABLE_PRISMA = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+/** The adapter's kinds for the same, and the socket's own codes. */
+const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections', 'TlsConnectionError']);
+const UNAVAILABLE_SOCKET = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
+/** pg's own errors, which the adapter passes through unconverted. */
+const UNAVAILABLE_PG = /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect)/;
+
+/**
+ * True when `error` says the database could not be reached or its connection was lost, not that
+ * the statement was wrong: the event was not handled and should be delivered again. PostgreSQL's
+ * class 08 (connection exception) and 57P0x (shutdown, terminated backend) count. The error comes
+ * as Prisma's, as the adapter's (with the driver's as its cause) or as pg's own.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const walk = (e: unknown): boolean => {
+    if (!e || typeof e !== 'object' || seen.has(e)) return false;
+    seen.add(e);
+    const { code, kind, message, originalCode, cause, meta } = e as Record<string, unknown>;
+    const pgCode = typeof originalCode === 'string' ? originalCode : typeof code === 'string' ? code : '';
+    if (UNAVAILABLE_PRISMA.has(pgCode) || UNAVAILABLE_SOCKET.has(pgCode) || /^(08|57P0)/.test(pgCode)) return true;
+    if (typeof kind === 'string' && UNAVAILABLE_KINDS.has(kind)) return true;
+    if (typeof message === 'string' && UNAVAILABLE_PG.test(message)) return true;
+    return walk(cause) || walk((meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError);
+  };
+  return walk(error);
+}
+
 /** True when `error` is a unique-constraint violation, the database's own dedupe. */
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
