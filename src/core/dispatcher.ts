@@ -1,5 +1,5 @@
 import type { Policy } from '../config/policy.ts';
-import { isUniqueViolation, type Db, type Tx } from '../db/client.ts';
+import { isDatabaseUnavailable, isUniqueViolation, type Db, type Tx } from '../db/client.ts';
 import type { Translate } from '../i18n/index.ts';
 import type { Logger } from '../log.ts';
 import { enqueue, type OutboxEntry } from '../messaging/outbox.ts';
@@ -121,6 +121,12 @@ export class Dispatcher {
 
   /** The handler threw: its effects are rolled back; keep the event as failed and tell the sender. */
   private async recordFailure(message: InboundMessage, error: unknown, commandName: string | undefined, markFailed: (tx: Tx) => Promise<unknown>) {
+    // Not the handler's fault: nothing was kept, so the caller answers 5xx and the platform
+    // delivers it again (recorded as failed, the redelivery would be dropped as a duplicate).
+    if (isDatabaseUnavailable(error)) {
+      this.deps.log.warn({ err: error, eventId: message.eventId, platform: message.platform }, 'database unavailable, event left for redelivery');
+      throw error;
+    }
     this.deps.log.error({ err: error, eventId: message.eventId, platform: message.platform }, 'message handling failed');
     const text = this.deps.t('error.internal', { command: commandName ?? message.text.slice(0, 20) });
     try {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, Transaction } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 import { PrismaClient, Prisma } from '../generated/prisma/client.ts';
 import { PrismaClient as PostgresClient } from '../generated/prisma-postgres/client.ts';
@@ -23,7 +24,7 @@ export function createDb(databaseUrl: string): Db {
   const log: Options = process.env.PRISMA_LOG_QUERIES ? { log: [{ emit: 'event', level: 'query' }] } : {};
   let client: Db;
   if (databaseKind(databaseUrl) === 'postgres') {
-    client = new PostgresClient({ adapter: new PrismaPg(postgresPool(databaseUrl), { disposeExternalPool: true }), ...log }) as unknown as Db;
+    client = new PostgresClient({ adapter: releasingPg(new PrismaPg(postgresPool(databaseUrl), { disposeExternalPool: true })), ...log }) as unknown as Db;
   } else {
     const file = resolveDatabaseFile(databaseUrl);
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -47,6 +48,83 @@ function postgresPool(connectionString: string): pg.Pool {
   pool.on('error', dropped);
   pool.on('connect', (connection) => connection.on('error', dropped));
   return pool;
+}
+
+/**
+ * Prisma's transaction manager sends COMMIT or ROLLBACK and only then calls the adapter's
+ * commit()/rollback(), which is what hands the connection back to the pool; when that statement
+ * fails (the backend was terminated), the connection is never handed back. Ten such and the pool
+ * is full of dead connections: every later transaction waits connectionTimeoutMillis and fails,
+ * until a restart. Here a failed COMMIT/ROLLBACK releases the connection with the error, so the
+ * pool destroys it (its state is unknown) and opens a new one.
+ */
+function releasingPg(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
+  const releasing = (tx: Transaction): Transaction =>
+    new Proxy(tx, {
+      get(target, key) {
+        if (key !== 'executeRaw') return passThrough(target, key);
+        return async (query: Parameters<Transaction['executeRaw']>[0]) => {
+          try {
+            return await target.executeRaw(query);
+          } catch (error) {
+            if (query.sql === 'COMMIT' || query.sql === 'ROLLBACK') {
+              // adapter-pg keeps the pool's client as `client`; without it, its own release.
+              const client = Reflect.get(target, 'client') as pg.PoolClient | undefined;
+              if (typeof client?.release === 'function') client.release(error as Error);
+              else await target.rollback().catch(() => undefined);
+            }
+            throw error;
+          }
+        };
+      },
+    });
+  const adapter = (inner: SqlDriverAdapter): SqlDriverAdapter =>
+    new Proxy(inner, {
+      get(target, key) {
+        if (key !== 'startTransaction') return passThrough(target, key);
+        return async (...args: Parameters<SqlDriverAdapter['startTransaction']>) => releasing(await target.startTransaction(...args));
+      },
+    });
+  return new Proxy(factory, {
+    get(target, key) {
+      if (key !== 'connect') return passThrough(target, key);
+      return async () => adapter(await target.connect());
+    },
+  });
+}
+
+function passThrough(target: object, key: string | symbol): unknown {
+  const value = Reflect.get(target, key) as unknown;
+  return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+}
+
+/** Prisma's codes for an unreachable or lost database (P2024: no connection from the pool in time). */
+const UNAVAILABLE_PRISMA = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+/** The adapter's kinds for the same, and the socket's own codes. */
+const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections', 'TlsConnectionError']);
+const UNAVAILABLE_SOCKET = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
+/** pg's own errors, which the adapter passes through unconverted. */
+const UNAVAILABLE_PG = /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect)/;
+
+/**
+ * True when `error` says the database could not be reached or its connection was lost, not that
+ * the statement was wrong: the event was not handled and should be delivered again. PostgreSQL's
+ * class 08 (connection exception) and 57P0x (shutdown, terminated backend) count. The error comes
+ * as Prisma's, as the adapter's (with the driver's as its cause) or as pg's own.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const walk = (e: unknown): boolean => {
+    if (!e || typeof e !== 'object' || seen.has(e)) return false;
+    seen.add(e);
+    const { code, kind, message, originalCode, cause, meta } = e as Record<string, unknown>;
+    const pgCode = typeof originalCode === 'string' ? originalCode : typeof code === 'string' ? code : '';
+    if (UNAVAILABLE_PRISMA.has(pgCode) || UNAVAILABLE_SOCKET.has(pgCode) || /^(08|57P0)/.test(pgCode)) return true;
+    if (typeof kind === 'string' && UNAVAILABLE_KINDS.has(kind)) return true;
+    if (typeof message === 'string' && UNAVAILABLE_PG.test(message)) return true;
+    return walk(cause) || walk((meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError);
+  };
+  return walk(error);
 }
 
 /** True when `error` is a unique-constraint violation, the database's own dedupe: of a compiled query (P2002) or a raw one (P2010). */
