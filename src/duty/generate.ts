@@ -96,6 +96,11 @@ export async function ensureRoster(tx: Tx, policy: Policy, communityId: number, 
   const dates = datesBetween(from, to);
   const range = { communityId, date: { gte: from, lte: to } };
   if (mode === 'missing' && (await tx.dutyDay.count({ where: range })) === dates.length) return [];
+  // Two transactions generating the same days (the first check-ins of a morning on PostgreSQL, a job
+  // beside them) would both insert them: the community's row lock makes the second wait for the
+  // first and then find the days done. (SQLite runs one transaction at a time anyway.)
+  await tx.$executeRaw`UPDATE "Community" SET "id" = "id" WHERE "id" = ${communityId}`;
+  if (mode === 'missing' && (await tx.dutyDay.count({ where: range })) === dates.length) return [];
   const community = await tx.community.findUnique({ where: { id: communityId } });
   if (!community) return [];
   const rules = await communityPlan(tx, policy, communityId, community.name);

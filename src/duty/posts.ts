@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { loadCalendar } from '../calendar/calendar-store.ts';
 import { privateTargets, toMessage, workGroupTargets } from '../core/addressing.ts';
 import type { Policy } from '../config/policy.ts';
-import type { Tx } from '../db/client.ts';
+import { insertUnlessDuplicate, type Tx } from '../db/client.ts';
 import type { Translate } from '../i18n/index.ts';
 import type { OutboxEntry } from '../messaging/outbox.ts';
 import { addDays, holidayBlocks } from '../rules/duty-rotation.ts';
@@ -13,16 +13,13 @@ import { loadRoster, type RosterDay } from './roster.ts';
 /**
  * The roster's posts: the day's duty to the work groups at `duty.post.at` (the week on Mondays), the
  * whole holiday roster before a holiday block, and the evening reminder to each person on duty
- * tomorrow. Each post is claimed once per community and key (DutyPost, read then created under
- * its unique key), each reminder once per seat (compare-and-set), so a restart, a catch-up at a
+ * tomorrow. Each post is claimed once per community and key (DutyPost, created under its unique
+ * key), each reminder once per seat (compare-and-set), so a restart, a catch-up at a
  * later minute or a second instance never sends one twice.
  */
 
 async function claimPost(tx: Tx, communityId: number, kind: string, key: string, now: Date): Promise<boolean> {
-  const existing = await tx.dutyPost.findUnique({ where: { communityId_kind_key: { communityId, kind, key } } });
-  if (existing) return false;
-  await tx.dutyPost.create({ data: { communityId, kind, key, sentAt: now } });
-  return true;
+  return (await insertUnlessDuplicate(tx, () => tx.dutyPost.create({ data: { communityId, kind, key, sentAt: now } }))) !== null;
 }
 
 /** Posts `text` to the community's work groups, with @ before each person bound on that group's platform. */

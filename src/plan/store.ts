@@ -1,5 +1,5 @@
 import type { Policy } from '../config/policy.ts';
-import type { Tx } from '../db/client.ts';
+import { insertUnlessDuplicate, type Tx } from '../db/client.ts';
 import { assessPlan, type Vagueness } from '../rules/plan-perfunctory.ts';
 import { shiftWeek } from '../rules/plan-week.ts';
 
@@ -20,8 +20,12 @@ const LOOKBACK_WEEKS = 4;
 
 /** The person's plan for the week, created empty when there is none (read, then create under the unique key). */
 export async function ensurePlan(tx: Tx, person: PlanPerson, week: string, now: Date): Promise<PlanRow> {
-  const found = await tx.weeklyPlan.findUnique({ where: { personId_week: { personId: person.id, week } } });
-  return found ?? tx.weeklyPlan.create({ data: { personId: person.id, communityId: person.communityId, week, createdAt: now } });
+  const key = { personId_week: { personId: person.id, week } };
+  const found = await tx.weeklyPlan.findUnique({ where: key });
+  if (found) return found;
+  // Created meanwhile by another transaction (a job beside the person's own post): that row is the plan.
+  const created = await insertUnlessDuplicate(tx, () => tx.weeklyPlan.create({ data: { personId: person.id, communityId: person.communityId, week, createdAt: now } }));
+  return created ?? tx.weeklyPlan.findUniqueOrThrow({ where: key });
 }
 
 /** The items in force, in order. */

@@ -58,6 +58,16 @@ describe('who is on duty at an instant', () => {
     expect(duty.people[0]).toMatchObject({ name: '刘洋', shiftKey: 'day', seat: 0, start: new Date('2026-11-24T08:00:00+08:00'), end: new Date('2026-11-24T17:30:00+08:00'), planned: null });
   });
 
+  it('several transactions generating the same days at once all get them, each seat once (PostgreSQL runs them in parallel)', async () => {
+    const bot = await start('2026-11-24T06:00:00+08:00');
+    const community = await bot.app.db.community.findUniqueOrThrow({ where: { name: '幸福社区' } });
+    const ask = () => bot.app.db.$transaction((tx) => onDutyAt(tx, bot.app.policy, community.id, new Date('2026-12-16T10:00:00+08:00')));
+    const answers = await Promise.all(Array.from({ length: 6 }, ask));
+    expect(new Set(answers.map((a) => a.people.map((p) => p.name).join('、'))).size).toBe(1);
+    const seats = await bot.app.db.dutySeat.findMany({ where: { communityId: community.id, date: '2026-12-16' } });
+    expect(new Set(seats.map((s) => `${s.shiftKey}:${s.seat}`)).size).toBe(seats.length);
+  });
+
   it('on a holiday: National Day has no 白班 and keeps the night rotation going', async () => {
     const bot = await start('2026-09-30T12:00:00+08:00', { policy: { duty: { ...POLICY.duty, rotations: POLICY.duty.rotations.map((r) => ({ ...r, start: '2026-09-28' })), leaders: [] } } });
     const community = await bot.app.db.community.findUniqueOrThrow({ where: { name: '幸福社区' } });
