@@ -122,20 +122,23 @@ export class SandboxStore {
         ON CONFLICT ("id") DO UPDATE SET "title" = "SandboxChat"."title" RETURNING "title"`;
       this.knownChats.set(message.chatId, chat!.title);
     }
+    const row: Row = {
+      id: message.id ?? `m-${crypto.randomUUID()}`,
+      chatId: message.chatId,
+      userId: message.userId,
+      text: message.text,
+      replyTo: message.replyTo ?? null,
+      buttons: message.buttons ? JSON.stringify(message.buttons) : null,
+      attachments: message.attachments?.length ? JSON.stringify(message.attachments) : null,
+      location: message.location ? JSON.stringify(message.location) : null,
+      recalledAt: null,
+      at: message.at,
+    };
     try {
-      const row = await this.db.sandboxMessage.create({
-        data: {
-          id: message.id ?? `m-${crypto.randomUUID()}`,
-          chatId: message.chatId,
-          userId: message.userId,
-          text: message.text,
-          replyTo: message.replyTo ?? null,
-          buttons: message.buttons ? JSON.stringify(message.buttons) : null,
-          attachments: message.attachments?.length ? JSON.stringify(message.attachments) : null,
-          location: message.location ? JSON.stringify(message.location) : null,
-          at: message.at,
-        },
-      });
+      // Raw, like the bot's own message path: every message in and out of the sandbox is one of these.
+      await this.db.$executeRaw`
+        INSERT INTO "SandboxMessage" ("id", "chatId", "userId", "text", "replyTo", "buttons", "attachments", "location", "at")
+        VALUES (${row.id}, ${row.chatId}, ${row.userId}, ${row.text}, ${row.replyTo}, ${row.buttons}, ${row.attachments}, ${row.location}, ${row.at})`;
       return toMessage(row);
     } catch (error) {
       if (!message.id || !isUniqueViolation(error)) throw error;
