@@ -1,4 +1,5 @@
 import { Prisma, type Db, type Tx } from '../db/client.ts';
+import { rawDate, rawOptionalDate } from '../db/raw-values.ts';
 import type { Logger } from '../log.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import { SendError, type ChatAdapter, type OutgoingMessage, type Platform } from './types.ts';
@@ -146,7 +147,7 @@ export class DeliveryWorker {
    */
   async pass(platform?: Platform): Promise<number> {
     let nextWake = this.options.pollMs;
-    const rows = await this.db.outboxMessage.findMany({ where: { status: 'pending', ...(platform ? { platform } : {}) }, orderBy: { id: 'asc' }, take: 500 });
+    const rows = await pendingRows(this.db, platform);
     const blocked = new Set<string>();
     const picked: { row: (typeof rows)[number]; adapter: ChatAdapter; reservedAt: number }[] = [];
     const now = this.options.now();
@@ -172,12 +173,11 @@ export class DeliveryWorker {
 
     const leaseUntil = new Date(now + this.options.leaseMs);
     // One statement claims the batch; it returns the rows it took (another instance may hold some).
-    const taken = await this.db.outboxMessage.updateManyAndReturn({
-      where: { id: { in: picked.map(({ row }) => row.id) }, status: 'pending', OR: [{ lockedUntil: null }, { lockedUntil: { lte: new Date(now) } }] },
-      data: { lockedUntil: leaseUntil },
-      // The payload as claimed: a pending row may be rewritten until it is claimed (a notice's progress becoming its result).
-      select: { id: true, payload: true },
-    });
+    // The payload as claimed: a pending row may be rewritten until it is claimed (a notice's progress becoming its result).
+    const taken = await this.db.$queryRaw<{ id: number; payload: string }[]>`
+      UPDATE "OutboxMessage" SET "lockedUntil" = ${leaseUntil}
+      WHERE "id" IN (${Prisma.join(picked.map(({ row }) => row.id))}) AND "status" = 'pending' AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${new Date(now)})
+      RETURNING "id", "payload"`;
     const claimed = new Map(taken.map(({ id, payload }) => [id, payload]));
 
     const outcomes: Outcome[] = [];
@@ -286,6 +286,28 @@ export class DeliveryWorker {
       });
     }
   }
+}
+
+interface PendingRow {
+  id: number;
+  platform: string;
+  platformChatId: string;
+  subject: string | null;
+  attempts: number;
+  nextAttemptAt: Date;
+  lockedUntil: Date | null;
+}
+
+/**
+ * The oldest pending rows (of one platform, or all). Raw, like the claim and the record: a pass runs
+ * for every few replies, and a compiled query costs about four times as much.
+ */
+async function pendingRows(db: Db, platform: Platform | undefined): Promise<PendingRow[]> {
+  const rows = await db.$queryRaw<(Omit<PendingRow, 'nextAttemptAt' | 'lockedUntil'> & { nextAttemptAt: string | Date; lockedUntil: string | Date | null })[]>`
+    SELECT "id", "platform", "platformChatId", "subject", "attempts", "nextAttemptAt", "lockedUntil" FROM "OutboxMessage"
+    WHERE "status" = 'pending' ${platform ? Prisma.sql`AND "platform" = ${platform}` : Prisma.empty}
+    ORDER BY "id" LIMIT 500`;
+  return rows.map((r) => ({ ...r, nextAttemptAt: rawDate(r.nextAttemptAt), lockedUntil: rawOptionalDate(r.lockedUntil) }));
 }
 
 /** What the watchers need of a recorded row. */
