@@ -114,7 +114,7 @@ describe('到场 and the on-site clock', () => {
     bot.clock.set(new Date('2026-12-02T14:10:00+08:00'), { frozen: true });
     await bot.say('g-emergency', 'zhangwei', '到场 #1');
     await moveTo(bot, '2026-12-02T14:30:00');
-    const kinds = (await bot.app.db.incidentUpdate.findMany({ where: { incidentId: 1 } })).map((u) => u.kind);
+    const kinds = (await bot.app.db.incidentUpdate.findMany({ where: { incidentId: 1 }, orderBy: { id: 'asc' } })).map((u) => u.kind);
     expect(kinds).toEqual(['reported', 'taken', 'on_site']);
   });
 });

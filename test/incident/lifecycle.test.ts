@@ -79,7 +79,7 @@ describe('side paths', () => {
     expect([cases[0]!.merged.map((m) => m.id), cases[1]!.mergedIntoId, cases[1]!.status]).toEqual([[2], 1, 'merged']);
     // #2 no longer climbs the chain; its reporter's follow-ups land on #1.
     await moveTo(bot, '2026-12-02T10:00:00');
-    expect((await bot.app.db.incidentUpdate.findMany({ where: { incidentId: 2 } })).map((u) => u.kind)).toEqual(['reported', 'merged']);
+    expect((await bot.app.db.incidentUpdate.findMany({ where: { incidentId: 2 }, orderBy: { id: 'asc' } })).map((u) => u.kind)).toEqual(['reported', 'merged']);
     await bot.say('g-residents', 'qiandaye', '#2 续报 火已经灭了');
     expect((await bot.app.db.incidentUpdate.findFirstOrThrow({ where: { incidentId: 1, text: '火已经灭了' } })).name).toBe('钱大爷');
   });

@@ -96,11 +96,11 @@ describe('leave approved through Lark', () => {
     // Lark pushes the same event again (same event_id, freshly signed): nothing changes.
     await settled(t);
     const before = traffic(t, id);
-    const steps = await t.bot.app.db.approvalStep.findMany({ where: { kind: 'leave', requestId: id } });
+    const steps = await t.bot.app.db.approvalStep.findMany({ where: { kind: 'leave', requestId: id }, orderBy: { id: 'asc' } });
     expectAccepted(await t.post(reply));
     await settled(t);
     expect(traffic(t, id)).toEqual(before);
-    expect(await t.bot.app.db.approvalStep.findMany({ where: { kind: 'leave', requestId: id } })).toEqual(steps);
+    expect(await t.bot.app.db.approvalStep.findMany({ where: { kind: 'leave', requestId: id }, orderBy: { id: 'asc' } })).toEqual(steps);
     expect(await t.bot.app.db.inboxEvent.count({ where: { platform: 'lark', eventId: reply.header.event_id } })).toBe(1);
   });
 
