@@ -10,6 +10,7 @@
  * Absolute figures are noisy on shared machines; read the ratios, side by side.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
@@ -17,7 +18,7 @@ import { createDb } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
 import { tempDir } from '../test/helpers/app.ts';
 import { startBotProcess, type BotProcess } from '../test/resilience/bot-process.ts';
-import { openLoop, percentile, pool, profileSummary, seedPeople } from './support.ts';
+import { machineCpuTicks, openLoop, percentile, pool, processCpuSeconds, profileSummary, seedPeople } from './support.ts';
 
 const N = Number(process.env.BENCH_N ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
@@ -106,6 +107,10 @@ interface EndToEnd {
   perSecond: number;
   p50ms: number;
   p99ms: number;
+  /** CPU the bot processes spent per check-in of the closed loop (all instances together). */
+  botCpuMsPerCheckIn: number;
+  /** The share of the machine's CPU (all cores) in use during the closed loop. */
+  machineBusy: number;
   open?: { offeredPerSecond: number; achievedPerSecond: number; p50ms: number; p99ms: number };
   profile?: string[] | null;
 }
@@ -121,6 +126,8 @@ async function endToEnd(kind: Kind, instances: number, withOpenLoop: boolean): P
   try {
     await pool(WARMUP, CONCURRENCY, (i) => checkIn(at(i), i));
     const latencies: number[] = [];
+    const cpuBefore = bots.map((bot) => processCpuSeconds(bot.child.pid!));
+    const machineBefore = machineCpuTicks();
     const started = performance.now();
     await pool(N, CONCURRENCY, async (i) => {
       const t0 = performance.now();
@@ -128,8 +135,16 @@ async function endToEnd(kind: Kind, instances: number, withOpenLoop: boolean): P
       latencies.push(performance.now() - t0);
     });
     const seconds = (performance.now() - started) / 1000;
+    const machineAfter = machineCpuTicks();
+    const botCpu = bots.reduce((sum, bot, i) => sum + processCpuSeconds(bot.child.pid!) - cpuBefore[i]!, 0);
     latencies.sort((a, b) => a - b);
-    const result: EndToEnd = { perSecond: Math.round(N / seconds), p50ms: +percentile(latencies, 50).toFixed(1), p99ms: +percentile(latencies, 99).toFixed(1) };
+    const result: EndToEnd = {
+      perSecond: Math.round(N / seconds),
+      p50ms: +percentile(latencies, 50).toFixed(1),
+      p99ms: +percentile(latencies, 99).toFixed(1),
+      botCpuMsPerCheckIn: +((botCpu * 1000) / N).toFixed(2),
+      machineBusy: +((machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total)).toFixed(2),
+    };
     if (withOpenLoop) {
       const openStarted = performance.now();
       const open = await openLoop(OPEN_N, RATE, (i) => checkIn(at(i), WARMUP + N + i));
@@ -185,10 +200,14 @@ try {
     lines.push(
       `${kind}:`,
       `  bare Prisma tx       ${floor}/s   (one check-in row + one outbox row each)`,
-      `  end to end, 1 bot    ${one.perSecond}/s   p50 ${one.p50ms} ms   p99 ${one.p99ms} ms   ratio floor/e2e ${ratio}x`,
+      `  end to end, 1 bot    ${one.perSecond}/s   p50 ${one.p50ms} ms   p99 ${one.p99ms} ms   ratio floor/e2e ${ratio}x   bot CPU ${one.botCpuMsPerCheckIn} ms/check-in, machine ${Math.round(one.machineBusy * 100)}% busy`,
       `  open loop ${RATE}/s     achieved ${one.open!.achievedPerSecond}/s   p50 ${one.open!.p50ms} ms   p99 ${one.open!.p99ms} ms`,
     );
-    if (two) lines.push(`  end to end, 2 bots   ${two.perSecond}/s   p50 ${two.p50ms} ms   p99 ${two.p99ms} ms   (${(two.perSecond / one.perSecond).toFixed(2)}x one bot)`);
+    if (two) {
+      lines.push(
+        `  end to end, 2 bots   ${two.perSecond}/s   p50 ${two.p50ms} ms   p99 ${two.p99ms} ms   (${(two.perSecond / one.perSecond).toFixed(2)}x one bot)   bot CPU ${two.botCpuMsPerCheckIn} ms/check-in, machine ${Math.round(two.machineBusy * 100)}% busy on ${os.cpus().length} cores`,
+      );
+    }
     if (one.profile) lines.push(`  CPU of the bot process (self time, ${kind}, one bot):`, ...one.profile.map((line) => `    ${line}`));
   }
   if (!kinds.includes('postgres')) lines.push(`postgres: not reachable at ${POSTGRES_SERVER}, skipped`);

@@ -102,3 +102,18 @@ export function profileSummary(file: string, top = 12): string[] {
     .slice(0, top)
     .map(([key, micros]) => `${((micros / total) * 100).toFixed(1).padStart(5)}%  ${key}`);
 }
+
+/** CPU seconds a process has used (user + system), from /proc: Linux counts them in USER_HZ, 100 a second. */
+export function processCpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** The whole machine's CPU time so far, busy and in all, summed over its cores (USER_HZ ticks). */
+export function machineCpuTicks(): { busy: number; total: number } {
+  const [, ...ticks] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+  const values = ticks.map(Number);
+  const idle = values[3]! + (values[4] ?? 0);
+  const total = values.reduce((a, b) => a + b, 0);
+  return { busy: total - idle, total };
+}
