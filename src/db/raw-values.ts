@@ -1,7 +1,7 @@
 /**
- * Values of a raw query's row as each driver reads them: SQLite gives a DateTime column as ISO text,
- * PostgreSQL as a Date. The hot path reads with raw SQL because a compiled Prisma query costs about
- * four times as much (the query compiler runs on every call in Prisma 6); writes stay compiled.
+ * A DateTime column of a raw query's row, whichever way the driver hands it over (a Date, or the ISO
+ * text SQLite keeps). The message path's queries are raw because a compiled Prisma query costs about
+ * four times as much (Prisma 6 compiles every call); README "Raw SQL on the hot path".
  */
 export function rawDate(value: string | Date): Date {
   return value instanceof Date ? value : new Date(value);
