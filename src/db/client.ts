@@ -8,6 +8,7 @@ import { PrismaClient, Prisma } from '../generated/prisma/client.ts';
 import { PrismaClient as PostgresClient } from '../generated/prisma-postgres/client.ts';
 import { databaseKind, resolveDatabaseFile } from './database-url.ts';
 import { serialSqlite } from './serial-sqlite.ts';
+import { passThrough } from './adapter-proxy.ts';
 
 export { Prisma };
 export type Db = PrismaClient;
@@ -91,11 +92,6 @@ function releasingPg(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrati
       return async () => adapter(await target.connect());
     },
   });
-}
-
-function passThrough(target: object, key: string | symbol): unknown {
-  const value = Reflect.get(target, key) as unknown;
-  return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
 }
 
 /** Prisma's codes for an unreachable or lost database (P2024: no connection from the pool in time). */

@@ -1,4 +1,5 @@
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, Transaction } from '@prisma/driver-adapter-utils';
+import { passThrough } from './adapter-proxy.ts';
 
 /** First come, first served: each holder runs once the one before it has released. */
 class Lock {
@@ -11,12 +12,6 @@ class Lock {
     this.tail = this.tail.then(() => held);
     return turn;
   }
-}
-
-/** A method of the target, called on the target itself (its private fields need it). */
-function passThrough(target: object, key: string | symbol): unknown {
-  const value = Reflect.get(target, key) as unknown;
-  return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
 }
 
 function releasedWhenDone(tx: Transaction, release: () => void): Transaction {
