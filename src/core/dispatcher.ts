@@ -67,7 +67,7 @@ export class Dispatcher {
         this.deps.log.info({ platform: message.platform, eventId: message.eventId }, 'duplicate event ignored');
         return { duplicate: true };
       }
-      await this.recordFailure(message, error, commandName, (tx) => tx.inboxEvent.create({ data: this.inboxRow(message, 'failed', error) }));
+      await this.recordFailure(message, error, commandName, (tx) => insertInboxRow(tx, this.inboxRow(message, 'failed', error)));
     }
     this.deps.onOutbox();
     return { duplicate: false };
