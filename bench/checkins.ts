@@ -18,7 +18,7 @@ import { createDb } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
 import { tempDir } from '../test/helpers/app.ts';
 import { startBotProcess, type BotProcess } from '../test/resilience/bot-process.ts';
-import { machineCpuTicks, openLoop, percentile, pool, processCpuSeconds, profileSummary, seedPeople } from './support.ts';
+import { machineCpuTicks, openLoop, percentile, pool, postgresCpuSeconds, processCpuSeconds, profileSummary, seedPeople } from './support.ts';
 
 const N = Number(process.env.BENCH_N ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
@@ -111,6 +111,9 @@ interface EndToEnd {
   botCpuMsPerCheckIn: number;
   /** The share of the machine's CPU (all cores) in use during the closed loop. */
   machineBusy: number;
+  /** CPU per check-in of the closed loop spent by the PostgreSQL server and by this load generator. */
+  postgresCpuMsPerCheckIn: number | null;
+  loadGeneratorCpuMsPerCheckIn: number;
   open?: { offeredPerSecond: number; achievedPerSecond: number; p50ms: number; p99ms: number };
   profile?: string[] | null;
 }
@@ -128,6 +131,8 @@ async function endToEnd(kind: Kind, instances: number, withOpenLoop: boolean): P
     const latencies: number[] = [];
     const cpuBefore = bots.map((bot) => processCpuSeconds(bot.child.pid!));
     const machineBefore = machineCpuTicks();
+    const postgresBefore = kind === 'postgres' ? postgresCpuSeconds() : 0;
+    const generatorBefore = process.cpuUsage();
     const started = performance.now();
     await pool(N, CONCURRENCY, async (i) => {
       const t0 = performance.now();
@@ -136,6 +141,8 @@ async function endToEnd(kind: Kind, instances: number, withOpenLoop: boolean): P
     });
     const seconds = (performance.now() - started) / 1000;
     const machineAfter = machineCpuTicks();
+    const generator = process.cpuUsage(generatorBefore);
+    const postgresCpu = kind === 'postgres' ? postgresCpuSeconds() - postgresBefore : null;
     const botCpu = bots.reduce((sum, bot, i) => sum + processCpuSeconds(bot.child.pid!) - cpuBefore[i]!, 0);
     latencies.sort((a, b) => a - b);
     const result: EndToEnd = {
@@ -144,6 +151,8 @@ async function endToEnd(kind: Kind, instances: number, withOpenLoop: boolean): P
       p99ms: +percentile(latencies, 99).toFixed(1),
       botCpuMsPerCheckIn: +((botCpu * 1000) / N).toFixed(2),
       machineBusy: +((machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total)).toFixed(2),
+      postgresCpuMsPerCheckIn: postgresCpu === null ? null : +((postgresCpu * 1000) / N).toFixed(2),
+      loadGeneratorCpuMsPerCheckIn: +((generator.user + generator.system) / 1000 / N).toFixed(2),
     };
     if (withOpenLoop) {
       const openStarted = performance.now();
@@ -203,9 +212,12 @@ try {
       `  end to end, 1 bot    ${one.perSecond}/s   p50 ${one.p50ms} ms   p99 ${one.p99ms} ms   ratio floor/e2e ${ratio}x   bot CPU ${one.botCpuMsPerCheckIn} ms/check-in, machine ${Math.round(one.machineBusy * 100)}% busy`,
       `  open loop ${RATE}/s     achieved ${one.open!.achievedPerSecond}/s   p50 ${one.open!.p50ms} ms   p99 ${one.open!.p99ms} ms`,
     );
+    const elsewhere = (e: EndToEnd) => `  CPU per check-in elsewhere: ${e.postgresCpuMsPerCheckIn === null ? '' : `PostgreSQL ${e.postgresCpuMsPerCheckIn} ms, `}load generator ${e.loadGeneratorCpuMsPerCheckIn} ms`;
+    lines.push(elsewhere(one));
     if (two) {
       lines.push(
         `  end to end, 2 bots   ${two.perSecond}/s   p50 ${two.p50ms} ms   p99 ${two.p99ms} ms   (${(two.perSecond / one.perSecond).toFixed(2)}x one bot)   bot CPU ${two.botCpuMsPerCheckIn} ms/check-in, machine ${Math.round(two.machineBusy * 100)}% busy on ${os.cpus().length} cores`,
+        elsewhere(two),
       );
     }
     if (one.profile) lines.push(`  CPU of the bot process (self time, ${kind}, one bot):`, ...one.profile.map((line) => `    ${line}`));

@@ -109,6 +109,23 @@ export function processCpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/**
+ * CPU seconds the PostgreSQL server's processes have used so far (their backends live as long as the
+ * bots' pooled connections, so a loop's difference is the server's share of it).
+ */
+export function postgresCpuSeconds(): number {
+  let seconds = 0;
+  for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (stat.includes(' (postgres) ')) seconds += processCpuSeconds(Number(pid));
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return seconds;
+}
+
 /** The whole machine's CPU time so far, busy and in all, summed over its cores (USER_HZ ticks). */
 export function machineCpuTicks(): { busy: number; total: number } {
   const [, ...ticks] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);

@@ -1,4 +1,5 @@
 import type { Tx } from '../db/client.ts';
+import { sql } from '../db/sql.ts';
 
 export interface CheckInRow {
   personId: number;
@@ -21,7 +22,7 @@ export interface CheckInRow {
  * violation (the caller runs it through insertUnlessDuplicate).
  */
 export async function insertCheckIn(tx: Tx, row: CheckInRow): Promise<void> {
-  await tx.$executeRaw`
+  await sql(tx).execute`
     INSERT INTO "CheckIn" ("personId", "communityId", "officeDate", "session", "kind", "at", "status", "platform",
                            "latitude", "longitude", "distanceMeters", "outsideGeofence", "createdAt")
     VALUES (${row.personId}, ${row.communityId}, ${row.officeDate}, ${row.session}, ${row.kind}, ${row.at}, ${row.status}, ${row.platform},

@@ -1,6 +1,7 @@
 import type { Db, Tx } from '../db/client.ts';
 import { OfficeCalendar, type CalendarEntry, type DayInfo } from '../rules/calendar.ts';
 import { officialCalendar } from './official.ts';
+import { sql } from '../db/sql.ts';
 
 type Reader = Pick<Db, 'calendarDay'> | Pick<Tx, 'calendarDay'>;
 
@@ -16,8 +17,8 @@ export async function loadCalendar(db: Reader): Promise<OfficeCalendar> {
 let nationalOnly: OfficeCalendar | null = null;
 
 /** One day as the office calendar has it, reading only that date's office entry (every check-in asks). */
-export async function loadDay(db: Pick<Db, '$queryRaw'> | Pick<Tx, '$queryRaw'>, date: string): Promise<DayInfo> {
-  const [row] = await db.$queryRaw<{ date: string; kind: string; name: string }[]>`SELECT "date", "kind", "name" FROM "CalendarDay" WHERE "date" = ${date}`;
+export async function loadDay(db: Db | Tx, date: string): Promise<DayInfo> {
+  const [row] = await sql(db).query<{ date: string; kind: string; name: string }>`SELECT "date", "kind", "name" FROM "CalendarDay" WHERE "date" = ${date}`;
   if (!row) return (nationalOnly ??= new OfficeCalendar(officialCalendar(), [])).day(date);
   return new OfficeCalendar(officialCalendar(), [{ date: row.date, kind: row.kind as CalendarEntry['kind'], name: row.name }]).day(date);
 }

@@ -2,6 +2,7 @@ import type { Tx } from '../db/client.ts';
 import { rawDate } from '../db/raw-values.ts';
 import type { Platform } from '../messaging/types.ts';
 import type { AnswerForm } from './command.ts';
+import { sql } from '../db/sql.ts';
 
 /** A command waiting for a missing field, kept in the database so it survives a restart. */
 export interface PendingPrompt {
@@ -22,7 +23,7 @@ function where(key: ConversationKey) {
 }
 
 export async function findPending(tx: Tx, key: ConversationKey, now: Date): Promise<PendingPrompt | 'expired' | null> {
-  const [row] = await tx.$queryRaw<{ id: number; command: string; state: string; expiresAt: string | Date }[]>`
+  const [row] = await sql(tx).query<{ id: number; command: string; state: string; expiresAt: string | Date }>`
     SELECT "id", "command", "state", "expiresAt" FROM "Conversation"
     WHERE "platform" = ${key.platform} AND "platformChatId" = ${key.platformChatId} AND "platformUserId" = ${key.platformUserId}`;
   if (!row) return null;

@@ -10,6 +10,7 @@ import { renderText, type Command, type CommandContext, type OpenPrompt, type Re
 import { clearPending, findPending, savePending, type ConversationKey } from './conversation.ts';
 import { findSender, rememberPrivateChat, upsertChat } from './identity.ts';
 import { describeRoute, route, type RouteOutcome } from './router.ts';
+import { sql } from '../db/sql.ts';
 
 export interface DispatcherDeps {
   db: Db;
@@ -259,7 +260,7 @@ interface InboxRow {
 
 /** The event's inbox row, the dedupe of every message: raw, as it is on every message's path (a unique violation still reads as one). */
 async function insertInboxRow(tx: Tx, row: InboxRow): Promise<void> {
-  await tx.$executeRaw`
+  await sql(tx).execute`
     INSERT INTO "InboxEvent" ("platform", "eventId", "payload", "status", "error", "receivedAt", "processedAt", "outcome")
     VALUES (${row.platform}, ${row.eventId}, ${row.payload}, ${row.status}, ${row.error}, ${row.receivedAt}, ${row.processedAt}, ${row.outcome})`;
 }

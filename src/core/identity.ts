@@ -3,6 +3,7 @@ import { rawOptionalDate } from '../db/raw-values.ts';
 import type { ChatKind, Platform } from '../messaging/types.ts';
 import type { ChatRecord, Sender } from './command.ts';
 import type { Role } from './roles.ts';
+import { sql } from '../db/sql.ts';
 
 interface SenderRow {
   id: number;
@@ -21,7 +22,7 @@ interface SenderRow {
  * read in the message's transaction: no cache, so a role or binding the CLI changed counts at once.
  */
 export async function findSender(tx: Tx, platform: Platform, platformUserId: string): Promise<Sender | null> {
-  const rows = await tx.$queryRaw<SenderRow[]>`
+  const rows = await sql(tx).query<SenderRow>`
     SELECT p."id", p."name", p."communityId", p."streetId", p."grid",
            c."name" AS "communityName", c."streetId" AS "communityStreetId", r."role"
     FROM "Binding" b
@@ -94,7 +95,7 @@ export async function upsertChat(
   title: string | undefined,
 ): Promise<ChatRecord> {
   const where = { platform_platformChatId: { platform, platformChatId } };
-  const [raw] = await tx.$queryRaw<(ChatRecord & { unreachableAt: string | Date | null })[]>`
+  const [raw] = await sql(tx).query<ChatRecord & { unreachableAt: string | Date | null }>`
     SELECT "id", "platform", "platformChatId", "kind", "title", "purpose", "communityId", "unreachableAt"
     FROM "Chat" WHERE "platform" = ${platform} AND "platformChatId" = ${platformChatId}`;
   const found = raw ? { ...raw, unreachableAt: rawOptionalDate(raw.unreachableAt) } : null;

@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
-import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, Transaction } from '@prisma/driver-adapter-utils';
+import { isDriverAdapterError, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory, type Transaction } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 import { PrismaClient, Prisma } from '../generated/prisma/client.ts';
 import { PrismaClient as PostgresClient } from '../generated/prisma-postgres/client.ts';
 import { databaseKind, resolveDatabaseFile } from './database-url.ts';
 import { serialSqlite } from './serial-sqlite.ts';
 import { passThrough } from './adapter-proxy.ts';
+import { sql, sqlChannels } from './sql.ts';
 
 export { Prisma };
 export type Db = PrismaClient;
@@ -25,11 +26,15 @@ export function createDb(databaseUrl: string): Db {
   const log: Options = process.env.PRISMA_LOG_QUERIES ? { log: [{ emit: 'event', level: 'query' }] } : {};
   let client: Db;
   if (databaseKind(databaseUrl) === 'postgres') {
-    client = new PostgresClient({ adapter: releasingPg(new PrismaPg(postgresPool(databaseUrl), { disposeExternalPool: true })), ...log }) as unknown as Db;
+    const channels = sqlChannels(releasingPg(new PrismaPg(postgresPool(databaseUrl), { disposeExternalPool: true })));
+    client = new PostgresClient({ adapter: channels.factory, ...log }) as unknown as Db;
+    channels.attach(client);
   } else {
     const file = resolveDatabaseFile(databaseUrl);
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-    client = new PrismaClient({ adapter: serialSqlite(new PrismaBetterSQLite3({ url: file, timeout: 10_000 })), ...log });
+    const channels = sqlChannels(serialSqlite(new PrismaBetterSQLite3({ url: file, timeout: 10_000 })));
+    client = new PrismaClient({ adapter: channels.factory, ...log });
+    channels.attach(client);
   }
   if (process.env.PRISMA_LOG_QUERIES) (client as unknown as { $on(e: 'query', f: (q: { query: string }) => void): void }).$on('query', (q) => process.stderr.write(`Q ${q.query.slice(0, 150)}\n`));
   return client;
@@ -123,8 +128,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return walk(error);
 }
 
-/** True when `error` is a unique-constraint violation, the database's own dedupe: of a compiled query (P2002) or a raw one (P2010). */
+/**
+ * True when `error` is a unique-constraint violation, the database's own dedupe: of a compiled query
+ * (P2002), of Prisma's raw one (P2010), or of a statement on the raw channel (the adapter's own error).
+ */
 export function isUniqueViolation(error: unknown): boolean {
+  if (isDriverAdapterError(error)) return error.cause.kind === 'UniqueConstraintViolation';
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
   if (error.code === 'P2002') return true;
   const cause = (error.meta as { driverAdapterError?: { cause?: { kind?: string } } } | undefined)?.driverAdapterError?.cause;
@@ -135,24 +144,18 @@ export function isUniqueViolation(error: unknown): boolean {
  * Runs one insert inside a transaction, and answers null when the unique key already holds the
  * row. On PostgreSQL a savepoint keeps the transaction usable afterwards, since it aborts a
  * transaction at the first error; SQLite undoes only the failed statement and goes on, so there
- * the two extra statements are skipped (an unknown provider gets the savepoint: always correct).
+ * the two extra statements are skipped.
  */
 export async function insertUnlessDuplicate<T>(tx: Tx, insert: () => Promise<T>): Promise<T | null> {
-  if ((tx as { _activeProvider?: string })._activeProvider === 'sqlite') {
-    try {
-      return await insert();
-    } catch (error) {
-      if (isUniqueViolation(error)) return null;
-      throw error;
-    }
-  }
-  await tx.$executeRawUnsafe('SAVEPOINT insert_unless_duplicate');
+  const channel = sql(tx);
+  const savepoint = channel.provider === 'postgres';
+  if (savepoint) await channel.execute`SAVEPOINT insert_unless_duplicate`;
   try {
     const row = await insert();
-    await tx.$executeRawUnsafe('RELEASE SAVEPOINT insert_unless_duplicate');
+    if (savepoint) await channel.execute`RELEASE SAVEPOINT insert_unless_duplicate`;
     return row;
   } catch (error) {
-    await tx.$executeRawUnsafe('ROLLBACK TO SAVEPOINT insert_unless_duplicate');
+    if (savepoint) await channel.execute`ROLLBACK TO SAVEPOINT insert_unless_duplicate`;
     if (isUniqueViolation(error)) return null;
     throw error;
   }

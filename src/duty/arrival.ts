@@ -9,6 +9,7 @@ import { formatClock, officeDate } from '../time/office-time.ts';
 import { ensureRoster } from './generate.ts';
 import { onDutyAt } from './on-duty.ts';
 import { shiftLabel } from './format.ts';
+import { sql } from '../db/sql.ts';
 
 /**
  * Arriving on duty: a 签到 or 接班 inside a seat's check-in window (from `duty.checkIn.opensMinutesBefore`
@@ -48,7 +49,7 @@ type RawSeat = Omit<DutySeatRow, 'startAt' | 'endAt' | 'checkedInAt' | 'missedRe
  */
 export async function dutySeatsAround(tx: Tx, policy: Policy, person: Person, date: string, now: Date): Promise<DutySeatRow[]> {
   if (person.communityId !== null) await ensureRoster(tx, policy, person.communityId, addDays(date, -1), addDays(date, 1), now);
-  const rows = await tx.$queryRaw<RawSeat[]>`
+  const rows = await sql(tx).query<RawSeat>`
     SELECT "id", "communityId", "date", "shiftName", "startAt", "endAt", "checkedInAt", "missedReportedAt" FROM "DutySeat"
     WHERE "personId" = ${person.personId} AND "role" = 'duty' AND "date" >= ${addDays(date, -1)} AND "date" <= ${addDays(date, 1)}`;
   return rows

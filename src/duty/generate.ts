@@ -4,6 +4,7 @@ import type { DutyMemberRule } from '../config/duty-policy.ts';
 import type { Policy } from '../config/policy.ts';
 import type { Tx } from '../db/client.ts';
 import { datesBetween, planCycle, planHoliday, type CalendarView, type Member, type PlannedSeat, type ShiftTimes } from '../rules/duty-rotation.ts';
+import { sql } from '../db/sql.ts';
 
 /**
  * Generates the roster ahead from the policy's rotations, idempotently: a community's date is
@@ -99,7 +100,7 @@ export async function ensureRoster(tx: Tx, policy: Policy, communityId: number, 
   // Two transactions generating the same days (the first check-ins of a morning on PostgreSQL, a job
   // beside them) would both insert them: the community's row lock makes the second wait for the
   // first and then find the days done. (SQLite runs one transaction at a time anyway.)
-  await tx.$executeRaw`UPDATE "Community" SET "id" = "id" WHERE "id" = ${communityId}`;
+  await sql(tx).execute`UPDATE "Community" SET "id" = "id" WHERE "id" = ${communityId}`;
   if (mode === 'missing' && (await tx.dutyDay.count({ where: range })) === dates.length) return [];
   const community = await tx.community.findUnique({ where: { id: communityId } });
   if (!community) return [];

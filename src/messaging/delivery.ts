@@ -3,6 +3,7 @@ import { rawDate, rawOptionalDate } from '../db/raw-values.ts';
 import type { Logger } from '../log.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import { SendError, type ChatAdapter, type OutgoingMessage, type Platform } from './types.ts';
+import { sql } from '../db/sql.ts';
 
 export interface DeliveryOptions {
   /** Attempts before a message is dead-lettered: 20 retry a failing platform for about two hours. */
@@ -174,7 +175,7 @@ export class DeliveryWorker {
     const leaseUntil = new Date(now + this.options.leaseMs);
     // One statement claims the batch; it returns the rows it took (another instance may hold some).
     // The payload as claimed: a pending row may be rewritten until it is claimed (a notice's progress becoming its result).
-    const taken = await this.db.$queryRaw<{ id: number; payload: string }[]>`
+    const taken = await sql(this.db).query<{ id: number; payload: string }>`
       UPDATE "OutboxMessage" SET "lockedUntil" = ${leaseUntil}
       WHERE "id" IN (${Prisma.join(picked.map(({ row }) => row.id))}) AND "status" = 'pending' AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${new Date(now)})
       RETURNING "id", "payload"`;
@@ -259,7 +260,7 @@ export class DeliveryWorker {
       const messageIds = Prisma.join(sent.map((o) => Prisma.sql`WHEN ${o.id} THEN ${o.platformMessageId}`), ' ');
       // The lease is ours, so no one else has counted an attempt of these rows meanwhile.
       writes.push((tx) =>
-        tx.$executeRaw`UPDATE "OutboxMessage" SET "status" = 'sent', "platformMessageId" = CASE "id" ${messageIds} END,
+        sql(tx).execute`UPDATE "OutboxMessage" SET "status" = 'sent', "platformMessageId" = CASE "id" ${messageIds} END,
           "sentAt" = ${new Date(this.options.now())}, "lockedUntil" = NULL, "attempts" = "attempts" + 1 WHERE "id" IN (${ids})`,
       );
     }
@@ -303,7 +304,7 @@ interface PendingRow {
  * for every few replies, and a compiled query costs about four times as much.
  */
 async function pendingRows(db: Db, platform: Platform | undefined): Promise<PendingRow[]> {
-  const rows = await db.$queryRaw<(Omit<PendingRow, 'nextAttemptAt' | 'lockedUntil'> & { nextAttemptAt: string | Date; lockedUntil: string | Date | null })[]>`
+  const rows = await sql(db).query<Omit<PendingRow, 'nextAttemptAt' | 'lockedUntil'> & { nextAttemptAt: string | Date; lockedUntil: string | Date | null }>`
     SELECT "id", "platform", "platformChatId", "subject", "attempts", "nextAttemptAt", "lockedUntil" FROM "OutboxMessage"
     WHERE "status" = 'pending' ${platform ? Prisma.sql`AND "platform" = ${platform}` : Prisma.empty}
     ORDER BY "id" LIMIT 500`;

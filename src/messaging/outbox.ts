@@ -1,5 +1,6 @@
 import type { Tx } from '../db/client.ts';
 import type { OutgoingMessage, Platform } from './types.ts';
+import { sql } from '../db/sql.ts';
 
 export interface OutboxEntry {
   platform: Platform;
@@ -24,7 +25,7 @@ export async function enqueue(tx: Tx, entries: readonly OutboxEntry[], createdAt
 /** Writes one outgoing message like `enqueue` and returns its row id, for a ledger that follows it (notices). */
 export async function enqueueOne(tx: Tx, entry: OutboxEntry, createdAt: Date): Promise<number> {
   // Raw: every reply of every command passes here, and a compiled insert costs about four times as much.
-  const [row] = await tx.$queryRaw<{ id: number }[]>`
+  const [row] = await sql(tx).query<{ id: number }>`
     INSERT INTO "OutboxMessage" ("platform", "platformChatId", "payload", "subject", "nextAttemptAt", "createdAt")
     VALUES (${entry.platform}, ${entry.message.chatId}, ${payloadOf(entry.message)}, ${entry.subject ?? null}, ${new Date()}, ${createdAt})
     RETURNING "id"`;

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { isUniqueViolation, type Db } from '../db/client.ts';
 import type { Attachment, Button, SharedLocation } from '../messaging/types.ts';
+import { sql } from '../db/sql.ts';
 
 /**
  * The sandbox platform's own side: its people, chats and message history, kept in the bot's
@@ -110,14 +111,14 @@ export class SandboxStore {
   async add(message: NewMessage): Promise<SandboxMessage> {
     if (message.userId !== BOT_USER_ID && !this.knownUsers.has(message.userId)) {
       // One statement on both databases: created on first sight, the stored name kept otherwise.
-      const [user] = await this.db.$queryRaw<{ name: string }[]>`
+      const [user] = await sql(this.db).query<{ name: string }>`
         INSERT INTO "SandboxUser" ("id", "name") VALUES (${message.userId}, ${message.userId})
         ON CONFLICT ("id") DO UPDATE SET "name" = "SandboxUser"."name" RETURNING "name"`;
       this.knownUsers.set(message.userId, user!.name);
     }
     if (!this.knownChats.has(message.chatId)) {
       const kind = isPrivateChat(message.chatId) ? 'private' : 'group';
-      const [chat] = await this.db.$queryRaw<{ title: string }[]>`
+      const [chat] = await sql(this.db).query<{ title: string }>`
         INSERT INTO "SandboxChat" ("id", "title", "kind") VALUES (${message.chatId}, ${message.chatId}, ${kind})
         ON CONFLICT ("id") DO UPDATE SET "title" = "SandboxChat"."title" RETURNING "title"`;
       this.knownChats.set(message.chatId, chat!.title);
@@ -136,7 +137,7 @@ export class SandboxStore {
     };
     try {
       // Raw, like the bot's own message path: every message in and out of the sandbox is one of these.
-      await this.db.$executeRaw`
+      await sql(this.db).execute`
         INSERT INTO "SandboxMessage" ("id", "chatId", "userId", "text", "replyTo", "buttons", "attachments", "location", "at")
         VALUES (${row.id}, ${row.chatId}, ${row.userId}, ${row.text}, ${row.replyTo}, ${row.buttons}, ${row.attachments}, ${row.location}, ${row.at})`;
       return toMessage(row);
