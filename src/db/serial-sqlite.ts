@@ -14,15 +14,39 @@ class Lock {
   }
 }
 
+/**
+ * The lock is released when the transaction ends. Prisma ends it by sending COMMIT or ROLLBACK and
+ * then calling commit()/rollback(); when that statement fails (a foreign key checked at commit,
+ * SQLITE_BUSY, SQLITE_FULL) it calls neither, which would leave the one connection inside the
+ * transaction and every later caller waiting for good. Then the transaction is rolled back here and
+ * the locks released; the caller still gets the error.
+ */
 function releasedWhenDone(tx: Transaction, release: () => void): Transaction {
+  let released = false;
+  const end = async (finish: () => Promise<void>): Promise<void> => {
+    if (released) return;
+    released = true;
+    try {
+      await finish();
+    } finally {
+      release();
+    }
+  };
+  const abandon = () =>
+    end(async () => {
+      await tx.executeRaw({ sql: 'ROLLBACK', args: [], argTypes: [] }).catch(() => undefined);
+      await tx.rollback();
+    });
   return new Proxy(tx, {
     get(target, key) {
-      if (key === 'commit' || key === 'rollback') {
-        return async () => {
+      if (key === 'commit' || key === 'rollback') return () => end(() => target[key]());
+      if (key === 'executeRaw') {
+        return async (query: Parameters<Transaction['executeRaw']>[0]) => {
           try {
-            await target[key]();
-          } finally {
-            release();
+            return await target.executeRaw(query);
+          } catch (error) {
+            if (query.sql === 'COMMIT' || query.sql === 'ROLLBACK') await abandon();
+            throw error;
           }
         };
       }
