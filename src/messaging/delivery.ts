@@ -55,6 +55,8 @@ export const RECALL_UNSUPPORTED = 'recall not supported';
  * can repeat only the send that was in flight.
  */
 const BATCH = 50;
+/** Pending rows one sweep reads. */
+const PENDING_LIMIT = 500;
 
 type Outcome =
   | { id: number; release: true }
@@ -209,7 +211,8 @@ export class DeliveryWorker {
     } finally {
       clearInterval(renewal);
     }
-    return failedChats.size > 0 ? nextWake : 0;
+    // Rows committed meanwhile kick the lane again; another sweep at once is needed only when this one left some behind.
+    return failedChats.size === 0 && (picked.length >= BATCH || rows.length >= PENDING_LIMIT) ? 0 : nextWake;
   }
 
   /** Keeps the lease of rows still in flight (claimed, not yet recorded) from running out. */
@@ -307,7 +310,7 @@ async function pendingRows(db: Db, platform: Platform | undefined): Promise<Pend
   const rows = await sql(db).query<Omit<PendingRow, 'nextAttemptAt' | 'lockedUntil'> & { nextAttemptAt: string | Date; lockedUntil: string | Date | null }>`
     SELECT "id", "platform", "platformChatId", "subject", "attempts", "nextAttemptAt", "lockedUntil" FROM "OutboxMessage"
     WHERE "status" = 'pending' ${platform ? Prisma.sql`AND "platform" = ${platform}` : Prisma.empty}
-    ORDER BY "id" LIMIT 500`;
+    ORDER BY "id" LIMIT ${PENDING_LIMIT}`;
   return rows.map((r) => ({ ...r, nextAttemptAt: rawDate(r.nextAttemptAt), lockedUntil: rawOptionalDate(r.lockedUntil) }));
 }
 
