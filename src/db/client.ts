@@ -47,13 +47,37 @@ export function createDb(databaseUrl: string): Db {
  * and the pool opens a new connection for the next one.
  */
 function postgresPool(connectionString: string): pg.Pool {
-  const pool = new pg.Pool({ connectionString, connectionTimeoutMillis: 10_000 });
+  const prepared = new URL(connectionString).searchParams.get('pgbouncer') !== 'true';
+  const pool = new pg.Pool({ connectionString, connectionTimeoutMillis: 10_000, ...(prepared ? { Client: PreparingClient } : {}) });
   const dropped = (error: Error): void => {
     process.emitWarning(`PostgreSQL connection lost: ${error.message}`);
   };
   pool.on('error', dropped);
   pool.on('connect', (connection) => connection.on('error', dropped));
   return pool;
+}
+
+/** Statement texts given a name, at most this many: the same few statements run on every message. */
+const PREPARED_LIMIT = 500;
+const preparedNames = new Map<string, string>();
+
+/**
+ * Names each statement with parameters by its text, so that each connection has PostgreSQL parse and
+ * plan it once and then only binds and runs it (pg keeps the names per connection); Prisma's adapter
+ * sends unnamed ones, parsed and planned afresh each time. Off with `?pgbouncer=true` (Prisma's own
+ * switch), for a PgBouncer in transaction mode that does not keep prepared statements.
+ */
+class PreparingClient extends pg.Client {
+  override query(...args: unknown[]): never {
+    const [config] = args;
+    if (config && typeof config === 'object' && 'text' in config && !('name' in config) && Array.isArray((config as pg.QueryConfig).values) && (config as pg.QueryConfig).values!.length > 0) {
+      const text = (config as pg.QueryConfig).text;
+      let name = preparedNames.get(text);
+      if (!name && preparedNames.size < PREPARED_LIMIT) preparedNames.set(text, (name = `shequ_${preparedNames.size + 1}`));
+      if (name) args[0] = { ...config, name };
+    }
+    return (super.query as (...a: unknown[]) => never)(...args);
+  }
 }
 
 /**
