@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import type { Logger } from '../../src/log.ts';
+import { handOverUntilStored } from '../../src/messaging/inbound-retry.ts';
 import type { PlatformStore } from '../../src/messaging/platform-store.ts';
 import { SendError, type AdapterLimits, type ChatAdapter, type InboundMessage, type InboundSink, type OutgoingMessage, type SendResult } from '../../src/messaging/types.ts';
 import type { Clock } from '../../src/time/clock.ts';
@@ -16,8 +17,6 @@ const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
 const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 /** A send that hangs this long is abandoned and retried (telegraf's own timeout is 500 s). */
 const SEND_TIMEOUT_MS = 30_000;
-/** Polling acknowledges an update by asking for the next ones, so storing it is retried first. */
-const POLLING_STORE_ATTEMPTS = 4;
 
 export interface TelegramAdapterDeps {
   settings: TelegramSettings;
@@ -45,6 +44,8 @@ export class TelegramAdapter implements ChatAdapter {
   private routeRegistered = false;
   private polling: Promise<void> | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
+  /** Aborted by stop(), so an update waiting for the database to be back stops waiting. */
+  private stopping = new AbortController();
   /** Updates are handled one at a time, in the order they arrive, so a chat's messages keep their order. */
   private queue: Promise<void> = Promise.resolve();
 
@@ -71,12 +72,14 @@ export class TelegramAdapter implements ChatAdapter {
   async start(sink: InboundSink): Promise<void> {
     this.sink = sink;
     this.stopped = false;
+    this.stopping = new AbortController();
     if (this.deps.settings.webhook && !this.routeRegistered) this.registerWebhookRoute(this.deps.settings.webhook);
     await this.connect(0);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping.abort();
     this.ready = false;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
@@ -232,18 +235,11 @@ export class TelegramAdapter implements ChatAdapter {
   }
 
   private async store(message: InboundMessage): Promise<void> {
-    for (let attempt = 1; ; attempt += 1) {
-      const sink = this.sink;
-      if (!sink) throw new Error('telegram adapter is not started');
-      try {
-        await sink(message);
-        return;
-      } catch (error) {
-        if (this.deps.settings.webhook || this.stopped || attempt >= POLLING_STORE_ATTEMPTS) throw error;
-        this.deps.log.warn({ err: error, eventId: message.eventId, attempt }, 'telegram update not stored yet, retrying');
-        await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
-      }
-    }
+    const sink = this.sink;
+    if (!sink) throw new Error('telegram adapter is not started');
+    // A webhook answers 500 and Telegram sends the update again; polling would move past it, so it waits here.
+    if (this.deps.settings.webhook) await sink(message);
+    else await handOverUntilStored(sink, message, { log: this.deps.log, signal: this.stopping.signal });
   }
 
   private async sendNew(message: OutgoingMessage): Promise<SendResult> {

@@ -4,6 +4,7 @@ import type { Policy } from '../../src/config/policy.ts';
 import type { Translate } from '../../src/i18n/index.ts';
 import type { Logger } from '../../src/log.ts';
 import type { Ambiguity, PlatformStore } from '../../src/messaging/platform-store.ts';
+import { retryUntilStored } from '../../src/messaging/inbound-retry.ts';
 import { SendError, type AdapterLimits, type ChatAdapter, type InboundSink, type OutgoingMessage, type SendResult } from '../../src/messaging/types.ts';
 import { toInbound } from './inbound.ts';
 import { pickFromLastMenu, renderMenu } from './menu.ts';
@@ -42,6 +43,10 @@ export class WechatAdapter implements ChatAdapter {
   private loaded = false;
   /** Inbound messages wait for the re-binding after a login, so a new id never meets a stale binding. */
   private rebound: Promise<void> = Promise.resolve();
+  /** Inbound messages handed to the bot one after another (see onMessage). */
+  private inbound: Promise<void> = Promise.resolve();
+  /** Aborted by stop(), so a message waiting for the database to be back stops waiting. */
+  private stopping = new AbortController();
   private readonly pacer: Pacer;
   private readonly echoes: EchoWaiter[] = [];
   private readonly reported = new Set<string>();
@@ -58,6 +63,7 @@ export class WechatAdapter implements ChatAdapter {
 
   async start(sink: InboundSink): Promise<void> {
     this.sink = sink;
+    this.stopping = new AbortController();
     const { wechaty, log } = this.deps;
     wechaty.on('scan', (qrcode, status) => showLoginQr(log, qrcode, status));
     wechaty.on('login', (user) => this.guard('login', () => this.onLogin(user)));
@@ -80,6 +86,7 @@ export class WechatAdapter implements ChatAdapter {
 
   async stop(): Promise<void> {
     this.sink = null;
+    this.stopping.abort();
     this.online = false;
     try {
       await this.deps.wechaty.stop();
@@ -194,13 +201,16 @@ export class WechatAdapter implements ChatAdapter {
     if (!sink) return;
     const inbound = await toInbound(this.deps.wechaty, message);
     if (!inbound) return;
-    const since = new Date(Date.now() - this.deps.pacing.menuTtlMinutes * 60_000);
-    const button = await pickFromLastMenu(this.deps.store, inbound.chatId, inbound.text, since);
-    if (button) {
-      inbound.text = button.value;
-      inbound.isButton = true;
-    }
-    await sink(inbound);
+    const typed = inbound.text;
+    // One at a time, in arrival order: while the database is away, later messages wait behind the first.
+    const handOver = async () => {
+      const since = new Date(Date.now() - this.deps.pacing.menuTtlMinutes * 60_000);
+      const button = await pickFromLastMenu(this.deps.store, inbound.chatId, typed, since);
+      await sink(button ? { ...inbound, text: button.value, isButton: true } : inbound);
+    };
+    const run = this.inbound.then(() => retryUntilStored(handOver, inbound, { log: this.deps.log, signal: this.stopping.signal }));
+    this.inbound = run.then(() => undefined);
+    await run;
   }
 
   private async onLogin(user: Contact): Promise<void> {

@@ -17,8 +17,8 @@ export interface TelegramBot {
   stop(): Promise<void>;
 }
 
-/** The whole bot on a temp SQLite file with Telegram configured against the fake Bot API. */
-export async function startTelegramBot(options: { mode: 'webhook' | 'polling'; now?: string; delivery?: DeliveryOptions }): Promise<TelegramBot> {
+/** The whole bot on a fresh database (or `databaseUrl`) with Telegram configured against the fake Bot API. */
+export async function startTelegramBot(options: { mode: 'webhook' | 'polling'; now?: string; delivery?: DeliveryOptions; databaseUrl?: string }): Promise<TelegramBot> {
   const api = await FakeBotApi.start();
   const webhook: Record<string, string> = options.mode === 'webhook' ? { TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/webhooks/telegram', TELEGRAM_WEBHOOK_SECRET: SECRET } : {};
   const app = await startTestApp({
@@ -26,6 +26,7 @@ export async function startTelegramBot(options: { mode: 'webhook' | 'polling'; n
     now: options.now ?? '2026-11-23T07:55:00+08:00',
     env: { TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.url, ...webhook },
     ...(options.delivery ? { delivery: options.delivery } : {}),
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
   });
   const { db } = app.app;
   const community = await db.community.findUniqueOrThrow({ where: { name: '幸福社区' } });
