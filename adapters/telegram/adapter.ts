@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import type { Logger } from '../../src/log.ts';
-import { handOverUntilStored } from '../../src/messaging/inbound-retry.ts';
+import { retryUntilStored } from '../../src/messaging/inbound-retry.ts';
 import type { PlatformStore } from '../../src/messaging/platform-store.ts';
 import { SendError, type AdapterLimits, type ChatAdapter, type InboundMessage, type InboundSink, type OutgoingMessage, type SendResult } from '../../src/messaging/types.ts';
 import type { Clock } from '../../src/time/clock.ts';
@@ -239,7 +239,7 @@ export class TelegramAdapter implements ChatAdapter {
     if (!sink) throw new Error('telegram adapter is not started');
     // A webhook answers 500 and Telegram sends the update again; polling would move past it, so it waits here.
     if (this.deps.settings.webhook) await sink(message);
-    else await handOverUntilStored(sink, message, { log: this.deps.log, signal: this.stopping.signal });
+    else await retryUntilStored(() => sink(message), message, { log: this.deps.log, signal: this.stopping.signal });
   }
 
   private async sendNew(message: OutgoingMessage): Promise<SendResult> {

@@ -69,11 +69,10 @@ const preparedNames = new Map<string, string>();
  */
 class PreparingClient extends pg.Client {
   override query(...args: unknown[]): never {
-    const [config] = args;
-    if (config && typeof config === 'object' && 'text' in config && !('name' in config) && Array.isArray((config as pg.QueryConfig).values) && (config as pg.QueryConfig).values!.length > 0) {
-      const text = (config as pg.QueryConfig).text;
-      let name = preparedNames.get(text);
-      if (!name && preparedNames.size < PREPARED_LIMIT) preparedNames.set(text, (name = `shequ_${preparedNames.size + 1}`));
+    const config = args[0] as Partial<pg.QueryConfig> | string | undefined;
+    if (typeof config === 'object' && config.text && !config.name && config.values?.length) {
+      let name = preparedNames.get(config.text);
+      if (!name && preparedNames.size < PREPARED_LIMIT) preparedNames.set(config.text, (name = `shequ_${preparedNames.size + 1}`));
       if (name) args[0] = { ...config, name };
     }
     return (super.query as (...a: unknown[]) => never)(...args);
