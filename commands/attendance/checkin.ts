@@ -4,7 +4,6 @@ import { loadDay } from '../../src/calendar/calendar-store.ts';
 import type { Policy, SessionRule } from '../../src/config/policy.ts';
 import { defineCommand, renderText, TRIGGER, type CommandContext, type Sender, type Text } from '../../src/core/command.ts';
 import { OFFICE_STAFF } from '../../src/core/roles.ts';
-import { insertUnlessDuplicate } from '../../src/db/client.ts';
 import { dutyCheckIn, dutySeatsAround, dutySessionsFor, type DutySeatRow } from '../../src/duty/checkin.ts';
 import { decideCheckIn, decideCheckOut } from '../../src/rules/checkin.ts';
 import { checkGeofence } from '../../src/rules/geofence.ts';
@@ -150,10 +149,7 @@ async function record(context: CommandContext<Sender>, parsedArgs: CheckArgs, ki
     reply(t(kind === 'in' ? 'checkin.already' : 'checkout.already', { session: args.sessionName, time: formatClock(at, policy.timezone) }));
   const location = locationFields(context);
   // The unique key decides: a second check-in of the session (or two devices at one instant) keeps the first row.
-  const created = await insertUnlessDuplicate(tx, async () => {
-    await insertCheckIn(tx, { ...key, communityId, at: args.at, status: args.status, platform: message.platform, ...location.fields });
-    return true;
-  });
+  const created = await insertCheckIn(tx, { ...key, communityId, at: args.at, status: args.status, platform: message.platform, ...location.fields });
   if (!created) {
     const existing = await tx.checkIn.findUnique({ where: { personId_officeDate_session_kind: key } });
     return already(existing?.at ?? args.at);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { insertCheckIn } from '../../src/attendance/checkin-row.ts';
-import { createDb, insertUnlessDuplicate, type Db } from '../../src/db/client.ts';
+import { createDb, type Db } from '../../src/db/client.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
 import { enqueueOne } from '../../src/messaging/outbox.ts';
 import { freshPostgresUrl } from '../helpers/database.ts';
@@ -48,8 +48,15 @@ describe.each(Object.entries(databases))('raw writes on the message path, on %s'
     ]);
     expect(Math.abs(rows[0]!.createdAt.getTime() - compiled.createdAt.getTime())).toBeLessThan(60_000);
 
-    const duplicate = await db.$transaction((tx) => insertUnlessDuplicate(tx, () => insertCheckIn(tx, row).then(() => true)));
-    expect(duplicate).toBeNull();
+    // A duplicate is no error: the transaction goes on (PostgreSQL would abort it at an error) and commits its other writes.
+    const afterDuplicate = await db.$transaction(async (tx) => {
+      const inserted = await insertCheckIn(tx, row);
+      await tx.community.update({ where: { id: community.id }, data: { name: '幸福社区（一）' } });
+      return inserted;
+    });
+    expect(afterDuplicate).toBe(false);
+    expect((await db.community.findUniqueOrThrow({ where: { id: community.id } })).name).toBe('幸福社区（一）');
+    expect(await db.checkIn.count()).toBe(3);
 
     const id = await db.$transaction((tx) => enqueueOne(tx, { platform: 'sandbox', message: { chatId: 'g-work', text: '已签到' } }, at));
     const queued = await db.outboxMessage.findUniqueOrThrow({ where: { id } });
