@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { commandRegistry } from '../commands/index.ts';
 import { SandboxAdapter } from '../adapters/sandbox/adapter.ts';
@@ -16,6 +17,7 @@ import { createLogger, type Logger } from './log.ts';
 import { parseAdminChat } from './messaging/admin-report.ts';
 import { chatGoneWatcher } from './messaging/chat-gone.ts';
 import { DeliveryWorker, type DeliveryOptions } from './messaging/delivery.ts';
+import { outboxSignal } from './db/outbox-signal.ts';
 import type { ChatAdapter, Platform } from './messaging/types.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
 import { SettableClock, SystemClock, type Clock } from './time/clock.ts';
@@ -69,7 +71,10 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const registry = commandRegistry(env.BOT_NAME);
   const watchers = [chatGoneWatcher(parseAdminChat(env.ADMIN_CHAT), t, clock), ...registry.watchers(policy, t)];
-  const delivery = new DeliveryWorker(db, adapters, log.child({ component: 'delivery' }), { ...options.delivery, watchers });
+  const signal = outboxSignal(env.DATABASE_URL, log.child({ component: 'outbox-signal' }));
+  // A start of its own: a process restarted under the same name (pid 1 in a container) is not its predecessor.
+  const instanceId = `${env.INSTANCE_ID}/${randomUUID().slice(0, 8)}`;
+  const delivery = new DeliveryWorker(db, adapters, log.child({ component: 'delivery' }), { instanceId, signal, ...options.delivery, watchers });
   const dispatcher = new Dispatcher({
     db,
     commands: registry.commands,
@@ -110,6 +115,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (started) await server.close();
       await scheduler.stop();
       await delivery.stop();
+      await signal?.close();
       for (const adapter of adapters.values()) await adapter.stop();
       await db.$disconnect();
     },

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { Prisma, type Db, type Tx } from '../db/client.ts';
 import { rawDate, rawOptionalDate } from '../db/raw-values.ts';
 import type { Logger } from '../log.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import { SendError, type ChatAdapter, type OutgoingMessage, type Platform } from './types.ts';
 import { sql } from '../db/sql.ts';
+import { SenderLeases } from './sender-lease.ts';
 
 export interface DeliveryOptions {
   /** Attempts before a message is dead-lettered: 20 retry a failing platform for about two hours. */
@@ -22,6 +24,17 @@ export interface DeliveryOptions {
   now?: () => number;
   /** Told what became of each send, in the transaction that records it (a family's ledger, unreachable chats). */
   watchers?: readonly DeliveryWatcher[];
+  /** This instance's name in the sender leases (INSTANCE_ID); unique per worker by default. */
+  instanceId?: string;
+  /** How instances on one database tell a platform's sender that rows were committed; without it, the sender polls. */
+  signal?: OutboxSignal;
+}
+
+/** Between instances on one database: "outbox rows of this platform were committed". */
+export interface OutboxSignal {
+  notify(platform: Platform): void;
+  onSignal(listener: (platform: Platform) => void): void;
+  close(): Promise<void>;
 }
 
 /** What became of one outbox row's send: sent, to be retried, or given up (dead); `gone`: the bot can no longer write to the chat. */
@@ -75,7 +88,8 @@ export class DeliveryWorker {
   private stopped = true;
   /** Set by stop(): a batch in flight releases what it has not sent yet. (pass() also runs unstarted, in tests.) */
   private stopping = false;
-  private readonly options: Required<DeliveryOptions>;
+  private readonly options: Required<Omit<DeliveryOptions, 'signal'>> & Pick<DeliveryOptions, 'signal'>;
+  private readonly leases: SenderLeases;
 
   constructor(
     private readonly db: Db,
@@ -83,7 +97,11 @@ export class DeliveryWorker {
     private readonly log: Logger,
     options: DeliveryOptions = {},
   ) {
-    this.options = { maxAttempts: 20, baseBackoffMs: 1_000, maxBackoffMs: 10 * 60_000, leaseMs: 5_000, pollMs: 1_000, now: () => Date.now(), watchers: [], ...options };
+    this.options = { maxAttempts: 20, baseBackoffMs: 1_000, maxBackoffMs: 10 * 60_000, leaseMs: 5_000, pollMs: 1_000, now: () => Date.now(), watchers: [], instanceId: randomUUID(), ...options };
+    this.leases = new SenderLeases(db, this.options.instanceId, this.options.leaseMs, this.options.pollMs, this.options.now);
+    this.options.signal?.onSignal((platform) => {
+      if (this.lanes.has(platform)) this.kickLane(platform);
+    });
     for (const [platform, adapter] of adapters) {
       this.limiters.set(platform, new RateLimiter(adapter.limits));
       this.lanes.set(platform, { timer: null, running: null, again: false });
@@ -104,11 +122,15 @@ export class DeliveryWorker {
       lane.timer = null;
     }
     await Promise.all([...this.lanes.values()].map((lane) => lane.running));
+    for (const platform of this.lanes.keys()) await this.leases.release(platform).catch((error: unknown) => this.log.warn({ err: error, platform }, 'sender lease release failed'));
   }
 
-  /** Look for work now (called after a commit that wrote outbox rows). */
+  /** Look for work now (called after a commit that wrote outbox rows); where another instance sends, tell it. */
   kick(): void {
-    for (const platform of this.lanes.keys()) this.kickLane(platform);
+    for (const platform of this.lanes.keys()) {
+      if (this.leases.heldElsewhere(platform)) this.options.signal?.notify(platform);
+      this.kickLane(platform);
+    }
   }
 
   private kickLane(platform: Platform): void {
@@ -150,6 +172,19 @@ export class DeliveryWorker {
    */
   async pass(platform?: Platform): Promise<number> {
     let nextWake = this.options.pollMs;
+    const ours = new Set<Platform>();
+    for (const [name, adapter] of this.adapters) {
+      if (platform && name !== platform) continue;
+      // A platform not ready here (WeChat logged in on another instance) is left to whoever can send.
+      if (!adapter.isReady()) {
+        await this.leases.release(name);
+        continue;
+      }
+      const lease = await this.leases.hold(name);
+      if (lease.held) ours.add(name);
+      else nextWake = Math.min(nextWake, Math.max(10, lease.until - this.options.now()));
+    }
+    if (ours.size === 0) return nextWake;
     const rows = await pendingRows(this.db, platform);
     const blocked = new Set<string>();
     const picked: { row: (typeof rows)[number]; adapter: ChatAdapter; reservedAt: number }[] = [];
@@ -157,7 +192,7 @@ export class DeliveryWorker {
     for (const row of rows) {
       if (picked.length >= BATCH) break;
       const chatKey = `${row.platform}:${row.platformChatId}`;
-      if (blocked.has(chatKey)) continue;
+      if (blocked.has(chatKey) || !ours.has(row.platform as Platform)) continue;
       const adapter = this.adapters.get(row.platform as Platform);
       const leased = row.lockedUntil !== null && row.lockedUntil.getTime() > now;
       const notDue = row.nextAttemptAt.getTime() > now || leased;
@@ -187,7 +222,7 @@ export class DeliveryWorker {
     const failedChats = new Set<string>();
     const delivered = new Map(picked.map(({ row }) => [row.id, row]));
     const unrecorded = new Set(claimed.keys());
-    const renewal = this.renewWhileSending(unrecorded);
+    const renewal = this.renewWhileSending(unrecorded, ours);
     try {
       for (const { row, adapter, reservedAt } of picked) {
         const chatKey = `${row.platform}:${row.platformChatId}`;
@@ -215,10 +250,11 @@ export class DeliveryWorker {
     return failedChats.size === 0 && (picked.length >= BATCH || rows.length >= PENDING_LIMIT) ? 0 : nextWake;
   }
 
-  /** Keeps the lease of rows still in flight (claimed, not yet recorded) from running out. */
-  private renewWhileSending(ids: Set<number>): NodeJS.Timeout {
+  /** Keeps the leases of rows still in flight (claimed, not yet recorded) and of their platforms from running out. */
+  private renewWhileSending(ids: Set<number>, platforms: ReadonlySet<Platform>): NodeJS.Timeout {
     return setInterval(() => {
       if (ids.size === 0) return;
+      for (const platform of platforms) this.leases.hold(platform).catch((error: unknown) => this.log.warn({ err: error, platform }, 'sender lease renewal failed'));
       this.db.outboxMessage
         .updateMany({ where: { id: { in: [...ids] }, status: 'pending' }, data: { lockedUntil: new Date(this.options.now() + this.options.leaseMs) } })
         .catch((error: unknown) => this.log.warn({ err: error }, 'outbox lease renewal failed'));

@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/client.ts';
+import { createDb, type Db } from '../../src/db/client.ts';
+import { outboxSignal } from '../../src/db/outbox-signal.ts';
 import { createLogger } from '../../src/log.ts';
-import { DeliveryWorker } from '../../src/messaging/delivery.ts';
+import { DeliveryWorker, type DeliveryOptions } from '../../src/messaging/delivery.ts';
 import { enqueue } from '../../src/messaging/outbox.ts';
 import { SendError, type AdapterLimits, type ChatAdapter, type OutgoingMessage, type SendResult } from '../../src/messaging/types.ts';
-import { freshDb } from '../helpers/database.ts';
+import { freshDb, freshPostgresUrl } from '../helpers/database.ts';
 
 /** A platform whose answers the test scripts: each send takes the next outcome, then succeeds. */
 class ScriptedPlatform implements ChatAdapter {
@@ -150,5 +151,94 @@ describe('delivery worker', () => {
     await second.stop();
     const texts = [...a.sent, ...b.sent].map((s) => s.message.text).sort();
     expect(texts).toEqual(Array.from({ length: 30 }, (_, i) => `m${i}`).sort());
+  });
+});
+
+/**
+ * Several instances on one database: one of them sends each platform's outbox (the sender lease), so
+ * the platform's limits hold across them, and another takes over when it stops, dies or cannot send.
+ */
+describe('delivery from several instances', () => {
+  const workers: DeliveryWorker[] = [];
+  const extraDbs: Db[] = [];
+  afterEach(async () => {
+    for (const w of workers.splice(0)) await w.stop();
+    for (const d of extraDbs.splice(0)) await d.$disconnect();
+  });
+  const start = (platform: ScriptedPlatform, options: DeliveryOptions = {}, on: Db = db) => {
+    const w = new DeliveryWorker(on, new Map([['sandbox', platform]]), log, { pollMs: 10, ...options });
+    workers.push(w);
+    w.start();
+    return w;
+  };
+
+  it("keeps a chat under its rate limit across two instances: one of them sends", async () => {
+    const limits = { perChat: [{ count: 2, perMs: 300 }], global: [] };
+    const a = new ScriptedPlatform(limits);
+    const b = new ScriptedPlatform(limits);
+    await queue(...Array.from({ length: 6 }, (_, i) => ['c1', `m${i}`] as [string, string]));
+    start(a);
+    start(b);
+    await until(() => a.sent.length + b.sent.length === 6, 'all sends');
+    expect(Math.min(a.sent.length, b.sent.length)).toBe(0);
+    const sent = [...a.sent, ...b.sent];
+    expect(sent.map((s) => s.message.text)).toEqual(['m0', 'm1', 'm2', 'm3', 'm4', 'm5']);
+    for (let i = 2; i < sent.length; i++) expect(sent[i]!.at - sent[i - 2]!.at).toBeGreaterThanOrEqual(300);
+  });
+
+  it('takes over from a sender that died once its lease has run out, not before', async () => {
+    const until_ = Date.now() + 700;
+    await db.senderLease.create({ data: { platform: 'sandbox', holder: 'a-dead-instance', until: new Date(until_) } });
+    const platform = new ScriptedPlatform();
+    await queue(['c1', 'waited']);
+    start(platform);
+    await until(() => platform.sent.length === 1, 'the send');
+    expect(platform.sent[0]!.at).toBeGreaterThanOrEqual(until_);
+    expect(platform.sent[0]!.at).toBeLessThan(until_ + 500);
+  });
+
+  it('hands over at once when the sender stops, or when its platform is not ready there', async () => {
+    const a = new ScriptedPlatform();
+    const b = new ScriptedPlatform();
+    const first = start(a, { leaseMs: 30_000 });
+    await queue(['c1', 'one']);
+    first.kick();
+    await until(() => a.sent.length === 1, 'the first send');
+    const second = start(b, { leaseMs: 30_000 });
+    // WeChat logged out on the instance that sent: the other one sends, without waiting out the lease.
+    a.ready = false;
+    await queue(['c1', 'two']);
+    second.kick();
+    await until(() => b.sent.length === 1, 'the send after the platform went away');
+    await second.stop();
+    a.ready = true;
+    await queue(['c1', 'three']);
+    first.kick();
+    await until(() => a.sent.length === 2, 'the send after the sender stopped');
+    expect([...a.sent, ...b.sent].map((s) => s.message.text).sort()).toEqual(['one', 'three', 'two']);
+  });
+
+  it('on PostgreSQL, tells the sender at once of a reply committed on another instance', async () => {
+    const url = await freshPostgresUrl();
+    const [one, two] = [createDb(url), createDb(url)];
+    extraDbs.push(one, two);
+    const signals = [outboxSignal(url, log)!, outboxSignal(url, log)!];
+    try {
+      const a = new ScriptedPlatform();
+      const b = new ScriptedPlatform();
+      // Polls an hour apart: only the signal can bring the sender to the row in time.
+      await start(a, { pollMs: 3_600_000, leaseMs: 60_000, signal: signals[0] }, one).drain();
+      const other = start(b, { pollMs: 3_600_000, leaseMs: 60_000, signal: signals[1] }, two);
+      await other.drain();
+      expect(await one.senderLease.count()).toBe(1);
+      await two.$transaction((tx) => enqueue(tx, [{ platform: 'sandbox', message: { chatId: 'c1', text: 'from the other instance' } }], new Date()));
+      const committed = Date.now();
+      other.kick();
+      await until(() => a.sent.length === 1, 'the sender to send it');
+      expect(a.sent[0]!.at - committed).toBeLessThan(2_000);
+      expect(b.sent).toHaveLength(0);
+    } finally {
+      for (const signal of signals) await signal.close();
+    }
   });
 });
