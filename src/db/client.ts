@@ -47,14 +47,26 @@ export function createDb(databaseUrl: string): Db {
  * and the pool opens a new connection for the next one.
  */
 function postgresPool(connectionString: string): pg.Pool {
-  const prepared = new URL(connectionString).searchParams.get('pgbouncer') !== 'true';
-  const pool = new pg.Pool({ connectionString, connectionTimeoutMillis: 10_000, ...(prepared ? { Client: PreparingClient } : {}) });
+  const params = new URL(connectionString).searchParams;
+  const prepared = params.get('pgbouncer') !== 'true';
+  const pool = new pg.Pool({ connectionString, connectionTimeoutMillis: 10_000, max: connectionLimit(params), ...(prepared ? { Client: PreparingClient } : {}) });
   const dropped = (error: Error): void => {
     process.emitWarning(`PostgreSQL connection lost: ${error.message}`);
   };
   pool.on('error', dropped);
   pool.on('connect', (connection) => connection.on('error', dropped));
   return pool;
+}
+
+/**
+ * The pool's size: `?connection_limit=N` (Prisma's own parameter, which its driver adapters leave to
+ * the driver), else pg's 10. Several instances share one server's connections, so a district sizes
+ * the sum to the server (a few per core) rather than each instance to itself.
+ */
+function connectionLimit(params: URLSearchParams): number {
+  const limit = Number(params.get('connection_limit') ?? 10);
+  if (!Number.isInteger(limit) || limit < 1) throw new Error(`DATABASE_URL: connection_limit must be a whole number of at least 1, not ${params.get('connection_limit')}`);
+  return limit;
 }
 
 /** Statement texts given a name, at most this many: the same few statements run on every message. */
