@@ -182,7 +182,7 @@ export class DeliveryWorker {
       }
       const lease = await this.leases.hold(name);
       if (lease.held) ours.add(name);
-      else nextWake = Math.min(nextWake, Math.max(10, lease.until - this.options.now()));
+      else nextWake = Math.min(nextWake, Math.max(10, lease.askAgainAt - this.options.now()));
     }
     if (ours.size === 0) return nextWake;
     const rows = await pendingRows(this.db, platform);

@@ -19,19 +19,19 @@ export class SenderLeases {
 
   constructor(
     private readonly db: Db,
-    readonly instanceId: string,
+    private readonly instanceId: string,
     private readonly leaseMs: number,
     /** How often to ask again while another instance holds a lease: it may have given it up (a stop). */
     private readonly recheckMs: number,
     private readonly now: () => number,
   ) {}
 
-  /** Whether this instance is the platform's sender now (taking or renewing the lease as needed); if not, until when another is. */
-  async hold(platform: Platform): Promise<{ held: true } | { held: false; until: number }> {
+  /** Whether this instance is the platform's sender now (taking or renewing the lease as needed); if not, when to ask again. */
+  async hold(platform: Platform): Promise<{ held: true } | { held: false; askAgainAt: number }> {
     const now = this.now();
     const seen = this.seen.get(platform);
     if (seen && seen.holder === this.instanceId && seen.until - now > (this.leaseMs * 2) / 3) return { held: true };
-    if (seen && seen.holder !== this.instanceId && seen.recheckAt > now) return { held: false, until: seen.recheckAt };
+    if (seen && seen.holder !== this.instanceId && seen.recheckAt > now) return { held: false, askAgainAt: seen.recheckAt };
     const [taken] = await sql(this.db).query<{ holder: string; until: Date }>`
       INSERT INTO "SenderLease" ("platform", "holder", "until") VALUES (${platform}, ${this.instanceId}, ${new Date(now + this.leaseMs)})
       ON CONFLICT ("platform") DO UPDATE SET "holder" = excluded."holder", "until" = excluded."until"
@@ -39,11 +39,11 @@ export class SenderLeases {
       RETURNING "holder", "until"`;
     const current =
       taken ?? (await sql(this.db).query<{ holder: string; until: Date }>`SELECT "holder", "until" FROM "SenderLease" WHERE "platform" = ${platform}`)[0];
-    if (!current) return { held: false, until: now };
+    if (!current) return { held: false, askAgainAt: now };
     const until = current.until.getTime();
     const recheckAt = Math.min(until, now + this.recheckMs);
     this.seen.set(platform, { holder: current.holder, until, recheckAt });
-    return current.holder === this.instanceId ? { held: true } : { held: false, until: recheckAt };
+    return current.holder === this.instanceId ? { held: true } : { held: false, askAgainAt: recheckAt };
   }
 
   /** Whether another instance was the platform's sender when last asked, and still is by its lease. */
