@@ -22,10 +22,23 @@ function where(key: ConversationKey) {
   return { platform_platformChatId_platformUserId: key };
 }
 
+/** A stored open question, as read (with the message, or by findPending). */
+export interface ConversationRow {
+  id: number;
+  command: string;
+  state: string;
+  expiresAt: string | Date;
+}
+
 export async function findPending(tx: Tx, key: ConversationKey, now: Date): Promise<PendingPrompt | 'expired' | null> {
-  const [row] = await sql(tx).query<{ id: number; command: string; state: string; expiresAt: string | Date }>`
+  const [row] = await sql(tx).query<ConversationRow>`
     SELECT "id", "command", "state", "expiresAt" FROM "Conversation"
     WHERE "platform" = ${key.platform} AND "platformChatId" = ${key.platformChatId} AND "platformUserId" = ${key.platformUserId}`;
+  return pendingOf(tx, row ?? null, now);
+}
+
+/** The open question of a stored row; one that has run out is removed and answered 'expired'. */
+export async function pendingOf(tx: Tx, row: ConversationRow | null, now: Date): Promise<PendingPrompt | 'expired' | null> {
   if (!row) return null;
   if (rawDate(row.expiresAt) <= now) {
     await tx.conversation.delete({ where: { id: row.id } });

@@ -7,8 +7,9 @@ import type { InboundMessage, OutgoingMessage } from '../messaging/types.ts';
 import type { Clock } from '../time/clock.ts';
 import { chatPurposeOf } from './chat-purpose.ts';
 import { renderText, type Command, type CommandContext, type OpenPrompt, type ReplyOptions, type Sender, type Text } from './command.ts';
-import { clearPending, findPending, savePending, type ConversationKey } from './conversation.ts';
-import { findSender, rememberPrivateChat, upsertChat } from './identity.ts';
+import { clearPending, pendingOf, savePending, type ConversationKey } from './conversation.ts';
+import { readArrival } from './arrival.ts';
+import { rememberPrivateChat, senderFromRows, upsertChat } from './identity.ts';
 import { describeRoute, route, type RouteOutcome } from './router.ts';
 import { sql } from '../db/sql.ts';
 
@@ -148,11 +149,12 @@ export class Dispatcher {
    */
   private async handle(tx: Tx, message: InboundMessage, outbox: OutboxEntry[], record: (outcome: RouteOutcome) => Promise<void>): Promise<string | undefined> {
     const { policy, t, clock } = this.deps;
-    const chat = await upsertChat(tx, message.platform, message.chatId, message.chatKind, message.chatTitle);
-    const sender = await findSender(tx, message.platform, message.senderId);
-    if (sender && message.chatKind === 'private') await rememberPrivateChat(tx, message.platform, message.senderId, message.chatId);
     const key: ConversationKey = { platform: message.platform, platformChatId: message.chatId, platformUserId: message.senderId };
-    const pendingRow = await findPending(tx, key, clock.now());
+    const arrival = await readArrival(tx, key);
+    const chat = await upsertChat(tx, arrival.chat, message.platform, message.chatId, message.chatKind, message.chatTitle);
+    const sender = senderFromRows(arrival.senderRows);
+    if (sender && message.chatKind === 'private') await rememberPrivateChat(tx, message.platform, message.senderId, message.chatId);
+    const pendingRow = await pendingOf(tx, arrival.conversation, clock.now());
     const pending = pendingRow && pendingRow !== 'expired' ? pendingRow : null;
     const pendingCommand = pending ? this.commandsById.get(pending.command) : undefined;
     const quoted = await this.quotedBotMessage(tx, message);

@@ -1,11 +1,10 @@
 import type { Tx } from '../db/client.ts';
-import { rawOptionalDate } from '../db/raw-values.ts';
 import type { ChatKind, Platform } from '../messaging/types.ts';
 import type { ChatRecord, Sender } from './command.ts';
 import type { Role } from './roles.ts';
-import { sql } from '../db/sql.ts';
 
-interface SenderRow {
+/** One row of a sender's read: the person with one of its roles (null when it has none). */
+export interface SenderRow {
   id: number;
   name: string;
   communityId: number | null;
@@ -16,21 +15,8 @@ interface SenderRow {
   role: string | null;
 }
 
-/**
- * The person a platform account is bound to; the chat is trusted for nothing but the sender id.
- * One query on every message (person, roles and community joined; Prisma's include would be three),
- * read in the message's transaction: no cache, so a role or binding the CLI changed counts at once.
- */
-export async function findSender(tx: Tx, platform: Platform, platformUserId: string): Promise<Sender | null> {
-  const rows = await sql(tx).query<SenderRow>`
-    SELECT p."id", p."name", p."communityId", p."streetId", p."grid",
-           c."name" AS "communityName", c."streetId" AS "communityStreetId", r."role"
-    FROM "Binding" b
-    JOIN "Person" p ON p."id" = b."personId"
-    LEFT JOIN "Community" c ON c."id" = p."communityId"
-    LEFT JOIN "PersonRole" r ON r."personId" = p."id"
-    WHERE b."platform" = ${platform} AND b."platformUserId" = ${platformUserId}
-    ORDER BY r."role"`;
+/** The person a platform account is bound to, from its rows (one per role); the chat is trusted for nothing but the sender id. */
+export function senderFromRows(rows: readonly SenderRow[]): Sender | null {
   const first = rows[0];
   if (!first) return null;
   return senderOf({
@@ -86,25 +72,25 @@ export function senderOf(person: {
   };
 }
 
-/** The chat as the database knows it, created on first sight; its title follows the platform. */
+/** A chat as stored, before the platform's name for it is compared. */
+export type StoredChat = Omit<ChatRecord, 'platform' | 'kind'> & { platform: string; kind: string; unreachableAt: Date | null };
+
+/** The chat as the database knows it (`stored`, read with the message), created on first sight; its title follows the platform. */
 export async function upsertChat(
   tx: Tx,
+  stored: StoredChat | null,
   platform: Platform,
   platformChatId: string,
   kind: ChatKind,
   title: string | undefined,
 ): Promise<ChatRecord> {
   const where = { platform_platformChatId: { platform, platformChatId } };
-  const [raw] = await sql(tx).query<ChatRecord & { unreachableAt: string | Date | null }>`
-    SELECT "id", "platform", "platformChatId", "kind", "title", "purpose", "communityId", "unreachableAt"
-    FROM "Chat" WHERE "platform" = ${platform} AND "platformChatId" = ${platformChatId}`;
-  const found = raw ? { ...raw, unreachableAt: rawOptionalDate(raw.unreachableAt) } : null;
   // Written only when new, renamed or back from unreachable (a message from it: the bot is in it again).
-  const renamed = Boolean(title && found && found.title !== title);
-  const row = !found
+  const renamed = Boolean(title && stored && stored.title !== title);
+  const row = !stored
     ? await tx.chat.create({ data: { platform, platformChatId, kind, title: title ?? null } })
-    : renamed || found.unreachableAt
+    : renamed || stored.unreachableAt
       ? await tx.chat.update({ where, data: { ...(renamed ? { title } : {}), unreachableAt: null, unreachableReason: null } })
-      : found;
-  return { ...row, platform: row.platform as Platform, kind: row.kind as ChatKind };
+      : stored;
+  return { id: row.id, platform: row.platform as Platform, platformChatId: row.platformChatId, kind: row.kind as ChatKind, title: row.title, purpose: row.purpose, communityId: row.communityId };
 }
