@@ -11,7 +11,7 @@ export interface Arrival {
   conversation: ConversationRow | null;
 }
 
-type ArrivalRow = Partial<SenderRow> & {
+type ArrivalRow = { [K in keyof SenderRow]: SenderRow[K] | null } & {
   chatId: number | null;
   chatKind: string | null;
   chatTitle: string | null;
@@ -59,19 +59,8 @@ export async function readArrival(tx: Tx, key: ConversationKey): Promise<Arrival
             communityId: first.chatCommunityId,
             unreachableAt: rawOptionalDate(first.chatUnreachableAt),
           },
-    senderRows:
-      first.id === null || first.id === undefined
-        ? []
-        : rows.map((row) => ({
-            id: row.id!,
-            name: row.name!,
-            communityId: row.communityId ?? null,
-            streetId: row.streetId ?? null,
-            grid: row.grid ?? null,
-            communityName: row.communityName ?? null,
-            communityStreetId: row.communityStreetId ?? null,
-            role: row.role ?? null,
-          })),
+    // Bound: every row carries the person and one of its roles, as SenderRow has them.
+    senderRows: first.id === null ? [] : (rows as SenderRow[]),
     conversation: first.conversationId === null ? null : { id: first.conversationId, command: first.command!, state: first.state!, expiresAt: first.expiresAt! },
   };
 }
