@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { MAX_INBOUND_TEXT, repairName, repairText } from '../../src/messaging/inbound-text.ts';
 import type { SharedLocation } from '../../src/messaging/types.ts';
-import { isPrivateChat, type StoredFile } from '../../src/sandbox/store.ts';
+import { isPrivateChat, SandboxIdTaken, type StoredFile } from '../../src/sandbox/store.ts';
 import type { SettableClock } from '../../src/time/clock.ts';
 import { parseOfficeTime } from '../../src/time/office-time.ts';
 import type { SandboxAdapter } from './adapter.ts';
@@ -113,16 +113,21 @@ export function registerSandboxRoutes(server: FastifyInstance, adapter: SandboxA
     if (repairText(body.text) === '' && attachments.length === 0 && !body.location) {
       return badRequest(reply, 'text: the message is empty; give text, attachments or a location');
     }
-    const { id } = await adapter.receive({
-      chatId: body.chatId,
-      userId: body.userId,
-      text: body.text,
-      ...(body.replyTo ? { replyTo: body.replyTo } : {}),
-      ...(body.id ? { id: body.id } : {}),
-      ...(attachments.length > 0 ? { attachments } : {}),
-      ...(body.location ? { location: sharedLocation(body.location) } : {}),
-    });
-    return { id };
+    try {
+      const { id } = await adapter.receive({
+        chatId: body.chatId,
+        userId: body.userId,
+        text: body.text,
+        ...(body.replyTo ? { replyTo: body.replyTo } : {}),
+        ...(body.id ? { id: body.id } : {}),
+        ...(attachments.length > 0 ? { attachments } : {}),
+        ...(body.location ? { location: sharedLocation(body.location) } : {}),
+      });
+      return { id };
+    } catch (error) {
+      if (error instanceof SandboxIdTaken) return badRequest(reply, `id: ${error.message}`);
+      throw error;
+    }
   });
 
   server.get('/sandbox/api/files/:messageId/:index', async (req, reply) => {

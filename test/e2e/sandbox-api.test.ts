@@ -138,3 +138,25 @@ describe('recall in the sandbox', () => {
     await expect(bot.app.sandbox!.recall('g-residents', 'm-never-sent')).resolves.toBeUndefined();
   });
 });
+
+describe('message ids given by the caller, messages arriving together', () => {
+  it('keeps each of messages posted together once, a redelivered id is the same message, and another person’s id is refused', async () => {
+    const texts = Array.from({ length: 12 }, (_, i) => `第${i}条`);
+    const posted = await Promise.all([
+      ...texts.map((text, i) => bot.post('/sandbox/api/messages', { chatId: 'g-residents', userId: 'qiandaye', text, id: `together-${i}` })),
+      bot.post('/sandbox/api/messages', { chatId: 'g-residents', userId: 'qiandaye', text: '第0条', id: 'together-0' }),
+    ]);
+    expect(posted.map((p) => p.status)).toEqual(Array(13).fill(200));
+    expect(posted.at(-1)!.body.id).toBe('together-0');
+    const shown = (await bot.messages('g-residents')).filter((m) => m.id.startsWith('together-'));
+    // Posted on several connections at once, they may arrive in any order.
+    expect(shown.map((m) => m.text).sort()).toEqual([...texts].sort());
+    const again = await bot.post('/sandbox/api/messages', { chatId: 'g-residents', userId: 'qiandaye', text: '第0条', id: 'together-0' });
+    expect(again).toMatchObject({ status: 200, body: { id: 'together-0' } });
+    expect((await bot.messages('g-residents')).filter((m) => m.id === 'together-0')).toHaveLength(1);
+
+    const taken = await bot.post('/sandbox/api/messages', { chatId: 'g-residents', userId: 'zhangwei', text: '收到', id: 'together-1' });
+    expect(taken.status).toBe(400);
+    expect(taken.body.error).toMatch(/id together-1 is already another message/);
+  });
+});

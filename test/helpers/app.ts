@@ -33,6 +33,8 @@ export interface TestApp {
   messages(chatId: string): Promise<SandboxMessageView[]>;
   /** Waits until the bot has written a message in the chat that matches, and returns it. */
   botReply(chatId: string, match: (text: string) => boolean, after?: string): Promise<SandboxMessageView>;
+  /** Waits until every sandbox message the bot has committed is shown, so what is said next comes after them. */
+  delivered(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -97,6 +99,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
         if (Date.now() > deadline) {
           throw new Error(`no bot reply in ${chatId} matched; the chat has:\n${list.map((m) => `${m.userId}: ${m.text}`).join('\n')}`);
         }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+    async delivered() {
+      const deadline = Date.now() + 10_000;
+      while (await app.db.outboxMessage.count({ where: { platform: 'sandbox', status: 'pending' } })) {
+        if (Date.now() > deadline) throw new Error('sandbox messages still pending after 10 s');
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     },

@@ -21,8 +21,9 @@ let bot: TestApp;
 async function at(now: string): Promise<void> {
   const response = await bot.post('/sandbox/api/clock', { now, frozen: true });
   expect(response.status).toBe(200);
-  // The clock change ticks the scheduler; this waits for that tick's jobs to commit.
+  // The clock change ticks the scheduler; this waits for that tick's jobs to commit and their messages to be shown.
   await bot.app.scheduler.tick();
+  await bot.delivered();
 }
 
 /** Sends a message and returns the bot's answer to it in the same chat. */

@@ -21,6 +21,8 @@ async function restartAt(url: string, now: string): Promise<TestApp> {
   await bot?.stop();
   bot = await startTestApp({ demo: true, databaseUrl: url, now: `${now}+08:00` });
   await bot.app.scheduler.tick();
+  // What a stop left unsent goes out now; a message said next comes after it, as a person would see it.
+  await bot.delivered();
   return bot;
 }
 

@@ -1,0 +1,96 @@
+import http from 'node:http';
+import { afterEach, describe, expect, it } from 'vitest';
+import { seedPeople } from '../../bench/support.ts';
+import { migrateDatabase } from '../../src/db/migrate.ts';
+import { freshDatabaseUrl, TEST_DATABASE } from '../helpers/database.ts';
+import { until } from '../helpers/until.ts';
+import { startBotProcess, type BotProcess } from '../resilience/bot-process.ts';
+
+/**
+ * The statements a check-in costs, counted in the real bot process (PRISMA_LOG_QUERIES lists each
+ * one, Prisma's and the raw channel's; BEGIN is not listed). The budget is what the message path
+ * was cut to for issue 15; a look-up added to every check-in fails here.
+ */
+const SEQUENTIAL = 10;
+const CONCURRENT = 32;
+const AT = '2026-11-23T07:55:00+08:00';
+/** The bot's own statements per check-in: arrival, inbox, calendar day, duty seats, check-in, outbox, COMMIT, the delivery's read, claim and record. */
+const BOT_BUDGET = 10.5;
+
+let bot: BotProcess | null = null;
+afterEach(async () => {
+  await bot?.kill('SIGTERM');
+  bot = null;
+});
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENT });
+
+function post(url: string, pathname: string, body: unknown): Promise<number> {
+  const text = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const request = http.request(`${url}${pathname}`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) } }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode ?? 0));
+    });
+    request.on('error', reject);
+    request.end(text);
+  });
+}
+
+const checkIn = (url: string, i: number) => post(url, '/sandbox/api/messages', { chatId: 'g-work', userId: `u${i}`, text: '签到', id: `budget-${i}` });
+
+/** The bot's own: without the sandbox (the platform's side, and this test reading its history) and the sender's lease renewals. */
+const botOwn = (lines: string[]) => lines.filter((line) => !line.includes('Sandbox') && !line.includes('"SenderLease"'));
+
+function statementsSince(offset: number): string[] {
+  return bot!.output().slice(offset).split('\n').filter((line) => line.startsWith('Q '));
+}
+
+/** Waits until the sandbox shows `count` replies of the bot in the work group. */
+async function repliesSent(url: string, count: number): Promise<void> {
+  await until(`${count} replies`, async () => {
+    const { messages } = (await (await fetch(`${url}/sandbox/api/messages?chatId=g-work`)).json()) as { messages: { userId: string }[] };
+    return messages.filter((m) => m.userId === 'bot').length >= count;
+  });
+}
+
+describe(`statements per check-in (${TEST_DATABASE})`, () => {
+  it('stays within the budget one at a time, and the sandbox writes messages that arrive together in one statement', async () => {
+    const databaseUrl = await freshDatabaseUrl('budget');
+    await migrateDatabase(databaseUrl);
+    await seedPeople(databaseUrl, CONCURRENT * 2 + SEQUENTIAL);
+    bot = await startBotProcess({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', PRISMA_LOG_QUERIES: '1' });
+    expect(await post(bot.url, '/sandbox/api/clock', { now: AT, frozen: true })).toBe(200);
+    // Warm-up: the first check-ins open the sockets and the delivery worker's lease.
+    await Promise.all(Array.from({ length: CONCURRENT }, (_, i) => checkIn(bot!.url, i)));
+    await repliesSent(bot.url, CONCURRENT);
+
+    let offset = bot.output().length;
+    for (let i = CONCURRENT; i < CONCURRENT + SEQUENTIAL; i++) {
+      expect(await checkIn(bot.url, i)).toBe(200);
+      await repliesSent(bot.url, i + 1);
+    }
+    const one = statementsSince(offset);
+    const sandbox = one.filter((line) => line.includes('INSERT INTO "Sandbox'));
+    const own = botOwn(one);
+    expect(own.length / SEQUENTIAL).toBeLessThanOrEqual(BOT_BUDGET);
+    // Each new person: one user row, the message in, the reply out.
+    expect(sandbox.length).toBe(3 * SEQUENTIAL);
+
+    offset = bot.output().length;
+    const start = CONCURRENT + SEQUENTIAL;
+    const statuses = await Promise.all(Array.from({ length: CONCURRENT }, (_, k) => checkIn(bot!.url, start + k)));
+    expect(statuses.every((status) => status === 200)).toBe(true);
+    await repliesSent(bot.url, start + CONCURRENT);
+    const together = statementsSince(offset);
+    const messageWrites = together.filter((line) => line.includes('INSERT INTO "SandboxMessage"')).length;
+    const userWrites = together.filter((line) => line.includes('INSERT INTO "SandboxUser"')).length;
+    process.stdout.write(
+      `statements per check-in (${TEST_DATABASE}): one at a time ${(own.length / SEQUENTIAL).toFixed(1)} of the bot + ${sandbox.length / SEQUENTIAL} of the sandbox; ` +
+        `${CONCURRENT} together ${(botOwn(together).length / CONCURRENT).toFixed(1)} of the bot, the sandbox's ${2 * CONCURRENT} messages in ${messageWrites} statements, ${CONCURRENT} new users in ${userWrites}\n`,
+    );
+    expect(messageWrites).toBeLessThan(1.5 * CONCURRENT);
+    expect(userWrites).toBeLessThan(0.75 * CONCURRENT);
+    expect(botOwn(together).length / CONCURRENT).toBeLessThanOrEqual(BOT_BUDGET);
+  });
+});
