@@ -181,6 +181,7 @@ export class DeliveryWorker {
         continue;
       }
       const lease = await this.leases.hold(name);
+      if (lease.held && lease.taken) await this.countRecentSends(name);
       if (lease.held) ours.add(name);
       else nextWake = Math.min(nextWake, Math.max(10, lease.askAgainAt - this.options.now()));
     }
@@ -248,6 +249,20 @@ export class DeliveryWorker {
     }
     // Rows committed meanwhile kick the lane again; another sweep at once is needed only when this one left some behind.
     return failedChats.size === 0 && (picked.length >= BATCH || rows.length >= PENDING_LIMIT) ? 0 : nextWake;
+  }
+
+  /**
+   * On becoming a platform's sender (a start, a hand-over), its limiter counts the platform's sends
+   * still inside its windows, whoever made them, so the new sender does not send a chat's or the
+   * bot's quota a second time.
+   */
+  private async countRecentSends(platform: Platform): Promise<void> {
+    const limiter = this.limiters.get(platform)!;
+    const since = new Date(this.options.now() - limiter.windowMs);
+    const sends = await sql(this.db).query<{ chatId: string; sentAt: string | Date }>`
+      SELECT "platformChatId" AS "chatId", "sentAt" FROM "OutboxMessage"
+      WHERE "platform" = ${platform} AND "sentAt" > ${since} ORDER BY "sentAt"`;
+    limiter.replace(sends.map((send) => ({ chatId: send.chatId, at: rawDate(send.sentAt).getTime() })));
   }
 
   /** Keeps the leases of rows still in flight (claimed, not yet recorded) and of their platforms from running out. */

@@ -6,6 +6,17 @@ export class RateLimiter {
 
   constructor(private readonly limits: AdapterLimits) {}
 
+  /** How far back a send still counts against some limit. */
+  get windowMs(): number {
+    return Math.max(0, ...[...this.limits.perChat, ...this.limits.global].map((rule) => rule.perMs));
+  }
+
+  /** Counts the sends given (oldest first) in place of this instance's own: what the platform saw, on taking over as its sender. */
+  replace(sends: readonly { chatId: string; at: number }[]): void {
+    this.history.clear();
+    for (const send of sends) this.record(send.chatId, send.at);
+  }
+
   /** Milliseconds to wait before a send to `chatId` is allowed; 0 means now. */
   waitMs(chatId: string, now: number): number {
     return Math.max(this.waitFor(`chat:${chatId}`, this.limits.perChat, now), this.waitFor('global', this.limits.global, now));

@@ -26,11 +26,16 @@ export class SenderLeases {
     private readonly now: () => number,
   ) {}
 
-  /** Whether this instance is the platform's sender now (taking or renewing the lease as needed); if not, when to ask again. */
-  async hold(platform: Platform): Promise<{ held: true } | { held: false; askAgainAt: number }> {
+  /**
+   * Whether this instance is the platform's sender now (taking or renewing the lease as needed); if
+   * not, when to ask again. `taken`: it was not the sender until now (or its lease had run out
+   * meanwhile), so another instance may have sent in the last moments.
+   */
+  async hold(platform: Platform): Promise<{ held: true; taken: boolean } | { held: false; askAgainAt: number }> {
     const now = this.now();
     const seen = this.seen.get(platform);
-    if (seen && seen.holder === this.instanceId && seen.until - now > (this.leaseMs * 2) / 3) return { held: true };
+    if (seen && seen.holder === this.instanceId && seen.until - now > (this.leaseMs * 2) / 3) return { held: true, taken: false };
+    const wasOurs = seen !== undefined && seen.holder === this.instanceId && seen.until > now;
     if (seen && seen.holder !== this.instanceId && seen.recheckAt > now) return { held: false, askAgainAt: seen.recheckAt };
     const [taken] = await sql(this.db).query<{ holder: string; until: Date }>`
       INSERT INTO "SenderLease" ("platform", "holder", "until") VALUES (${platform}, ${this.instanceId}, ${new Date(now + this.leaseMs)})
@@ -43,7 +48,7 @@ export class SenderLeases {
     const until = current.until.getTime();
     const recheckAt = Math.min(until, now + this.recheckMs);
     this.seen.set(platform, { holder: current.holder, until, recheckAt });
-    return current.holder === this.instanceId ? { held: true } : { held: false, askAgainAt: recheckAt };
+    return current.holder === this.instanceId ? { held: true, taken: !wasOurs } : { held: false, askAgainAt: recheckAt };
   }
 
   /** Whether another instance was the platform's sender when last asked, and still is by its lease. */

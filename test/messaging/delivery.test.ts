@@ -218,6 +218,25 @@ describe('delivery from several instances', () => {
     expect([...a.sent, ...b.sent].map((s) => s.message.text).sort()).toEqual(['one', 'three', 'two']);
   });
 
+  it("a new sender counts its predecessor's sends still inside the chat's window (a hand-over, a restart)", async () => {
+    const limits = { perChat: [{ count: 2, perMs: 800 }], global: [] };
+    const a = new ScriptedPlatform(limits);
+    const b = new ScriptedPlatform(limits);
+    const first = start(a, { leaseMs: 30_000 });
+    await queue(['c1', 'm0'], ['c1', 'm1']);
+    first.kick();
+    await until(() => a.sent.length === 2, "the first sender's two");
+    await until(async () => (await db.outboxMessage.count({ where: { status: 'sent' } })) === 2, 'the two recorded');
+    await first.stop();
+    await queue(['c1', 'm2'], ['c2', 'elsewhere']);
+    start(b, { leaseMs: 30_000 });
+    await until(() => b.sent.length === 2, "the second sender's two");
+    const [elsewhere, m2] = [b.sent.find((s) => s.message.text === 'elsewhere')!, b.sent.find((s) => s.message.text === 'm2')!];
+    // c1 had its two sends of the window from the first sender; another chat goes at once.
+    expect(m2.at - a.sent[0]!.at).toBeGreaterThanOrEqual(800);
+    expect(elsewhere.at).toBeLessThan(m2.at);
+  });
+
   it('on PostgreSQL, tells the sender at once of a reply committed on another instance', async () => {
     const url = await freshPostgresUrl();
     const [one, two] = [createDb(url), createDb(url)];

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "OutboxMessage_platform_sentAt_idx" ON "OutboxMessage"("platform", "sentAt");
+
