@@ -55,7 +55,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const clock = options.clock ?? (withSandbox ? new SettableClock() : new SystemClock());
   const t = translator(env.LOCALE);
   await migrateDatabase(env.DATABASE_URL);
-  const db = createDb(env.DATABASE_URL);
+  const db = createDb(env.DATABASE_URL, { onConnectionLost: (error) => log.warn({ err: error }, 'PostgreSQL connection lost') });
   const server = createHttpServer(log);
 
   const adapters = new Map<Platform, ChatAdapter>();

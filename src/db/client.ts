@@ -18,15 +18,20 @@ export type Tx = Prisma.TransactionClient;
 
 type Options = Omit<Prisma.PrismaClientOptions, 'adapter'>;
 
+export interface DbOptions {
+  /** Told of a PostgreSQL connection cut under the pool (the bot logs it); the query on it fails by itself. */
+  onConnectionLost?: (error: Error) => void;
+}
+
 /**
  * The client for DATABASE_URL. Both generated clients come from the one datamodel and share
  * Prisma's runtime, so the PostgreSQL one is used through the SQLite client's type.
  */
-export function createDb(databaseUrl: string): Db {
+export function createDb(databaseUrl: string, options: DbOptions = {}): Db {
   const log: Options = process.env.PRISMA_LOG_QUERIES ? { log: [{ emit: 'event', level: 'query' }] } : {};
   let client: Db;
   if (databaseKind(databaseUrl) === 'postgres') {
-    const channels = sqlChannels(releasingPg(new PrismaPg(postgresPool(databaseUrl), { disposeExternalPool: true })));
+    const channels = sqlChannels(releasingPg(new PrismaPg(postgresPool(databaseUrl, options.onConnectionLost ?? (() => {})), { disposeExternalPool: true })));
     client = new PostgresClient({ adapter: channels.factory, ...log }) as unknown as Db;
     channels.attach(client);
   } else {
@@ -46,13 +51,10 @@ export function createDb(databaseUrl: string): Db {
  * no listener throws. The query in flight fails (the request is refused, the platform redelivers)
  * and the pool opens a new connection for the next one.
  */
-function postgresPool(connectionString: string): pg.Pool {
+function postgresPool(connectionString: string, dropped: (error: Error) => void): pg.Pool {
   const params = new URL(connectionString).searchParams;
   const prepared = params.get('pgbouncer') !== 'true';
   const pool = new pg.Pool({ connectionString, connectionTimeoutMillis: 10_000, max: connectionLimit(params), ...(prepared ? { Client: PreparingClient } : {}) });
-  const dropped = (error: Error): void => {
-    process.emitWarning(`PostgreSQL connection lost: ${error.message}`);
-  };
   pool.on('error', dropped);
   pool.on('connect', (connection) => connection.on('error', dropped));
   return pool;
