@@ -5,7 +5,8 @@
  * - end to end, closed loop at BENCH_CONCURRENCY: throughput and its ratio to the floor,
  * - end to end, open loop at BENCH_RATE check-ins/s (arrivals on a schedule, latency counted from
  *   each scheduled arrival): p50 / p99,
- * - PostgreSQL only: the closed loop against two bot processes sharing the database.
+ * - PostgreSQL only: the closed loop against two bot processes sharing the database, in BENCH_ROUNDS
+ *   alternating pairs of one bot and two, with the median gain.
  * BENCH_CPU_PROF=dir writes a CPU profile of each bot process there and prints where its time went.
  * Absolute figures are noisy on shared machines; read the ratios, side by side.
  */
@@ -19,12 +20,14 @@ import { createDb } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
 import { tempDir } from '../test/helpers/app.ts';
 import { startBotProcess, type BotProcess } from '../test/resilience/bot-process.ts';
-import { machineCpuTicks, openLoop, percentile, pool, postgresCpuSeconds, processCpuSeconds, profileSummary, seedPeople } from './support.ts';
+import { machineCpuTicks, median, openLoop, percentile, pool, postgresCpuSeconds, processCpuSeconds, profileSummary, seedPeople } from './support.ts';
 
 const N = Number(process.env.BENCH_N ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const RATE = Number(process.env.BENCH_RATE ?? 100);
 const OPEN_N = Number(process.env.BENCH_OPEN_N ?? 10 * RATE);
+/** Pairs of closed loops, one bot then two, on PostgreSQL. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const AT = '2026-11-23T07:55:00+08:00';
 const POSTGRES_SERVER = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const PROFILE_DIR = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : null;
@@ -120,6 +123,8 @@ interface EndToEnd {
   p99ms: number;
   /** CPU the bot processes spent per check-in of the closed loop (all instances together). */
   botCpuMsPerCheckIn: number;
+  /** The same for each instance (the platform's sender does more than the others). */
+  botCpuMsPerInstance: number[];
   /** The share of the machine's CPU (all cores) in use during the closed loop. */
   machineBusy: number;
   /** CPU per check-in of the closed loop spent by the PostgreSQL server and by this load generator. */
@@ -154,13 +159,15 @@ async function endToEnd(kind: Kind, instances: number, withOpenLoop: boolean): P
     const machineAfter = machineCpuTicks();
     const generator = process.cpuUsage(generatorBefore);
     const postgresCpu = kind === 'postgres' ? postgresCpuSeconds() - postgresBefore : null;
-    const botCpu = bots.reduce((sum, bot, i) => sum + processCpuSeconds(bot.child.pid!) - cpuBefore[i]!, 0);
+    const cpuEach = bots.map((bot, i) => processCpuSeconds(bot.child.pid!) - cpuBefore[i]!);
+    const botCpu = cpuEach.reduce((sum, seconds) => sum + seconds, 0);
     latencies.sort((a, b) => a - b);
     const result: EndToEnd = {
       perSecond: Math.round(N / seconds),
       p50ms: +percentile(latencies, 50).toFixed(1),
       p99ms: +percentile(latencies, 99).toFixed(1),
       botCpuMsPerCheckIn: +((botCpu * 1000) / N).toFixed(2),
+      botCpuMsPerInstance: cpuEach.map((seconds) => +((seconds * 1000) / N).toFixed(2)),
       machineBusy: +((machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total)).toFixed(2),
       postgresCpuMsPerCheckIn: postgresCpu === null ? null : +((postgresCpu * 1000) / N).toFixed(2),
       loadGeneratorCpuMsPerCheckIn: +((generator.user + generator.system) / 1000 / N).toFixed(2),
@@ -181,6 +188,15 @@ async function endToEnd(kind: Kind, instances: number, withOpenLoop: boolean): P
     await stopBots(bots, label).catch(() => null);
     throw error;
   }
+}
+
+/**
+ * The most the instances could take if each had a core of its own: the busiest one (per check-in of
+ * all of them) runs out of its core first. Read off their CPU, not measured; this machine has too few
+ * cores to run it.
+ */
+function capacity(run: EndToEnd): number {
+  return Math.round(1000 / Math.max(...run.botCpuMsPerInstance));
 }
 
 async function bareFloor(kind: Kind): Promise<number> {
@@ -217,8 +233,17 @@ try {
     const floor = await bareFloor(kind);
     const one = await endToEnd(kind, 1, true);
     const two = kind === 'postgres' ? await endToEnd(kind, 2, false) : null;
+    // More rounds of one bot against two, alternating, each on a fresh database: one pair is within this machine's noise.
+    const pairs = two ? [{ one: one.perSecond, two: two.perSecond }] : [];
+    for (let round = 1; two && round < ROUNDS; round++) pairs.push({ one: (await endToEnd(kind, 1, false)).perSecond, two: (await endToEnd(kind, 2, false)).perSecond });
+    const gains = pairs.map((p) => +(p.two / p.one).toFixed(2));
     const ratio = +(floor / one.perSecond).toFixed(2);
-    results[kind] = { floorPerSecond: floor, endToEnd: { ...one, profile: undefined }, floorOverEndToEnd: ratio, ...(two ? { twoInstances: { ...two, profile: undefined } } : {}) };
+    results[kind] = {
+      floorPerSecond: floor,
+      endToEnd: { ...one, profile: undefined },
+      floorOverEndToEnd: ratio,
+      ...(two ? { twoInstances: { ...two, profile: undefined }, rounds: pairs, twoOverOneMedian: median(gains) } : {}),
+    };
     lines.push(
       `${kind}:`,
       `  bare Prisma tx       ${floor}/s   (one check-in row + one outbox row each)`,
@@ -231,6 +256,9 @@ try {
       lines.push(
         `  end to end, 2 bots   ${two.perSecond}/s   p50 ${two.p50ms} ms   p99 ${two.p99ms} ms   (${(two.perSecond / one.perSecond).toFixed(2)}x one bot)   bot CPU ${two.botCpuMsPerCheckIn} ms/check-in, machine ${Math.round(two.machineBusy * 100)}% busy on ${os.cpus().length} cores`,
         elsewhere(two),
+        `  rounds, 1 bot / 2 bots: ${pairs.map((p) => `${p.one}/${p.two}`).join(', ')}/s   2 bots over 1: ${gains.join(', ')}, median ${median(gains)}x`,
+        `  with a core for each bot (CPU-bound, PostgreSQL and the load generator elsewhere): 1 bot ${capacity(one)}/s, 2 bots ${capacity(two)}/s (${(capacity(two) / capacity(one)).toFixed(2)}x); ` +
+          `CPU per check-in of each of the 2 bots ${two.botCpuMsPerInstance.join(' + ')} ms`,
       );
     }
     if (one.profile) lines.push(`  CPU of the bot process (self time, ${kind}, one bot):`, ...one.profile.map((line) => `    ${line}`));

@@ -1,10 +1,15 @@
-/** What the benches share: a concurrency pool, open-loop arrivals, percentiles, a CPU profile's summary, and a community of bound staff in one work group. */
+/** What the benches share: a concurrency pool, open-loop arrivals, percentiles and medians, a CPU profile's summary, and a community of bound staff in one work group. */
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createDb } from '../src/db/client.ts';
 
 export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+export const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : +((sorted[middle - 1]! + sorted[middle]!) / 2).toFixed(2);
+};
 export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 export async function pool(count: number, concurrency: number, task: (index: number) => Promise<void>): Promise<void> {
