@@ -90,6 +90,12 @@ export class DeliveryWorker {
   private stopping = false;
   private readonly options: Required<Omit<DeliveryOptions, 'signal'>> & Pick<DeliveryOptions, 'signal'>;
   private readonly leases: SenderLeases;
+  /**
+   * Chats whose first pending row cannot go before a time (its backoff, its lease, the chat's rate
+   * limit), by chat key: the sweeps leave their rows unread until then, so a chat with more rows
+   * waiting than one sweep reads does not hide every other chat's rows behind it.
+   */
+  private readonly waitingChats = new Map<string, { platform: Platform; chatId: string; until: number }>();
 
   constructor(
     private readonly db: Db,
@@ -186,7 +192,9 @@ export class DeliveryWorker {
       else nextWake = Math.min(nextWake, Math.max(10, lease.askAgainAt - this.options.now()));
     }
     if (ours.size === 0) return nextWake;
-    const rows = await pendingRows(this.db, platform);
+    const skipped = this.chatsStillWaiting([...ours]);
+    for (const { until } of skipped) nextWake = Math.min(nextWake, Math.max(10, until - this.options.now()));
+    const rows = await pendingRows(this.db, platform, skipped);
     const blocked = new Set<string>();
     const picked: { row: (typeof rows)[number]; adapter: ChatAdapter; reservedAt: number }[] = [];
     const now = this.options.now();
@@ -201,8 +209,11 @@ export class DeliveryWorker {
       if (!adapter || !adapter.isReady() || notDue || wait > 0) {
         // Later messages to the same chat wait, so a chat never sees them out of order.
         blocked.add(chatKey);
-        if (notDue) nextWake = Math.min(nextWake, Math.max(10, Math.max(row.nextAttemptAt.getTime(), leased ? row.lockedUntil!.getTime() : 0) - now));
-        if (wait > 0) nextWake = Math.min(nextWake, wait);
+        const until = notDue ? Math.max(row.nextAttemptAt.getTime(), leased ? row.lockedUntil!.getTime() : 0) : now + wait;
+        if (adapter?.isReady() && until > now) {
+          this.waitingChats.set(chatKey, { platform: adapter.platform, chatId: row.platformChatId, until });
+          nextWake = Math.min(nextWake, Math.max(10, until - now));
+        }
         continue;
       }
       this.limiters.get(adapter.platform)!.record(row.platformChatId, now);
@@ -234,7 +245,10 @@ export class DeliveryWorker {
         const outcome = await this.sendOne(adapter, row.id, row.attempts, JSON.parse(claimed.get(row.id)!) as OutgoingMessage);
         // Counted from when the platform answered: it has the message by then, so the next window never opens early on its clock.
         this.limiters.get(adapter.platform)!.restamp(row.platformChatId, reservedAt, this.options.now());
-        if (!('platformMessageId' in outcome)) failedChats.add(chatKey);
+        if (!('platformMessageId' in outcome)) {
+          failedChats.add(chatKey);
+          if ('retryAt' in outcome && !outcome.dead) this.waitingChats.set(chatKey, { platform: adapter.platform, chatId: row.platformChatId, until: outcome.retryAt.getTime() });
+        }
         if (adapter.sendsIdempotently) {
           outcomes.push(outcome);
         } else {
@@ -247,8 +261,20 @@ export class DeliveryWorker {
     } finally {
       clearInterval(renewal);
     }
-    // Rows committed meanwhile kick the lane again; another sweep at once is needed only when this one left some behind.
-    return failedChats.size === 0 && (picked.length >= BATCH || rows.length >= PENDING_LIMIT) ? 0 : nextWake;
+    // Rows committed meanwhile kick the lane again; another sweep at once is needed only when this one
+    // left some behind (a chat that failed now waits among the skipped, so it is not tried again at once).
+    return picked.length >= BATCH || rows.length >= PENDING_LIMIT ? 0 : nextWake;
+  }
+
+  /** The chats of these platforms still waiting, forgetting those whose time has come. */
+  private chatsStillWaiting(platforms: readonly Platform[]): { platform: Platform; chatId: string; until: number }[] {
+    const now = this.options.now();
+    const waiting: { platform: Platform; chatId: string; until: number }[] = [];
+    for (const [key, chat] of this.waitingChats) {
+      if (chat.until <= now) this.waitingChats.delete(key);
+      else if (platforms.includes(chat.platform)) waiting.push(chat);
+    }
+    return waiting;
   }
 
   /**
@@ -354,13 +380,16 @@ interface PendingRow {
 }
 
 /**
- * The oldest pending rows (of one platform, or all). Raw, like the claim and the record: a pass runs
+ * The oldest pending rows (of one platform, or all), but those of chats skipped. Raw, like the claim and the record: a pass runs
  * for every few replies, and a compiled query costs about four times as much.
  */
-async function pendingRows(db: Db, platform: Platform | undefined): Promise<PendingRow[]> {
+async function pendingRows(db: Db, platform: Platform | undefined, skipped: readonly { platform: Platform; chatId: string }[]): Promise<PendingRow[]> {
+  const byPlatform = new Map<Platform, string[]>();
+  for (const chat of skipped) byPlatform.set(chat.platform, [...(byPlatform.get(chat.platform) ?? []), chat.chatId]);
+  const skip = [...byPlatform].map(([name, chats]) => Prisma.sql`AND NOT ("platform" = ${name} AND "platformChatId" IN (${Prisma.join(chats)}))`);
   const rows = await sql(db).query<Omit<PendingRow, 'nextAttemptAt' | 'lockedUntil'> & { nextAttemptAt: string | Date; lockedUntil: string | Date | null }>`
     SELECT "id", "platform", "platformChatId", "subject", "attempts", "nextAttemptAt", "lockedUntil" FROM "OutboxMessage"
-    WHERE "status" = 'pending' ${platform ? Prisma.sql`AND "platform" = ${platform}` : Prisma.empty}
+    WHERE "status" = 'pending' ${platform ? Prisma.sql`AND "platform" = ${platform}` : Prisma.empty} ${skip.length > 0 ? Prisma.join(skip, ' ') : Prisma.empty}
     ORDER BY "id" LIMIT ${PENDING_LIMIT}`;
   return rows.map((r) => ({ ...r, nextAttemptAt: rawDate(r.nextAttemptAt), lockedUntil: rawOptionalDate(r.lockedUntil) }));
 }

@@ -124,6 +124,17 @@ describe('delivery worker', () => {
     for (let i = 2; i < times.length; i++) expect(times[i]! - times[i - 2]!).toBeGreaterThanOrEqual(300);
   });
 
+  it('a chat held by its rate limit with more rows than a sweep reads does not hold up another chat', async () => {
+    const platform = new ScriptedPlatform({ perChat: [{ count: 1, perMs: 2_000 }], global: [] });
+    await queue(...Array.from({ length: 600 }, (_, i) => ['busy', `b${i}`] as [string, string]), ['quiet', 'q0']);
+    worker = new DeliveryWorker(db, new Map([['sandbox', platform]]), log, { pollMs: 10 });
+    const started = Date.now();
+    worker.start();
+    await until(() => platform.sent.some((s) => s.message.chatId === 'quiet'), "the other chat's message");
+    expect(platform.sent.find((s) => s.message.chatId === 'quiet')!.at - started).toBeLessThan(1_500);
+    expect(platform.sent.filter((s) => s.message.chatId === 'busy').map((s) => s.message.text)).toEqual(['b0']);
+  });
+
   it('holds messages while the platform is not ready, and sends them when it is', async () => {
     const platform = new ScriptedPlatform();
     platform.ready = false;

@@ -98,4 +98,26 @@ describe('a platform answering 5xx and 429 for one chat for ten minutes (injecte
     expect(Math.max(...goodDelays)).toBeLessThanOrEqual(1_000);
     expect(rows.map((r) => r.status)).toEqual(['sent']);
   }, 60_000);
+
+  it('a refused chat with more messages waiting than a sweep reads does not hold up the other chats', async () => {
+    ({ db } = await freshDb('backlog'));
+    const start = Date.now();
+    let clock = start;
+    const now = () => clock;
+    const platform = new OutagePlatform(now, () => clock < start + OUTAGE_MS);
+    const worker = new DeliveryWorker(db, new Map([['telegram', platform]]), createLogger('silent'), { now, pollMs: 1_000 });
+    // A notice's worth for the refused chat, queued first: more rows than one sweep reads (500).
+    const backlog = Array.from({ length: 1_200 }, (_, i) => ({ platform: 'telegram' as const, message: { chatId: BAD, text: `${BAD}#${String(i).padStart(4, '0')}` } }));
+    await db.$transaction((tx) => enqueue(tx, backlog, new Date(clock)));
+    await worker.pass();
+    clock += 5_000;
+    await db.$transaction((tx) => enqueue(tx, GOOD.map((chatId) => ({ platform: 'telegram' as const, message: { chatId, text: `${chatId} after the backlog` } })), new Date(clock)));
+    const queuedAt = clock;
+    const others = () => platform.sent.filter((m) => m.chatId !== BAD);
+    while (others().length < GOOD.length && clock < start + OUTAGE_MS) clock += Math.max(await worker.pass(), 1);
+    const waited = Math.max(...others().map((m) => m.at)) - queuedAt;
+    process.stdout.write(`refused chat with ${backlog.length} waiting: the other chats' messages went out ${waited} ms (injected) after they were queued\n`);
+    expect(others().map((m) => m.chatId).sort()).toEqual([...GOOD].sort());
+    expect(waited).toBeLessThanOrEqual(1_000);
+  });
 });
