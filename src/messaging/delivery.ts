@@ -91,11 +91,12 @@ export class DeliveryWorker {
   private readonly options: Required<Omit<DeliveryOptions, 'signal'>> & Pick<DeliveryOptions, 'signal'>;
   private readonly leases: SenderLeases;
   /**
-   * Chats whose first pending row cannot go before a time (its backoff, its lease, the chat's rate
-   * limit), by chat key: the sweeps leave their rows unread until then, so a chat with more rows
-   * waiting than one sweep reads does not hide every other chat's rows behind it.
+   * Chats whose first pending row (`headId`) cannot go before a time (its backoff, its lease, the
+   * chat's rate limit), by chat key: the sweeps leave the chat's rows unread until then, or until that
+   * row is no longer pending (a recalled notice), so a chat with more rows waiting than one sweep reads
+   * does not hide every other chat's rows behind it.
    */
-  private readonly waitingChats = new Map<string, { platform: Platform; chatId: string; until: number }>();
+  private readonly waitingChats = new Map<string, WaitingChat>();
 
   constructor(
     private readonly db: Db,
@@ -211,7 +212,7 @@ export class DeliveryWorker {
         blocked.add(chatKey);
         const until = notDue ? Math.max(row.nextAttemptAt.getTime(), leased ? row.lockedUntil!.getTime() : 0) : now + wait;
         if (adapter?.isReady() && until > now) {
-          this.waitingChats.set(chatKey, { platform: adapter.platform, chatId: row.platformChatId, until });
+          this.waitingChats.set(chatKey, { platform: adapter.platform, headId: row.id, until });
           nextWake = Math.min(nextWake, Math.max(10, until - now));
         }
         continue;
@@ -247,7 +248,7 @@ export class DeliveryWorker {
         this.limiters.get(adapter.platform)!.restamp(row.platformChatId, reservedAt, this.options.now());
         if (!('platformMessageId' in outcome)) {
           failedChats.add(chatKey);
-          if ('retryAt' in outcome && !outcome.dead) this.waitingChats.set(chatKey, { platform: adapter.platform, chatId: row.platformChatId, until: outcome.retryAt.getTime() });
+          if ('retryAt' in outcome && !outcome.dead) this.waitingChats.set(chatKey, { platform: adapter.platform, headId: row.id, until: outcome.retryAt.getTime() });
         }
         if (adapter.sendsIdempotently) {
           outcomes.push(outcome);
@@ -267,9 +268,9 @@ export class DeliveryWorker {
   }
 
   /** The chats of these platforms still waiting, forgetting those whose time has come. */
-  private chatsStillWaiting(platforms: readonly Platform[]): { platform: Platform; chatId: string; until: number }[] {
+  private chatsStillWaiting(platforms: readonly Platform[]): WaitingChat[] {
     const now = this.options.now();
-    const waiting: { platform: Platform; chatId: string; until: number }[] = [];
+    const waiting: WaitingChat[] = [];
     for (const [key, chat] of this.waitingChats) {
       if (chat.until <= now) this.waitingChats.delete(key);
       else if (platforms.includes(chat.platform)) waiting.push(chat);
@@ -379,18 +380,28 @@ interface PendingRow {
   lockedUntil: Date | null;
 }
 
+/** A chat the sweeps skip: its first pending row, and until when it waits. */
+interface WaitingChat {
+  platform: Platform;
+  headId: number;
+  until: number;
+}
+
 /**
- * The oldest pending rows (of one platform, or all), but those of chats skipped. Raw, like the claim and the record: a pass runs
+ * The oldest pending rows (of one platform, or all), without the rows of the chats skipped (their
+ * first row on, while it is pending). Raw, like the claim and the record: a pass runs
  * for every few replies, and a compiled query costs about four times as much.
  */
-async function pendingRows(db: Db, platform: Platform | undefined, skipped: readonly { platform: Platform; chatId: string }[]): Promise<PendingRow[]> {
-  const byPlatform = new Map<Platform, string[]>();
-  for (const chat of skipped) byPlatform.set(chat.platform, [...(byPlatform.get(chat.platform) ?? []), chat.chatId]);
-  const skip = [...byPlatform].map(([name, chats]) => Prisma.sql`AND NOT ("platform" = ${name} AND "platformChatId" IN (${Prisma.join(chats)}))`);
+async function pendingRows(db: Db, platform: Platform | undefined, skipped: readonly WaitingChat[]): Promise<PendingRow[]> {
+  const skip =
+    skipped.length > 0
+      ? Prisma.sql`LEFT JOIN "OutboxMessage" h ON h."id" IN (${Prisma.join(skipped.map((chat) => chat.headId))}) AND h."status" = 'pending'
+          AND h."platform" = o."platform" AND h."platformChatId" = o."platformChatId" AND h."id" <= o."id"`
+      : Prisma.empty;
   const rows = await sql(db).query<Omit<PendingRow, 'nextAttemptAt' | 'lockedUntil'> & { nextAttemptAt: string | Date; lockedUntil: string | Date | null }>`
-    SELECT "id", "platform", "platformChatId", "subject", "attempts", "nextAttemptAt", "lockedUntil" FROM "OutboxMessage"
-    WHERE "status" = 'pending' ${platform ? Prisma.sql`AND "platform" = ${platform}` : Prisma.empty} ${skip.length > 0 ? Prisma.join(skip, ' ') : Prisma.empty}
-    ORDER BY "id" LIMIT ${PENDING_LIMIT}`;
+    SELECT o."id", o."platform", o."platformChatId", o."subject", o."attempts", o."nextAttemptAt", o."lockedUntil" FROM "OutboxMessage" o ${skip}
+    WHERE o."status" = 'pending' ${platform ? Prisma.sql`AND o."platform" = ${platform}` : Prisma.empty} ${skipped.length > 0 ? Prisma.sql`AND h."id" IS NULL` : Prisma.empty}
+    ORDER BY o."id" LIMIT ${PENDING_LIMIT}`;
   return rows.map((r) => ({ ...r, nextAttemptAt: rawDate(r.nextAttemptAt), lockedUntil: rawOptionalDate(r.lockedUntil) }));
 }
 

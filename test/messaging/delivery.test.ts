@@ -135,6 +135,19 @@ describe('delivery worker', () => {
     expect(platform.sent.filter((s) => s.message.chatId === 'busy').map((s) => s.message.text)).toEqual(['b0']);
   });
 
+  it("a waiting chat's next message goes at once when its first one is cancelled meanwhile (a recalled notice)", async () => {
+    const platform = new ScriptedPlatform(undefined, [new SendError('429', true, 60_000)]);
+    worker = new DeliveryWorker(db, new Map([['sandbox', platform]]), log, { pollMs: 10 });
+    await queue(['c1', 'recalled'], ['c1', 'next']);
+    worker.start();
+    await until(() => platform.attempts.length === 1, 'the refused first send');
+    await until(async () => (await db.outboxMessage.count({ where: { attempts: 1 } })) === 1, 'the refusal recorded');
+    await db.outboxMessage.updateMany({ where: { payload: { contains: 'recalled' } }, data: { status: 'cancelled' } });
+    worker.kick();
+    await until(() => platform.sent.length === 1, 'the next message');
+    expect(platform.sent[0]!.message.text).toBe('next');
+  });
+
   it('holds messages while the platform is not ready, and sends them when it is', async () => {
     const platform = new ScriptedPlatform();
     platform.ready = false;
