@@ -17,13 +17,15 @@ const AT = '2026-11-23T07:55:00+08:00';
 /** The bot's own statements per check-in: arrival, inbox, calendar day, duty seats, check-in, outbox, COMMIT, the delivery's read, claim and record. */
 const BOT_BUDGET = 10.5;
 
+/** Kept-alive sockets, as a platform's webhook deliveries come: check-ins sent at once arrive at once. */
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENT });
+
 let bot: BotProcess | null = null;
 afterEach(async () => {
+  agent.destroy();
   await bot?.kill('SIGTERM');
   bot = null;
 });
-
-const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENT });
 
 function post(url: string, pathname: string, body: unknown): Promise<number> {
   const text = JSON.stringify(body);
