@@ -7,6 +7,7 @@ import { defaultPolicy, parsePolicy, type Policy } from '../../src/config/policy
 import type { DeliveryOptions } from '../../src/messaging/delivery.ts';
 import { SettableClock } from '../../src/time/clock.ts';
 import { freshDatabaseUrl } from './database.ts';
+import { until } from './until.ts';
 
 export function tempDir(prefix = 'shequ-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -103,11 +104,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       }
     },
     async delivered() {
-      const deadline = Date.now() + 10_000;
-      while (await app.db.outboxMessage.count({ where: { platform: 'sandbox', status: 'pending' } })) {
-        if (Date.now() > deadline) throw new Error('sandbox messages still pending after 10 s');
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      await until('every sandbox message shown', async () => (await app.db.outboxMessage.count({ where: { platform: 'sandbox', status: 'pending' } })) === 0);
     },
     stop: () => app.stop(),
   };
