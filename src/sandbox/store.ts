@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
-import { Prisma } from '../generated/prisma/client.ts';
-import type { Db } from '../db/client.ts';
+import { Prisma, type Db } from '../db/client.ts';
 import type { Attachment, Button, SharedLocation } from '../messaging/types.ts';
 import { sql } from '../db/sql.ts';
 
