@@ -6,7 +6,9 @@
  * - end to end, open loop at BENCH_RATE check-ins/s (arrivals on a schedule, latency counted from
  *   each scheduled arrival): p50 / p99,
  * - PostgreSQL only: the closed loop against two bot processes sharing the database, in BENCH_ROUNDS
- *   alternating pairs of one bot and two, with the median gain.
+ *   alternating pairs of one bot and two, with the median gain: first as they come (all of them on
+ *   this machine's cores), then with each bot held to BENCH_INSTANCE_CPU of a core by a cgroup
+ *   quota, as a container's CPU limit holds each instance of a deployment.
  * BENCH_CPU_PROF=dir writes a CPU profile of each bot process there and prints where its time went.
  * Absolute figures are noisy on shared machines; read the ratios, side by side.
  */
@@ -20,6 +22,7 @@ import { createDb } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
 import { tempDir } from '../test/helpers/app.ts';
 import { startBotProcess, type BotProcess } from '../test/resilience/bot-process.ts';
+import { cpuQuota, type CpuQuota } from './cpu-quota.ts';
 import { machineCpuTicks, median, openLoop, percentile, pool, postgresCpuSeconds, processCpuSeconds, profileSummary, seedPeople } from './support.ts';
 
 const N = Number(process.env.BENCH_N ?? 2000);
@@ -28,14 +31,22 @@ const RATE = Number(process.env.BENCH_RATE ?? 100);
 const OPEN_N = Number(process.env.BENCH_OPEN_N ?? 10 * RATE);
 /** Pairs of closed loops, one bot then two, on PostgreSQL. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/**
+ * The CPU limit of each bot in the scale-out rounds, in cores: by default two bots take a quarter of
+ * the machine (half a core each on eight cores, a quarter on two), so PostgreSQL, which spends about
+ * as much per check-in as a bot, and the load generator never run short and the bots' quotas decide.
+ */
+const INSTANCE_CPU = Number(process.env.BENCH_INSTANCE_CPU ?? os.cpus().length / 8);
 const AT = '2026-11-23T07:55:00+08:00';
 const POSTGRES_SERVER = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const PROFILE_DIR = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : null;
 /**
- * Check-ins before the measured ones, at the same concurrency: the first concurrent burst after a
- * start pays for query compilation and JIT (seconds), which is start-up cost, not throughput.
+ * Check-ins each bot takes before the measured ones, at the same concurrency. V8 goes on optimizing
+ * the message path for thousands of check-ins: one bot's CPU per check-in fell from 5.7 ms over the
+ * first 500 to 2.9 ms after 500 and to about 1.7 ms after 4,000, where it stayed. A bot in service
+ * runs for days, so the bench measures it there; each instance warms up on its own.
  */
-const WARMUP = Math.max(100, 4 * CONCURRENCY);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 4000);
 
 type Kind = 'sqlite' | 'postgres';
 
@@ -96,21 +107,41 @@ function checkIn(url: string, i: number): Promise<void> {
   });
 }
 
-async function startBots(databaseUrl: string, count: number, label: string): Promise<BotProcess[]> {
-  const bots: BotProcess[] = [];
+interface Bot {
+  process: BotProcess;
+  /** The cgroup holding it to its CPU limit, if it has one. */
+  quota: CpuQuota | null;
+}
+
+/** `count` bot processes on the database. */
+async function startBots(databaseUrl: string, count: number, label: string): Promise<Bot[]> {
+  const bots: Bot[] = [];
   for (let i = 0; i < count; i++) {
     const profile = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.join(PROFILE_DIR, `${label}-${i}`)}`] : [];
-    bots.push(await startBotProcess({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', INSTANCE_ID: `bench-${label}-${i}` }, profile));
+    bots.push({ process: await startBotProcess({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', INSTANCE_ID: `bench-${label}-${i}` }, profile), quota: null });
   }
-  for (const bot of bots) {
+  for (const { process: bot } of bots) {
     const response = await fetch(`${bot.url}/sandbox/api/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: AT, frozen: true }) });
     if (!response.ok) throw new Error(`could not set the clock: ${await response.text()}`);
   }
   return bots;
 }
 
-async function stopBots(bots: BotProcess[], label: string): Promise<string[] | null> {
-  for (const bot of bots) await bot.kill('SIGTERM');
+/** Holds each bot to `cores` of a core from now on, each in a cgroup of its own. */
+function holdTo(bots: Bot[], cores: number, label: string): void {
+  bots.forEach((bot, i) => {
+    const quota = cpuQuota(`shequ-bench-${process.pid}-${label}-${i}`, cores);
+    if ('unavailable' in quota) throw new Error(quota.unavailable);
+    quota.add(bot.process.child.pid!);
+    bot.quota = quota;
+  });
+}
+
+async function stopBots(bots: Bot[], label: string): Promise<string[] | null> {
+  for (const bot of bots) {
+    await bot.process.kill('SIGTERM');
+    bot.quota?.remove();
+  }
   if (!PROFILE_DIR) return null;
   const dir = path.join(PROFILE_DIR, `${label}-0`);
   const file = fs.readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
@@ -127,6 +158,8 @@ interface EndToEnd {
   botCpuMsPerInstance: number[];
   /** The share of the machine's CPU (all cores) in use during the closed loop. */
   machineBusy: number;
+  /** Under CPU quotas: for each bot, the share of the closed loop's scheduling periods in which its quota ran out. */
+  throttledPerInstance?: number[];
   /** CPU per check-in of the closed loop spent by the PostgreSQL server and by this load generator. */
   postgresCpuMsPerCheckIn: number | null;
   loadGeneratorCpuMsPerCheckIn: number;
@@ -134,32 +167,42 @@ interface EndToEnd {
   profile?: string[] | null;
 }
 
-/** Check-ins through `instances` bot processes on one database: warm-up, closed loop, then (if asked) the open loop. */
-async function endToEnd(kind: Kind, instances: number, withOpenLoop: boolean): Promise<EndToEnd> {
-  const label = `${kind}-${instances}`;
-  const people = WARMUP + N + (withOpenLoop ? OPEN_N : 0);
+/**
+ * Check-ins through `instances` bot processes on one database: warm-up, then, each bot held to
+ * `cores` of a core when given, the closed loop and (if asked) the open loop.
+ */
+async function endToEnd(kind: Kind, instances: number, withOpenLoop: boolean, cores: number | null = null): Promise<EndToEnd> {
+  const label = `${kind}-${instances}${cores === null ? '' : '-capped'}`;
+  const warmup = WARMUP * instances;
+  const people = warmup + N + (withOpenLoop ? OPEN_N : 0);
   const databaseUrl = await freshDatabase(kind, `e2e_${instances}`, people);
   const bots = await startBots(databaseUrl, instances, label);
-  const urls = bots.map((bot) => bot.url);
+  const urls = bots.map((bot) => bot.process.url);
   const at = (i: number) => urls[i % urls.length]!;
   try {
-    await pool(WARMUP, CONCURRENCY, (i) => checkIn(at(i), i));
+    await pool(warmup, CONCURRENCY, (i) => checkIn(at(i), i));
+    if (cores !== null) holdTo(bots, cores, label);
     const latencies: number[] = [];
-    const cpuBefore = bots.map((bot) => processCpuSeconds(bot.child.pid!));
+    const cpuBefore = bots.map((bot) => processCpuSeconds(bot.process.child.pid!));
+    const periodsBefore = bots.map((bot) => bot.quota?.periods());
     const machineBefore = machineCpuTicks();
     const postgresBefore = kind === 'postgres' ? postgresCpuSeconds() : 0;
     const generatorBefore = process.cpuUsage();
     const started = performance.now();
     await pool(N, CONCURRENCY, async (i) => {
       const t0 = performance.now();
-      await checkIn(at(i), WARMUP + i);
+      await checkIn(at(i), warmup + i);
       latencies.push(performance.now() - t0);
     });
     const seconds = (performance.now() - started) / 1000;
     const machineAfter = machineCpuTicks();
     const generator = process.cpuUsage(generatorBefore);
     const postgresCpu = kind === 'postgres' ? postgresCpuSeconds() - postgresBefore : null;
-    const cpuEach = bots.map((bot, i) => processCpuSeconds(bot.child.pid!) - cpuBefore[i]!);
+    const cpuEach = bots.map((bot, i) => processCpuSeconds(bot.process.child.pid!) - cpuBefore[i]!);
+    const throttled = bots.map((bot, i) => {
+      const [before, after] = [periodsBefore[i], bot.quota?.periods()];
+      return before && after ? +((after.throttled - before.throttled) / Math.max(1, after.periods - before.periods)).toFixed(2) : null;
+    });
     const botCpu = cpuEach.reduce((sum, seconds) => sum + seconds, 0);
     latencies.sort((a, b) => a - b);
     const result: EndToEnd = {
@@ -171,10 +214,11 @@ async function endToEnd(kind: Kind, instances: number, withOpenLoop: boolean): P
       machineBusy: +((machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total)).toFixed(2),
       postgresCpuMsPerCheckIn: postgresCpu === null ? null : +((postgresCpu * 1000) / N).toFixed(2),
       loadGeneratorCpuMsPerCheckIn: +((generator.user + generator.system) / 1000 / N).toFixed(2),
+      ...(cores === null ? {} : { throttledPerInstance: throttled.map((share) => share ?? 0) }),
     };
     if (withOpenLoop) {
       const openStarted = performance.now();
-      const open = await openLoop(OPEN_N, RATE, (i) => checkIn(at(i), WARMUP + N + i));
+      const open = await openLoop(OPEN_N, RATE, (i) => checkIn(at(i), warmup + N + i));
       const openSeconds = (performance.now() - openStarted) / 1000;
       result.open = { offeredPerSecond: RATE, achievedPerSecond: Math.round(OPEN_N / openSeconds), p50ms: +percentile(open, 50).toFixed(1), p99ms: +percentile(open, 99).toFixed(1) };
     }
@@ -190,13 +234,30 @@ async function endToEnd(kind: Kind, instances: number, withOpenLoop: boolean): P
   }
 }
 
+interface Rounds {
+  pairs: { one: number; two: number }[];
+  gains: number[];
+  median: number;
+  /** The last pair's runs, for their CPU figures. */
+  one: EndToEnd;
+  two: EndToEnd;
+}
+
 /**
- * The most the instances could take if each had a core of its own: the busiest one (per check-in of
- * all of them) runs out of its core first. Read off their CPU, not measured; this machine has too few
- * cores to run it.
+ * ROUNDS alternating closed loops of one bot and of two, each on a fresh database, every bot held to
+ * `cores` when given; `first` (a run of one bot already made) stands for the first round's one bot.
  */
-function capacity(run: EndToEnd): number {
-  return Math.round(1000 / Math.max(...run.botCpuMsPerInstance));
+async function rounds(kind: Kind, cores: number | null, first?: EndToEnd): Promise<Rounds> {
+  const pairs: { one: number; two: number }[] = [];
+  let last: { one: EndToEnd; two: EndToEnd } | null = null;
+  for (let round = 0; round < ROUNDS; round++) {
+    const one = round === 0 && first ? first : await endToEnd(kind, 1, false, cores);
+    const two = await endToEnd(kind, 2, false, cores);
+    pairs.push({ one: one.perSecond, two: two.perSecond });
+    last = { one, two };
+  }
+  const gains = pairs.map((p) => +(p.two / p.one).toFixed(2));
+  return { pairs, gains, median: median(gains), ...last! };
 }
 
 async function bareFloor(kind: Kind): Promise<number> {
@@ -232,17 +293,18 @@ try {
   for (const kind of kinds) {
     const floor = await bareFloor(kind);
     const one = await endToEnd(kind, 1, true);
-    const two = kind === 'postgres' ? await endToEnd(kind, 2, false) : null;
-    // More rounds of one bot against two, alternating, each on a fresh database: one pair is within this machine's noise.
-    const pairs = two ? [{ one: one.perSecond, two: two.perSecond }] : [];
-    for (let round = 1; two && round < ROUNDS; round++) pairs.push({ one: (await endToEnd(kind, 1, false)).perSecond, two: (await endToEnd(kind, 2, false)).perSecond });
-    const gains = pairs.map((p) => +(p.two / p.one).toFixed(2));
+    const shared = kind === 'postgres' ? await rounds(kind, null, one) : null;
+    const quotaProbe = kind === 'postgres' ? cpuQuota(`shequ-bench-${process.pid}-probe`, INSTANCE_CPU) : null;
+    if (quotaProbe && !('unavailable' in quotaProbe)) quotaProbe.remove();
+    const capped = quotaProbe && !('unavailable' in quotaProbe) ? await rounds(kind, INSTANCE_CPU) : null;
     const ratio = +(floor / one.perSecond).toFixed(2);
+    const bare = (run: EndToEnd) => ({ ...run, profile: undefined });
     results[kind] = {
       floorPerSecond: floor,
-      endToEnd: { ...one, profile: undefined },
+      endToEnd: bare(one),
       floorOverEndToEnd: ratio,
-      ...(two ? { twoInstances: { ...two, profile: undefined }, rounds: pairs, twoOverOneMedian: median(gains) } : {}),
+      ...(shared ? { twoInstances: bare(shared.two), rounds: shared.pairs, twoOverOneMedian: shared.median } : {}),
+      ...(capped ? { instanceCpu: INSTANCE_CPU, capped: { one: bare(capped.one), two: bare(capped.two), rounds: capped.pairs, twoOverOneMedian: capped.median } } : {}),
     };
     lines.push(
       `${kind}:`,
@@ -252,14 +314,26 @@ try {
     );
     const elsewhere = (e: EndToEnd) => `  CPU per check-in elsewhere: ${e.postgresCpuMsPerCheckIn === null ? '' : `PostgreSQL ${e.postgresCpuMsPerCheckIn} ms, `}load generator ${e.loadGeneratorCpuMsPerCheckIn} ms`;
     lines.push(elsewhere(one));
-    if (two) {
+    const roundsLine = (r: Rounds) => `  rounds, 1 bot / 2 bots: ${r.pairs.map((p) => `${p.one}/${p.two}`).join(', ')}/s   2 bots over 1: ${r.gains.join(', ')}, median ${r.median}x`;
+    if (shared) {
+      const two = shared.two;
       lines.push(
-        `  end to end, 2 bots   ${two.perSecond}/s   p50 ${two.p50ms} ms   p99 ${two.p99ms} ms   (${(two.perSecond / one.perSecond).toFixed(2)}x one bot)   bot CPU ${two.botCpuMsPerCheckIn} ms/check-in, machine ${Math.round(two.machineBusy * 100)}% busy on ${os.cpus().length} cores`,
+        `  end to end, 2 bots   ${two.perSecond}/s   p50 ${two.p50ms} ms   p99 ${two.p99ms} ms   bot CPU ${two.botCpuMsPerCheckIn} ms/check-in (${two.botCpuMsPerInstance.join(' + ')}), machine ${Math.round(two.machineBusy * 100)}% busy on ${os.cpus().length} cores`,
         elsewhere(two),
-        `  rounds, 1 bot / 2 bots: ${pairs.map((p) => `${p.one}/${p.two}`).join(', ')}/s   2 bots over 1: ${gains.join(', ')}, median ${median(gains)}x`,
-        `  with a core for each bot (CPU-bound, PostgreSQL and the load generator elsewhere): 1 bot ${capacity(one)}/s, 2 bots ${capacity(two)}/s (${(capacity(two) / capacity(one)).toFixed(2)}x); ` +
-          `CPU per check-in of each of the 2 bots ${two.botCpuMsPerInstance.join(' + ')} ms`,
+        roundsLine(shared),
       );
+    }
+    if (capped) {
+      const busy = (run: EndToEnd) => `machine ${Math.round(run.machineBusy * 100)}% busy, quota ran out in ${run.throttledPerInstance!.map((share) => `${Math.round(share * 100)}%`).join(' + ')} of periods`;
+      lines.push(
+        `  scale-out, each bot held to ${INSTANCE_CPU} of a core (a cgroup CPU quota, as a container's CPU limit):`,
+        `    1 bot    ${capped.one.perSecond}/s   p50 ${capped.one.p50ms} ms   p99 ${capped.one.p99ms} ms   bot CPU ${capped.one.botCpuMsPerCheckIn} ms/check-in   ${busy(capped.one)}`,
+        `    2 bots   ${capped.two.perSecond}/s   p50 ${capped.two.p50ms} ms   p99 ${capped.two.p99ms} ms   bot CPU ${capped.two.botCpuMsPerCheckIn} ms/check-in (${capped.two.botCpuMsPerInstance.join(' + ')})   ${busy(capped.two)}`,
+        `  ${elsewhere(capped.two)}`,
+        `  ${roundsLine(capped)}`,
+      );
+    } else if (quotaProbe && 'unavailable' in quotaProbe) {
+      lines.push(`  scale-out at a fixed CPU per bot: skipped, ${quotaProbe.unavailable}`);
     }
     if (one.profile) lines.push(`  CPU of the bot process (self time, ${kind}, one bot):`, ...one.profile.map((line) => `    ${line}`));
   }
