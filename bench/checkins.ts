@@ -29,8 +29,8 @@ const N = Number(process.env.BENCH_N ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const RATE = Number(process.env.BENCH_RATE ?? 100);
 const OPEN_N = Number(process.env.BENCH_OPEN_N ?? 10 * RATE);
-/** Pairs of closed loops, one bot then two, on PostgreSQL. */
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** Pairs of closed loops, one bot then two, on PostgreSQL (at least one). */
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 /**
  * The CPU limit of each bot in the scale-out rounds, in cores: by default two bots take a quarter of
  * the machine (half a core each on eight cores, a quarter on two), so PostgreSQL, which spends about
@@ -184,7 +184,7 @@ async function endToEnd(kind: Kind, instances: number, withOpenLoop: boolean, co
     if (cores !== null) holdTo(bots, cores, label);
     const latencies: number[] = [];
     const cpuBefore = bots.map((bot) => processCpuSeconds(bot.process.child.pid!));
-    const periodsBefore = bots.map((bot) => bot.quota?.periods());
+    const periodsBefore = bots.map((bot) => bot.quota?.periods() ?? { periods: 0, throttled: 0 });
     const machineBefore = machineCpuTicks();
     const postgresBefore = kind === 'postgres' ? postgresCpuSeconds() : 0;
     const generatorBefore = process.cpuUsage();
@@ -199,10 +199,6 @@ async function endToEnd(kind: Kind, instances: number, withOpenLoop: boolean, co
     const generator = process.cpuUsage(generatorBefore);
     const postgresCpu = kind === 'postgres' ? postgresCpuSeconds() - postgresBefore : null;
     const cpuEach = bots.map((bot, i) => processCpuSeconds(bot.process.child.pid!) - cpuBefore[i]!);
-    const throttled = bots.map((bot, i) => {
-      const [before, after] = [periodsBefore[i], bot.quota?.periods()];
-      return before && after ? +((after.throttled - before.throttled) / Math.max(1, after.periods - before.periods)).toFixed(2) : null;
-    });
     const botCpu = cpuEach.reduce((sum, seconds) => sum + seconds, 0);
     latencies.sort((a, b) => a - b);
     const result: EndToEnd = {
@@ -214,7 +210,14 @@ async function endToEnd(kind: Kind, instances: number, withOpenLoop: boolean, co
       machineBusy: +((machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total)).toFixed(2),
       postgresCpuMsPerCheckIn: postgresCpu === null ? null : +((postgresCpu * 1000) / N).toFixed(2),
       loadGeneratorCpuMsPerCheckIn: +((generator.user + generator.system) / 1000 / N).toFixed(2),
-      ...(cores === null ? {} : { throttledPerInstance: throttled.map((share) => share ?? 0) }),
+      ...(cores === null
+        ? {}
+        : {
+            throttledPerInstance: bots.map((bot, i) => {
+              const [before, after] = [periodsBefore[i]!, bot.quota!.periods()];
+              return +((after.throttled - before.throttled) / Math.max(1, after.periods - before.periods)).toFixed(2);
+            }),
+          }),
     };
     if (withOpenLoop) {
       const openStarted = performance.now();
@@ -294,9 +297,11 @@ try {
     const floor = await bareFloor(kind);
     const one = await endToEnd(kind, 1, true);
     const shared = kind === 'postgres' ? await rounds(kind, null, one) : null;
-    const quotaProbe = kind === 'postgres' ? cpuQuota(`shequ-bench-${process.pid}-probe`, INSTANCE_CPU) : null;
-    if (quotaProbe && !('unavailable' in quotaProbe)) quotaProbe.remove();
-    const capped = quotaProbe && !('unavailable' in quotaProbe) ? await rounds(kind, INSTANCE_CPU) : null;
+    // A quota made and removed at once: whether this machine lets the bench hold bots to one.
+    const probe = kind === 'postgres' ? cpuQuota(`shequ-bench-${process.pid}-probe`, INSTANCE_CPU) : null;
+    const quotaUnavailable = probe && 'unavailable' in probe ? probe.unavailable : null;
+    if (probe && !('unavailable' in probe)) probe.remove();
+    const capped = probe && !quotaUnavailable ? await rounds(kind, INSTANCE_CPU) : null;
     const ratio = +(floor / one.perSecond).toFixed(2);
     const bare = (run: EndToEnd) => ({ ...run, profile: undefined });
     results[kind] = {
@@ -332,8 +337,8 @@ try {
         `  ${elsewhere(capped.two)}`,
         `  ${roundsLine(capped)}`,
       );
-    } else if (quotaProbe && 'unavailable' in quotaProbe) {
-      lines.push(`  scale-out at a fixed CPU per bot: skipped, ${quotaProbe.unavailable}`);
+    } else if (quotaUnavailable) {
+      lines.push(`  scale-out at a fixed CPU per bot: skipped, ${quotaUnavailable}`);
     }
     if (one.profile) lines.push(`  CPU of the bot process (self time, ${kind}, one bot):`, ...one.profile.map((line) => `    ${line}`));
   }

@@ -59,7 +59,6 @@ export function cpuQuota(name: string, cores: number): CpuQuota | { unavailable:
   } catch (error) {
     return { unavailable: `could not set up ${dir}: ${(error as Error).message}` };
   }
-  const parent = found.version === 2 ? ROOT : found.dir;
   return {
     add: (pid) => fs.writeFileSync(path.join(dir, 'cgroup.procs'), String(pid)),
     periods: () => {
@@ -72,7 +71,7 @@ export function cpuQuota(name: string, cores: number): CpuQuota | { unavailable:
       const left = fs.readFileSync(path.join(dir, 'cgroup.procs'), 'utf8').split('\n').filter(Boolean);
       for (const pid of left) {
         try {
-          fs.writeFileSync(path.join(parent, 'cgroup.procs'), pid);
+          fs.writeFileSync(path.join(found.dir, 'cgroup.procs'), pid);
         } catch {
           // The process ended meanwhile.
         }
