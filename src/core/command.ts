@@ -5,6 +5,10 @@ import type { MessageKey, MessageParams, Translate } from '../i18n/index.ts';
 import type { Logger } from '../log.ts';
 import type { Button, ChatKind, InboundMessage, Platform } from '../messaging/types.ts';
 import type { ChatPurpose } from './chat-purpose.ts';
+import { checkGuards, type CommunitySender, type LoadedRecord, type PlaceGuard, type RecordGuard, type RolesFor } from './guards.ts';
+
+export type { CommunitySender };
+import type { Scoped } from './records.ts';
 import type { Role } from './roles.ts';
 
 /** The person behind a bound platform account, with what the database says they are. */
@@ -155,7 +159,7 @@ export interface OpenPrompt {
   expects: AnswerForm;
 }
 
-export interface CommandContext<S extends Sender | null = Sender | null> {
+export interface CommandContext<S extends Sender | null = Sender | null, K = unknown> {
   tx: Tx;
   /** When the message was sent, in the injected clock's terms. */
   now: Date;
@@ -171,21 +175,40 @@ export interface CommandContext<S extends Sender | null = Sender | null> {
   send(target: { platform: Platform; chatId: string }, text: string, options?: Omit<ReplyOptions, 'quote' | 'mention'>): void;
   /** Keeps a question open for the sender in this chat, e.g. 确认 after a leave note is shown. */
   expectAnswer(prompt: OpenPrompt): void;
+  /** The record the arguments name, loaded and authorised by the command's guards; null when none is named. */
+  record: K | null;
+  /** Every record the arguments name (two cases of 并案; each kind a bare 同意 #3 may mean), in order. */
+  records: readonly LoadedRecord<K>[];
 }
 
+/** What the dispatcher hands a command: the guards add the records. */
+export type RunContext = Omit<CommandContext, 'record' | 'records'>;
+
 type AllowedRoles = readonly Role[] | 'anyone';
-/** A command open to anyone may meet an unbound sender; any other gets a bound one, by its type. */
-export type SenderFor<R extends AllowedRoles> = R extends 'anyone' ? Sender | null : Sender;
+type Membership = 'community' | undefined;
+/**
+ * A command open to anyone may meet an unbound sender; any other gets a bound one, and one that
+ * declares `member: 'community'` one known to belong to a community, by its type.
+ */
+export type SenderFor<R extends AllowedRoles, M extends Membership = undefined> = R extends 'anyone' ? Sender | null : M extends 'community' ? CommunitySender : Sender;
 
 /** A command as its file declares it. */
-export interface CommandSpec<A, R extends AllowedRoles> {
+export interface CommandSpec<A, R extends AllowedRoles, M extends Membership = undefined, K extends Scoped = never> {
   id: string;
   /** Chinese names first, then English and /slash aliases. */
   names: readonly string[];
   summary: MessageKey;
   example: MessageKey;
-  /** Who may run it; 'anyone' includes senders not yet bound. */
+  /** Who may run it; 'anyone' includes senders not yet bound. The router checks it. */
   allowedRoles: R;
+  /** The sender must belong to a community (their community's records, colleagues, groups). */
+  member?: M;
+  /** Where it may run. */
+  where?: PlaceGuard;
+  /** Who may run it with these arguments, where that narrows `allowedRoles`. */
+  rolesFor?: RolesFor<NoInfer<A>>;
+  /** The record its arguments name (#编号, a quoted bot message, a button): loaded and authorised before the handler. */
+  record?: RecordGuard<NoInfer<A>, K>;
   /** How it may start in a group when the bot is not addressed; see GroupTrigger. */
   trigger: GroupTrigger;
   /** What may stand before the word (「明天请假一天」): the whole text before it must match. */
@@ -203,24 +226,33 @@ export interface CommandSpec<A, R extends AllowedRoles> {
   /** Typed arguments, validated with zod, for the handler and for `shequ parse`. */
   args: z.ZodType<A>;
   parse(rest: string, context: ParseContext): ArgsResult<A>;
-  handle(context: CommandContext<SenderFor<R>>, args: A): Promise<void>;
+  handle(context: CommandContext<SenderFor<R, M>, K>, args: A): Promise<void>;
 }
 
 /** A command as the router and the dispatcher hold it, whatever its argument type. */
-export interface Command extends Omit<CommandSpec<unknown, AllowedRoles>, 'handle' | 'args'> {
+export interface Command extends Omit<CommandSpec<unknown, AllowedRoles, Membership, Scoped>, 'handle' | 'args'> {
   args: z.ZodType<unknown>;
-  run(context: CommandContext, args: unknown): Promise<void>;
+  /** Checks the declared guards, then runs the handler with the records they loaded. */
+  run(context: RunContext, args: unknown): Promise<void>;
 }
 
-export function defineCommand<A, const R extends AllowedRoles>(spec: CommandSpec<A, R>): Command {
+export function defineCommand<A, const R extends AllowedRoles, const M extends Membership = undefined, K extends Scoped = never>(spec: CommandSpec<A, R, M, K>): Command {
   const { handle, ...declaration } = spec;
+  const guards = { command: spec.names[0]!, member: spec.member, record: spec.record };
   return {
-    ...declaration,
+    ...(declaration as Omit<CommandSpec<unknown, AllowedRoles, Membership, Scoped>, 'handle' | 'args'>),
+    args: spec.args,
     parse: (rest, context) => spec.parse(rest, context),
-    run(context, args) {
+    async run(base, args) {
       // The router refuses unbound senders before any command that names its roles.
-      if (spec.allowedRoles !== 'anyone' && context.sender === null) return Promise.reject(new Error(`${spec.id} reached without a bound sender`));
-      return handle(context as CommandContext<SenderFor<R>>, args as A);
+      if (spec.allowedRoles !== 'anyone' && base.sender === null) throw new Error(`${spec.id} reached without a bound sender`);
+      const guarded = await checkGuards(guards, { ...base, record: null, records: [] }, args as A);
+      if (!guarded.ok) {
+        if (guarded.answer) base.reply(renderText(base.t, guarded.answer));
+        return;
+      }
+      const context = { ...base, record: guarded.records[0]?.row ?? null, records: guarded.records };
+      await handle(context as CommandContext<SenderFor<R, M>, K>, args as A);
     },
   };
 }

@@ -6,7 +6,7 @@ import { enqueue, type OutboxEntry } from '../messaging/outbox.ts';
 import type { InboundMessage, OutgoingMessage } from '../messaging/types.ts';
 import type { Clock } from '../time/clock.ts';
 import { chatPurposeOf } from './chat-purpose.ts';
-import { renderText, type Command, type CommandContext, type OpenPrompt, type ReplyOptions, type Sender, type Text } from './command.ts';
+import { renderText, type Command, type OpenPrompt, type ReplyOptions, type RunContext, type Sender, type Text } from './command.ts';
 import { clearPending, pendingOf, savePending, type ConversationKey } from './conversation.ts';
 import { readArrival } from './arrival.ts';
 import { rememberPrivateChat, senderFromRows, upsertChat } from './identity.ts';
@@ -201,7 +201,7 @@ export class Dispatcher {
       }
       case 'run': {
         let opened: OpenPrompt | null = null;
-        const context: CommandContext = {
+        const context: RunContext = {
           tx,
           now: message.sentAt,
           policy,

@@ -11,6 +11,8 @@ export type Role = (typeof ROLES)[number];
 export const OFFICE_STAFF: readonly Role[] = ['secretary', 'deputy_secretary', 'director', 'staff', 'attendance_officer'];
 /** Who runs the office: declares groups, later approves and publishes. */
 export const OFFICE_LEADERS: readonly Role[] = ['secretary', 'director'];
+/** Who oversees the street's communities: moves a group from one community to another. */
+export const STREET_ADMINS: readonly Role[] = ['street_section', 'street_deputy_leader', 'street_chief'];
 
 const ROLE_NAMES: Record<string, Role> = {
   书记: 'secretary',
@@ -60,6 +62,11 @@ const ROLE_NAMES: Record<string, Role> = {
 export function parseRole(text: string): Role | null {
   const key = text.normalize('NFKC').trim().toLowerCase().replace(/[\s-]+/g, '_');
   return ROLE_NAMES[key] ?? ROLE_NAMES[text.trim()] ?? null;
+}
+
+/** Whether any of `roles` (a sender's; none when unbound) is one of `wanted`: the one way roles are compared. */
+export function holdsAny(roles: readonly Role[] | null | undefined, wanted: readonly Role[]): boolean {
+  return (roles ?? []).some((role) => wanted.includes(role));
 }
 
 export function isStreetRole(role: Role): boolean {

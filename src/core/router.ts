@@ -2,7 +2,8 @@ import { distance } from 'fastest-levenshtein';
 import { isDatePhrase } from '../rules/leave-dates.ts';
 import { renderText, type AnswerForm, type ArgsResult, type Command, type GroupTrigger, type ParseContext, type Text, type WrittenArguments } from './command.ts';
 import type { Translate } from '../i18n/index.ts';
-import { roleKey, type Role } from './roles.ts';
+import { argumentRefusal, placeRefusal } from './guards.ts';
+import { holdsAny, roleKey, type Role } from './roles.ts';
 
 /**
  * From raw chat text to a command and its arguments. Pure: `shequ parse` and the bot share it.
@@ -127,7 +128,7 @@ export function triggersUnaddressed(trigger: GroupTrigger, written: WrittenArgum
 
 export function mayRun(command: Command, roles: readonly Role[] | null): boolean {
   if (command.allowedRoles === 'anyone') return true;
-  return roles !== null && roles.some((role) => (command.allowedRoles as readonly Role[]).includes(role));
+  return holdsAny(roles, command.allowedRoles);
 }
 
 /** Up to three command names closest to the word, among the commands the sender may run. */
@@ -149,8 +150,13 @@ export function suggest(word: string, commands: readonly Command[], roles: reado
 }
 
 function runParse(command: Command, rest: string, context: ParseContext): RouteResult {
+  const place = placeRefusal({ command: command.names[0]!, where: command.where }, { kind: context.chatKind, purpose: context.chatPurpose ?? null });
+  if (place) return { type: 'reply', text: place, command };
   const parsed: ArgsResult<unknown> = command.parse(rest, context);
-  if (parsed.ok) return { type: 'run', command, args: parsed.args };
+  if (parsed.ok) {
+    const refused = argumentRefusal(command.rolesFor, parsed.args, context.roles);
+    return refused ? { type: 'reply', text: refused, command } : { type: 'run', command, args: parsed.args };
+  }
   if ('ask' in parsed) return { type: 'ask', command, prompt: parsed.ask, rest: parsed.keep ?? rest, expects: parsed.expects ?? { kind: 'text' }, partial: parsed.partial ?? {} };
   return { type: 'reply', text: parsed.error, command };
 }
