@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { CHAT_PURPOSES, type ChatPurpose } from '../../src/core/chat-purpose.ts';
-import { argsFromSchema, defineCommand, TRIGGER } from '../../src/core/command.ts';
-import { OFFICE_LEADERS } from '../../src/core/roles.ts';
+import { argsFromSchema, defineCommand, TRIGGER, type CommandContext, type Sender } from '../../src/core/command.ts';
+import { OFFICE_LEADERS, STREET_ADMINS, isStreetRole } from '../../src/core/roles.ts';
 import { readTags } from '../../src/rules/notice-words.ts';
+import { groupRecord, type ClaimedGroup } from './records.ts';
 
 const PURPOSE_WORDS: Record<string, ChatPurpose> = {
   工作群: 'work',
@@ -17,48 +18,73 @@ const PURPOSE_WORDS: Record<string, ChatPurpose> = {
   emergency: 'emergency',
 };
 
-const purposeArgs = z.object({ purpose: z.enum(CHAT_PURPOSES), tags: z.array(z.string()).default([]) });
+/** A community as written after the purpose: 「设为工作群 和平社区」. */
+const COMMUNITY_WORD = /^\S+社区$/;
+
+const purposeArgs = z.object({ purpose: z.enum(CHAT_PURPOSES), tags: z.array(z.string()).default([]), community: z.string().nullable().default(null) });
+type PurposeArgs = z.infer<typeof purposeArgs>;
+
+/** The community the group is declared for: the one named (a street role's), else the sender's, else the group's own. */
+async function targetCommunity(context: CommandContext<Sender, ClaimedGroup>, args: PurposeArgs): Promise<{ id: number; name: string } | string> {
+  const { tx, sender, t, record } = context;
+  const street = sender.roles.some(isStreetRole) ? sender.streetId : null;
+  if (args.community !== null) {
+    // Naming a community is choosing among the street's: a community's own leaders keep to their own.
+    const named = await tx.community.findUnique({ where: { name: args.community }, select: { id: true, name: true, streetId: true } });
+    if (named && named.id === sender.communityId) return named;
+    if (street === null) return t('chatPurpose.streetMoves', { community: args.community });
+    if (!named || named.streetId !== street) return t('chatPurpose.noSuchCommunity', { community: args.community });
+    return named;
+  }
+  if (sender.communityId !== null && sender.communityName !== null) return { id: sender.communityId, name: sender.communityName };
+  if (record?.communityId != null && record.communityName !== null) return { id: record.communityId, name: record.communityName };
+  return t(street === null ? 'chatPurpose.noCommunity' : 'chatPurpose.askCommunity');
+}
 
 /**
  * 设为工作群 / 设为居民群 / 设为应急群: what a group is for, declared by the secretary or director. A
  * resident group may name the buildings or grids it serves (设为居民群 3栋 5栋), so a notice can go to them.
+ * A group keeps the community that first claimed it; moving it to another community is the street's
+ * act (「设为工作群 和平社区」 by the street's 社区建设科), and says so.
  */
 export const chatPurposeCommand = defineCommand({
   id: 'chat-purpose',
   names: ['设为', '设置为', '/set_group'],
   summary: 'cmd.chatPurpose.summary',
   example: 'cmd.chatPurpose.example',
-  allowedRoles: OFFICE_LEADERS,
+  allowedRoles: [...OFFICE_LEADERS, ...STREET_ADMINS],
+  where: { groupsOnly: true },
   trigger: TRIGGER.bare,
   // 「设为工作群」 is written as one word.
   glued: /^(工作群|居民群|应急群|工作|居民|应急)/,
   args: purposeArgs,
-  parse(rest, { chatKind }) {
-    if (chatKind !== 'group') return { ok: false, error: { key: 'error.groupOnly', params: { command: '设为工作群' } } };
-    const [word = '', ...tagWords] = rest.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  // The group itself: unclaimed, or its community's (its street's, for street roles).
+  record: { kinds: [groupRecord], id: (_args, chat) => chat.id, access: 'claim' },
+  parse(rest) {
+    const [word = '', ...more] = rest.trim().toLowerCase().split(/\s+/).filter(Boolean);
     const purpose = word ? (PURPOSE_WORDS[word] ?? word) : undefined;
-    const tags = tagWords.map(readTags);
-    if (tags.some((tag) => tag === null)) return { ok: false, error: { key: 'chatPurpose.badTag', params: { word: tagWords[tags.indexOf(null)]! } } };
+    const communities = more.filter((w) => COMMUNITY_WORD.test(w));
+    const tags = more.filter((w) => !COMMUNITY_WORD.test(w)).map(readTags);
+    if (tags.some((tag) => tag === null)) return { ok: false, error: { key: 'chatPurpose.badTag', params: { word: more.filter((w) => !COMMUNITY_WORD.test(w))[tags.indexOf(null)]! } } };
     if (tags.length > 0 && purpose !== 'resident') return { ok: false, error: { key: 'chatPurpose.tagsResidentOnly' } };
-    return argsFromSchema(purposeArgs, { purpose, tags: [...new Set(tags.flat() as string[])] }, {
+    return argsFromSchema(purposeArgs, { purpose, tags: [...new Set(tags.flat() as string[])], community: communities[0] ?? null }, {
       ask: { purpose: { key: 'chatPurpose.ask' } },
       invalid: { purpose: { key: 'chatPurpose.ask' } },
     });
   },
-  async handle({ tx, chat, sender, t, reply }, args) {
-    if (!sender?.communityId || !sender.communityName) {
-      reply(t('chatPurpose.noCommunity'));
-      return;
-    }
-    const params = { community: sender.communityName, purpose: t(`chat.purpose.${args.purpose}`) };
-    if (chat.purpose === args.purpose && chat.communityId === sender.communityId && args.tags.length === 0) {
-      reply(t('chatPurpose.same', params));
-      return;
-    }
-    await tx.chat.update({ where: { id: chat.id }, data: { purpose: args.purpose, communityId: sender.communityId } });
+  async handle(context, args) {
+    const { tx, chat, t, reply, sender } = context;
+    const community = await targetCommunity(context, args);
+    if (typeof community === 'string') return reply(community);
+    const params = { community: community.name, purpose: t(`chat.purpose.${args.purpose}`) };
+    if (chat.purpose === args.purpose && chat.communityId === community.id && args.tags.length === 0) return reply(t('chatPurpose.same', params));
+    const moved = chat.communityId !== null && chat.communityId !== community.id;
+    const from = moved ? (await tx.community.findUnique({ where: { id: chat.communityId! }, select: { name: true } }))?.name ?? '' : '';
+    await tx.chat.update({ where: { id: chat.id }, data: { purpose: args.purpose, communityId: community.id } });
     // A group declared anew serves what it names now: its earlier buildings and grids go.
     await tx.chatTag.deleteMany({ where: { chatId: chat.id } });
     if (args.tags.length > 0) await tx.chatTag.createMany({ data: args.tags.map((tag) => ({ chatId: chat.id, tag })) });
+    if (moved) return reply(t('chatPurpose.moved', { ...params, from, name: sender.name }));
     reply(args.tags.length > 0 ? t('chatPurpose.doneTags', { ...params, tags: args.tags.join('、') }) : t('chatPurpose.done', params));
   },
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ApprovalKind } from '../../src/approval/kind.ts';
+import { approvalRecord } from '../../src/approval/records.ts';
 import { decide, requestOfSubject, workflowFor } from '../../src/approval/workflow.ts';
 import { defineCommand, renderText, TRIGGER, type ArgsResult, type Command, type CommandContext, type ParseContext, type Sender } from '../../src/core/command.ts';
 import { OFFICE_STAFF, STREET_ROLES } from '../../src/core/roles.ts';
@@ -41,24 +42,22 @@ async function listWaiting(context: CommandContext<Sender>, kinds: readonly Appr
 }
 
 /**
- * The kind a number names: the one the sender has a step waiting in; when none, the one that has
- * such a request; the first kind (leave) answers for a number nobody has.
+ * The kind a number names, among those the guard found in the sender's scope: the one the sender
+ * has a step waiting in, else the only one there is; several are asked about.
  */
-async function kindOf(context: CommandContext<Sender>, kinds: readonly ApprovalKind[], args: DecideArgs & { id: number }): Promise<ApprovalKind | ApprovalKind[]> {
-  if (args.kind) return kinds.find((k) => k.kind === args.kind) ?? kinds[0]!;
-  const waiting = await context.tx.approvalStep.findMany({ where: { requestId: args.id, status: 'pending', approverId: context.sender.personId }, select: { kind: true } });
-  const mine = kinds.filter((k) => waiting.some((s) => s.kind === k.kind));
-  if (mine.length > 0) return mine.length === 1 ? mine[0]! : mine;
-  const existing: ApprovalKind[] = [];
-  for (const kind of kinds) if (await kind.load(context.tx, args.id)) existing.push(kind);
-  return existing.length > 1 ? existing : (existing[0] ?? kinds[0]!);
+async function kindOf(context: CommandContext<Sender>, candidates: readonly ApprovalKind[], id: number): Promise<ApprovalKind | ApprovalKind[]> {
+  if (candidates.length === 1) return candidates[0]!;
+  const waiting = await context.tx.approvalStep.findMany({ where: { requestId: id, status: 'pending', approverId: context.sender.personId }, select: { kind: true } });
+  const mine = candidates.filter((k) => waiting.some((s) => s.kind === k.kind));
+  return mine.length === 1 ? mine[0]! : mine.length > 1 ? mine : [...candidates];
 }
 
 function decision(kinds: () => readonly ApprovalKind[], approve: boolean) {
   return async (context: CommandContext<Sender>, args: DecideArgs) => {
     const all = kinds();
     if (args.id === null) return listWaiting(context, all, approve);
-    const found = await kindOf(context, all, { ...args, id: args.id });
+    const candidates = all.filter((kind) => context.records.some((r) => r.kind === kind.kind));
+    const found = await kindOf(context, candidates, args.id);
     if (Array.isArray(found)) {
       const refs = found.map((k) => `「${approve ? '同意' : '驳回'} ${k.noun}#${args.id}」`).join('或');
       return context.reply(context.t('approval.ambiguous', { id: args.id, refs }));
@@ -77,6 +76,15 @@ export function decideCommands(kinds: () => readonly ApprovalKind[]): Command[] 
     // 同意 and 驳回 are everyday words: in a group they act only by reply, button, @mention or 「同意 #编号」.
     trigger: TRIGGER.reference,
     args: decideArgs,
+    // A request of the sender's office (their community's, or their street's for street roles), of the kind written if any.
+    record: {
+      get kinds() {
+        return kinds().map(approvalRecord);
+      },
+      id: (args: DecideArgs) => args.id,
+      kind: (args: DecideArgs) => args.kind,
+      access: 'office' as const,
+    },
   };
   return [
     defineCommand({

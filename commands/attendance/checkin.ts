@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { insertCheckIn } from '../../src/attendance/checkin-row.ts';
 import { loadDay } from '../../src/calendar/calendar-store.ts';
 import type { Policy, SessionRule } from '../../src/config/policy.ts';
-import { defineCommand, renderText, TRIGGER, type CommandContext, type Sender, type Text } from '../../src/core/command.ts';
+import { defineCommand, renderText, TRIGGER, type CommandContext, type CommunitySender, type Sender, type Text } from '../../src/core/command.ts';
 import { OFFICE_STAFF } from '../../src/core/roles.ts';
 import { dutyCheckIn, dutySeatsAround, dutySessionsFor, type DutySeatRow } from '../../src/duty/checkin.ts';
 import { decideCheckIn, decideCheckOut } from '../../src/rules/checkin.ts';
@@ -85,19 +85,8 @@ function parseCheckOut(rest: string, policy: Policy, now: Date, own: readonly Se
   };
 }
 
-/** Refuses where a check-in does not belong; returns the sender and community when it does. */
-function checkPlace(context: CommandContext<Sender>) {
-  const { sender, chat, t, reply } = context;
-  if (sender.communityId === null) {
-    reply(t('checkin.noCommunity'));
-    return null;
-  }
-  if (chat.kind === 'group' && chat.purpose && chat.purpose !== 'work') {
-    reply(t('checkin.wrongChat', { purpose: t(`chat.purpose.${chat.purpose}` as never) }));
-    return null;
-  }
-  return { sender, communityId: sender.communityId };
-}
+/** Where a check-in belongs: the work group or a private chat (or a group not yet declared), by a member of a community. */
+const CHECK_IN_GUARDS = { member: 'community', where: { notIn: ['resident', 'emergency'] } } as const;
 
 /**
  * The parser decided on the office hours; a person with staggered hours (错时) or on duty is
@@ -127,11 +116,9 @@ function locationFields(context: CommandContext) {
   return { fields: { ...fields, distanceMeters: check.meters, outsideGeofence: !check.inside }, outside: check.inside ? null : check.meters };
 }
 
-async function record(context: CommandContext<Sender>, parsedArgs: CheckArgs, kind: 'in' | 'out'): Promise<void> {
-  const { tx, t, reply, policy, message } = context;
-  const place = checkPlace(context);
-  if (!place) return;
-  const { sender, communityId } = place;
+async function record(context: CommandContext<CommunitySender>, parsedArgs: CheckArgs, kind: 'in' | 'out'): Promise<void> {
+  const { tx, t, reply, policy, message, sender } = context;
+  const { communityId } = sender;
   // No check-in is expected on a holiday or a rest day: answered kindly, nothing recorded.
   const day = await loadDay(tx, parsedArgs.officeDate);
   // A check-in reads the sender's duty seats once: they decide the due time and the duty arrival.
@@ -174,6 +161,7 @@ export const checkInCommand = defineCommand({
   summary: 'cmd.checkin.summary',
   example: 'cmd.checkin.example',
   allowedRoles: OFFICE_STAFF,
+  ...CHECK_IN_GUARDS,
   trigger: TRIGGER.bare,
   args: checkArgs,
   parse: (rest, { policy, now }) => parseCheckIn(rest, policy, now),
@@ -186,6 +174,7 @@ export const checkOutCommand = defineCommand({
   summary: 'cmd.checkout.summary',
   example: 'cmd.checkout.example',
   allowedRoles: OFFICE_STAFF,
+  ...CHECK_IN_GUARDS,
   trigger: TRIGGER.bare,
   args: checkArgs,
   parse: (rest, { policy, now }) => parseCheckOut(rest, policy, now),

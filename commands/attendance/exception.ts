@@ -27,6 +27,7 @@ export const attendanceExceptionCommand = defineCommand({
   summary: 'cmd.exception.summary',
   example: 'cmd.exception.example',
   allowedRoles: ATTENDANCE_KEEPERS,
+  member: 'community',
   // It changes the record: 「补记」 alone or glued (「补记一下」) is talk.
   trigger: TRIGGER.withArgs,
   args: exceptionArgs,
@@ -42,7 +43,6 @@ export const attendanceExceptionCommand = defineCommand({
     return { ok: true, args: exceptionArgs.parse({ name: rawName.replace(/^@/, ''), officeDate: date ?? today, session, reason: reason.join(' ').slice(0, 200) }) };
   },
   async handle({ tx, sender, t, reply, now, policy }, args) {
-    if (!sender.communityId) return reply(t('checkin.noCommunity'));
     const person = await findColleague(tx, sender.communityId, args.name);
     if (!person) return reply(t('attendance.noSuchPerson', { name: args.name, community: sender.communityName ?? '' }));
     if (person.id === sender.personId) return reply(t('exception.notSelf'));

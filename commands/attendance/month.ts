@@ -4,7 +4,7 @@ import { findColleague, officeStaff } from '../../src/attendance/people.ts';
 import { ATTENDANCE_READERS } from '../../src/attendance/roles.ts';
 import { communityMonthText, personMonthText } from '../../src/attendance/summary-text.ts';
 import { defineCommand, TRIGGER } from '../../src/core/command.ts';
-import { OFFICE_STAFF } from '../../src/core/roles.ts';
+import { holdsAny, OFFICE_STAFF } from '../../src/core/roles.ts';
 import { parseMonthWord } from '../../src/rules/day-words.ts';
 import { officeDate } from '../../src/time/office-time.ts';
 
@@ -21,6 +21,7 @@ export const attendanceCommand = defineCommand({
   summary: 'cmd.attendance.summary',
   example: 'cmd.attendance.example',
   allowedRoles: OFFICE_STAFF,
+  member: 'community',
   trigger: TRIGGER.bare,
   args: attendanceArgs,
   parse(rest, { now, policy }) {
@@ -33,8 +34,7 @@ export const attendanceCommand = defineCommand({
     return { ok: true, args: { name, month: parseMonthWord(monthWord, today)! } };
   },
   async handle({ tx, sender, t, reply, now, policy }, args) {
-    if (!sender.communityId) return reply(t('checkin.noCommunity'));
-    const reader = sender.roles.some((r) => ATTENDANCE_READERS.includes(r));
+    const reader = holdsAny(sender.roles, ATTENDANCE_READERS);
     const named = args.name && args.name !== sender.name ? args.name : null;
     if (named && !reader) return reply(t('attendance.onlyOwn'));
     if (!named && reader && args.name === null) {

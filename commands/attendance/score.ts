@@ -15,6 +15,7 @@ export const attendanceScoreCommand = defineCommand({
   summary: 'cmd.score.summary',
   example: 'cmd.score.example',
   allowedRoles: SCORE_GIVERS,
+  member: 'community',
   trigger: TRIGGER.withArgs,
   args: scoreArgs,
   parse(rest, { now, policy }) {
@@ -26,7 +27,6 @@ export const attendanceScoreCommand = defineCommand({
     return { ok: true, args: { name: name.replace(/^@/, ''), points: Number(points), month } };
   },
   async handle({ tx, sender, t, reply, now, policy }, args) {
-    if (!sender.communityId) return reply(t('checkin.noCommunity'));
     const person = await findColleague(tx, sender.communityId, args.name);
     if (!person) return reply(t('attendance.noSuchPerson', { name: args.name, community: sender.communityName ?? '' }));
     if (person.id === sender.personId) return reply(t('score.notSelf'));

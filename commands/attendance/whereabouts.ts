@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { officeStaff } from '../../src/attendance/people.ts';
-import { defineCommand, TRIGGER, type ArgsResult, type Command, type CommandContext, type Sender } from '../../src/core/command.ts';
+import { defineCommand, TRIGGER, type ArgsResult, type Command, type CommandContext, type CommunitySender } from '../../src/core/command.ts';
 import { OFFICE_STAFF } from '../../src/core/roles.ts';
 import type { MessageKey } from '../../src/i18n/index.ts';
 import type { WhereaboutsStatus } from '../../src/rules/attendance.ts';
@@ -32,8 +32,7 @@ function detail(t: CommandContext['t'], note: string | null, returnAt: string | 
   return parts.length ? `（${parts.join('，')}）` : '';
 }
 
-async function setStatus({ tx, sender, t, reply, now, policy }: CommandContext<Sender>, status: WhereaboutsStatus, args: StatusArgs): Promise<void> {
-  if (!sender.communityId) return reply(t('checkin.noCommunity'));
+async function setStatus({ tx, sender, t, reply, now, policy }: CommandContext<CommunitySender>, status: WhereaboutsStatus, args: StatusArgs): Promise<void> {
   await tx.whereabouts.create({
     data: { personId: sender.personId, communityId: sender.communityId, officeDate: officeDate(now, policy.timezone), status, ...args, setAt: now },
   });
@@ -53,6 +52,7 @@ function statusCommand(status: WhereaboutsStatus, names: string[]): Command {
     summary: `cmd.whereabouts.${status}.summary` as MessageKey,
     example: `cmd.whereabouts.${status}.example` as MessageKey,
     allowedRoles: OFFICE_STAFF,
+  member: 'community',
     trigger: TRIGGER.addressed,
     args: statusArgs,
     parse: (rest) => ({ ok: true, args: parseWhereaboutsNote(rest) }),
@@ -78,13 +78,13 @@ export const whereaboutsBoardCommand = defineCommand({
   summary: 'cmd.whereabouts.board.summary',
   example: 'cmd.whereabouts.board.example',
   allowedRoles: OFFICE_STAFF,
+  member: 'community',
   trigger: TRIGGER.bare,
   args: boardArgs,
   parse: parseBoard,
   async handle(context, { status, note, returnAt }) {
     if (status) return setStatus(context, status, { note, returnAt });
     const { tx, sender, t, reply, now, policy } = context;
-    if (!sender.communityId) return reply(t('checkin.noCommunity'));
     const today = officeDate(now, policy.timezone);
     const staff = await officeStaff(tx, sender.communityId);
     const where = { communityId: sender.communityId, officeDate: today };

@@ -18,11 +18,6 @@ const periodArgs = z.discriminatedUnion('kind', [
 /** The longest span one answer shows. */
 const MAX_DAYS = 62;
 
-function communityOf(context: CommandContext<Sender>): number | null {
-  if (context.sender.communityId === null) context.reply(context.t('duty.noCommunity'));
-  return context.sender.communityId;
-}
-
 /** The current or next holiday block of that name, within a year. */
 async function holidaySpan(context: CommandContext<Sender>, name: string): Promise<{ from: string; to: string; name: string } | null> {
   const today = officeDate(context.now, context.policy.timezone);
@@ -41,6 +36,7 @@ export const dutyShowCommand = defineCommand({
   summary: 'cmd.duty.summary',
   example: 'cmd.duty.example',
   allowedRoles: OFFICE_STAFF,
+  member: 'community',
   trigger: triggerWithArgs(DUTY_PERIOD, true),
   args: periodArgs,
   parse(rest, { now, policy }) {
@@ -48,9 +44,8 @@ export const dutyShowCommand = defineCommand({
     return period ? { ok: true, args: period } : { ok: false, error: { key: 'duty.show.unknownPeriod', params: { words: rest } } };
   },
   async handle(context, period) {
-    const communityId = communityOf(context);
-    if (communityId === null) return;
     const { t, policy, tx, now } = context;
+    const { communityId } = context.sender;
     let span: { from: string; to: string; title: string };
     if (period.kind === 'holiday') {
       const block = await holidaySpan(context, period.name);
@@ -73,14 +68,14 @@ export const dutyMineCommand = defineCommand({
   summary: 'cmd.dutyMine.summary',
   example: 'cmd.dutyMine.example',
   allowedRoles: OFFICE_STAFF,
+  member: 'community',
   // A fixed phrase of one's own: alone it runs; with words after it, it is talk.
   trigger: TRIGGER.alone,
   args: z.object({}),
   parse: () => ({ ok: true, args: {} }),
   async handle(context) {
-    const communityId = communityOf(context);
-    if (communityId === null) return;
     const { t, policy, tx, now, sender } = context;
+    const { communityId } = sender;
     const today = officeDate(now, policy.timezone);
     await ensureRoster(tx, policy, communityId, addDays(today, -1), addDays(today, policy.duty.horizonDays), now);
     const seats = await tx.dutySeat.findMany({ where: { personId: sender.personId, role: 'duty', endAt: { gt: now } }, orderBy: { startAt: 'asc' }, take: 8 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { startApproval, workflowFor } from '../../src/approval/workflow.ts';
-import { defineCommand, renderText, triggerWithArgs, type ArgsResult, type CommandContext, type ParseContext, type Sender, type Text } from '../../src/core/command.ts';
-import { OFFICE_LEADERS, OFFICE_STAFF } from '../../src/core/roles.ts';
+import { defineCommand, renderText, triggerWithArgs, type ArgsResult, type CommandContext, type CommunitySender, type ParseContext, type Sender, type Text } from '../../src/core/command.ts';
+import { holdsAny, OFFICE_LEADERS, OFFICE_STAFF } from '../../src/core/roles.ts';
 import { privateTargets } from '../../src/core/addressing.ts';
 import { dayLabel, shiftLabel } from '../../src/duty/format.ts';
 import { ensureRoster } from '../../src/duty/generate.ts';
@@ -9,6 +9,7 @@ import { dutySwapApproval } from '../../src/duty/swap-approval.ts';
 import { busyDuring, colleagueNamed, moveSeat, oneSeat, swapPlan, type Seat } from '../../src/duty/swap.ts';
 import { addDays } from '../../src/rules/duty-rotation.ts';
 import { DUTY_CHANGE_FORM, parseChangeWords } from '../../src/rules/duty-words.ts';
+import { dutySeatRecord } from './records.ts';
 
 const changeArgs = z.object({
   date: z.string().nullable(),
@@ -62,12 +63,8 @@ async function ask(context: CommandContext<Sender>, kind: 'swap' | 'cover', coll
   say(context, { key: kind === 'swap' ? 'duty.swap.asked' : 'duty.cover.asked', params: { id: swap.id, name: colleague.name } });
 }
 
-async function prepare(context: CommandContext<Sender>, args: ChangeArgs): Promise<{ communityId: number; colleague: Party } | null> {
-  const { sender, tx, policy, now, t } = context;
-  if (sender.communityId === null) {
-    context.reply(t('duty.noCommunity'));
-    return null;
-  }
+async function prepare(context: CommandContext<CommunitySender>, args: ChangeArgs): Promise<{ communityId: number; colleague: Party } | null> {
+  const { sender, tx, policy, now } = context;
   const found = await colleagueNamed(tx, sender.communityId, args.colleague);
   if (!found) {
     say(context, { key: 'duty.swap.noColleague', params: { name: args.colleague } });
@@ -88,6 +85,7 @@ export const dutySwapCommand = defineCommand({
   summary: 'cmd.dutySwap.summary',
   example: 'cmd.dutySwap.example',
   allowedRoles: OFFICE_STAFF,
+  member: 'community',
   // A request a colleague must answer: unaddressed only when it starts with its date.
   trigger: CHANGE_TRIGGER,
   args: changeArgs,
@@ -122,19 +120,22 @@ export const dutyCoverCommand = defineCommand({
   summary: 'cmd.dutyCover.summary',
   example: 'cmd.dutyCover.example',
   allowedRoles: OFFICE_STAFF,
+  member: 'community',
   // A request a colleague must answer (or a leader's assignment): unaddressed only when it starts with its date or #编号.
   trigger: CHANGE_TRIGGER,
   args: changeArgs,
+  // 代班 #编号: a seat of the sender's community.
+  record: { kinds: [dutySeatRecord], id: (args) => args.seatId, access: 'office' },
   parse: (rest, context) => parseChange(rest, context, 'cover'),
   async handle(context, args) {
     const ready = await prepare(context, args);
     if (!ready) return;
     const { tx, now, sender, t, policy } = context;
-    const leader = sender.roles.some((r) => OFFICE_LEADERS.includes(r));
+    const leader = holdsAny(sender.roles, OFFICE_LEADERS);
     let seat: Seat | null = null;
     if (args.seatId !== null) {
-      seat = await tx.dutySeat.findFirst({ where: { id: args.seatId, communityId: ready.communityId, role: 'duty' } });
-      if (!seat || seat.endAt <= now) return say(context, { key: 'duty.cover.noSeat', params: { id: args.seatId } });
+      seat = await tx.dutySeat.findUniqueOrThrow({ where: { id: args.seatId } });
+      if (seat.endAt <= now) return say(context, { key: 'duty.cover.noSeat', params: { id: args.seatId } });
     }
     if (leader && (seat || !(await oneSeat(tx, sender, args.date!, args.shift, now, true)).ok)) {
       // The secretary or director assigns: the seat given, or the one of that day and shift.

@@ -4,6 +4,7 @@ import { actorOf, answerWith } from '../../src/incident/command-support.ts';
 import { INCIDENT_STAFF } from '../../src/incident/roles.ts';
 import { incidentIdFromSubject, incidentRef, VISIT_PREFIX } from '../../src/incident/subjects.ts';
 import { answerVisit, merge, recordMediation } from '../../src/incident/workflow.ts';
+import { incidentRecord } from './records.ts';
 
 const visitArgs = z.object({ id: z.number().int().positive(), satisfied: z.boolean(), comment: z.string() });
 const UNSATISFIED = /^(不满意|不太满意|没解决|没有解决|未解决|还没解决)/;
@@ -23,6 +24,8 @@ export const incidentVisitCommand = defineCommand({
   trigger: TRIGGER.reference,
   quotedSubjects: [VISIT_PREFIX],
   args: visitArgs,
+  // Only the reporter answers the return visit.
+  record: { kinds: [incidentRecord], id: (args) => args.id, access: 'owner' },
   parse(rest, context) {
     const ref = incidentRef(rest, context.quotedSubject);
     const id = ref.id ?? incidentIdFromSubject(context.quotedSubject);
@@ -34,7 +37,7 @@ export const incidentVisitCommand = defineCommand({
     return { ok: true, args: { id, satisfied: satisfied !== null, comment: ref.rest.slice(matched[0].length).replace(/^[\s,，:：。]+/, '') } };
   },
   async handle(context, { id, satisfied, comment }) {
-    await answerWith(context, (desk) => answerVisit(desk, id, { personId: context.sender?.personId ?? null, platform: context.message.platform, platformUserId: context.message.senderId }, { satisfied, comment }));
+    await answerWith(context, (desk) => answerVisit(desk, id, { personId: context.sender?.personId ?? null }, { satisfied, comment }));
   },
 });
 
@@ -49,6 +52,7 @@ export const incidentMergeCommand = defineCommand({
   allowedRoles: INCIDENT_STAFF,
   trigger: TRIGGER.reference,
   args: mergeArgs,
+  record: { kinds: [incidentRecord], id: (args) => [args.from, args.into], access: 'office' },
   parse(rest, context) {
     const numbers = [...rest.matchAll(/#?\s*(\d+)/g)].map((m) => Number(m[1]));
     const quoted = incidentIdFromSubject(context.quotedSubject);
@@ -86,6 +90,7 @@ export const incidentMediationCommand = defineCommand({
   allowedRoles: INCIDENT_STAFF,
   trigger: TRIGGER.reference,
   args: mediationArgs,
+  record: { kinds: [incidentRecord], id: (args) => args.id, access: 'office' },
   parse(rest, context) {
     const ref = incidentRef(rest, context.quotedSubject);
     if (ref.id === null) return { ok: false, error: { key: 'incident.which' } };

@@ -1,9 +1,9 @@
 import { defineCommand, TRIGGER } from '../../src/core/command.ts';
 import { answerWith, parseRefText, refTextArgs } from '../../src/incident/command-support.ts';
 import { OPEN_STATUSES } from '../../src/incident/format.ts';
-import { isIncidentStaff } from '../../src/incident/roles.ts';
 import { CASE_PREFIX } from '../../src/incident/subjects.ts';
 import { addFollowUp } from '../../src/incident/workflow.ts';
+import { incidentRecord } from './records.ts';
 
 /**
  * 续报: 「#5 续报 已疏散10人」「续报 #5 …」, a reply quoting a case message, or the answer to the
@@ -20,6 +20,8 @@ export const incidentFollowUpCommand = defineCommand({
   prefix: /^#\s*\d+$/,
   quotedSubjects: [CASE_PREFIX],
   args: refTextArgs,
+  // Its office, and its reporter (a resident need not be bound).
+  record: { kinds: [incidentRecord], id: (args) => args.id, access: 'office-or-owner' },
   parse: parseRefText,
   async handle(context, { id, text }) {
     const { sender, message, t, tx } = context;
@@ -36,7 +38,7 @@ export const incidentFollowUpCommand = defineCommand({
     const attachments = message.attachments ?? [];
     const location = message.location ?? null;
     if (!text && attachments.length === 0 && !location) return context.reply(t('incident.followup.empty', { id: caseId }));
-    await answerWith(context, (desk) => addFollowUp(desk, caseId, { personId: sender?.personId ?? null, name: sender?.name ?? message.senderName ?? message.senderId, staff: isIncidentStaff(sender?.roles), platform: message.platform, platformUserId: message.senderId }, text, { attachments, location }));
+    await answerWith(context, (desk) => addFollowUp(desk, caseId, { personId: sender?.personId ?? null, name: sender?.name ?? message.senderName ?? message.senderId, platform: message.platform, platformUserId: message.senderId }, text, { attachments, location }));
     if (message.chatKind === 'private') context.expectAnswer({ command: 'incident-followup', rest: `#${caseId}`, expects: { kind: 'text' } });
   },
 });

@@ -1,9 +1,14 @@
 import { z } from 'zod';
 import { defineCommand, TRIGGER } from '../../src/core/command.ts';
+import { officeScope } from '../../src/core/records.ts';
 import { actorOf, answerWith, parseRefRequired, parseRefText, refTextArgs } from '../../src/incident/command-support.ts';
 import { INCIDENT_LEADERS, INCIDENT_STAFF } from '../../src/incident/roles.ts';
 import { incidentRef } from '../../src/incident/subjects.ts';
 import { close, escalateToStreet, giveBack, onSite, setLevel, take, transfer, waitingCases } from '../../src/incident/workflow.ts';
+import { incidentRecord } from './records.ts';
+
+/** Working a case is its office's: its community's staff and its street's emergency desk. */
+const theCase = { kinds: [incidentRecord], id: <A extends { id: number | null }>(args: A) => args.id, access: 'office' } as const;
 
 /**
  * Working a case: 受理, 转派, 退回, 到场, 办结, 升级, 定级. Each changes the record, and each word is also
@@ -19,9 +24,10 @@ export const incidentTakeCommand = defineCommand({
   allowedRoles: INCIDENT_STAFF,
   trigger: TRIGGER.reference,
   args: refTextArgs,
+  record: theCase,
   parse: parseRefText,
   async handle(context, { id }) {
-    await answerWith(context, (desk) => (id === null ? waitingCases(desk, context.sender.communityId) : take(desk, id, actorOf(context.sender))));
+    await answerWith(context, (desk) => (id === null ? waitingCases(desk, officeScope(context.sender)) : take(desk, id, actorOf(context.sender))));
   },
 });
 
@@ -35,6 +41,7 @@ export const incidentTransferCommand = defineCommand({
   allowedRoles: INCIDENT_STAFF,
   trigger: TRIGGER.reference,
   args: transferArgs,
+  record: theCase,
   parse(rest, context) {
     const ref = incidentRef(rest, context.quotedSubject);
     if (ref.id === null) return { ok: false, error: { key: 'incident.which' } };
@@ -55,6 +62,7 @@ export const incidentReturnCommand = defineCommand({
   allowedRoles: INCIDENT_STAFF,
   trigger: TRIGGER.reference,
   args: refTextArgs,
+  record: theCase,
   parse: (rest, context) => parseRefRequired(rest, context, (id) => ({ key: 'incident.return.reason', params: { id } })),
   async handle(context, { id, text }) {
     await answerWith(context, (desk) => giveBack(desk, id!, actorOf(context.sender), text));
@@ -69,6 +77,7 @@ export const incidentOnSiteCommand = defineCommand({
   allowedRoles: INCIDENT_STAFF,
   trigger: TRIGGER.reference,
   args: refTextArgs,
+  record: theCase,
   parse: parseRefText,
   async handle(context, { id }) {
     const { sender, tx, t } = context;
@@ -87,6 +96,7 @@ export const incidentCloseCommand = defineCommand({
   allowedRoles: INCIDENT_STAFF,
   trigger: TRIGGER.reference,
   args: refTextArgs,
+  record: theCase,
   parse: (rest, context) => parseRefRequired(rest, context, (id) => ({ key: 'incident.close.ask', params: { id } })),
   async handle(context, { id, text }) {
     await answerWith(context, (desk) => close(desk, id!, actorOf(context.sender), text));
@@ -101,6 +111,7 @@ export const incidentEscalateCommand = defineCommand({
   allowedRoles: INCIDENT_STAFF,
   trigger: TRIGGER.reference,
   args: refTextArgs,
+  record: theCase,
   parse(rest, context) {
     const parsed = parseRefText(rest, context);
     if (parsed.ok && parsed.args.id === null) return { ok: false, error: { key: 'incident.which' } };
@@ -121,6 +132,7 @@ export const incidentLevelCommand = defineCommand({
   allowedRoles: INCIDENT_LEADERS,
   trigger: TRIGGER.reference,
   args: levelArgs,
+  record: theCase,
   parse(rest, context) {
     const ref = incidentRef(rest, context.quotedSubject);
     if (ref.id === null) return { ok: false, error: { key: 'incident.which' } };

@@ -7,6 +7,7 @@ import { loadLedger, summaryLines } from '../../src/incident/ledger.ts';
 import { isIncidentStaff } from '../../src/incident/roles.ts';
 import { parseMonthWord } from '../../src/rules/day-words.ts';
 import { officeDate } from '../../src/time/office-time.ts';
+import { incidentRecord } from './records.ts';
 
 const showArgs = z.union([z.object({ kind: z.literal('open') }), z.object({ kind: z.literal('case'), id: z.number().int().positive() }), z.object({ kind: z.literal('month'), month: z.string() })]);
 
@@ -25,6 +26,8 @@ export const incidentShowCommand = defineCommand({
   allowedRoles: 'anyone',
   trigger,
   args: showArgs,
+  // One case: its office, or its reporter.
+  record: { kinds: [incidentRecord], id: (args) => (args.kind === 'case' ? args.id : null), access: 'office-or-owner' },
   parse(rest, context) {
     const text = rest.trim();
     if (!text) return { ok: true, args: { kind: 'open' as const } };
@@ -40,9 +43,7 @@ export const incidentShowCommand = defineCommand({
     const audience = audienceOf({ kind: chat.kind, purpose: chatPurposeOf(chat.purpose) });
     const own = sender ? { reporterPersonId: sender.personId } : { platform: message.platform, platformUserId: message.senderId };
     if (args.kind === 'case') {
-      const incident = await loadIncident(tx, args.id);
-      const mine = incident && (sender ? incident.reporterPersonId === sender.personId : incident.platform === message.platform && incident.platformUserId === message.senderId);
-      if (!incident || (!mine && !(staff && incident.communityId === sender!.communityId))) return context.reply(t('incident.notFound', { id: args.id }));
+      const incident = (await loadIncident(tx, args.id))!;
       const updates = await tx.incidentUpdate.findMany({ where: { incidentId: incident.id, kind: 'followup' }, orderBy: { at: 'asc' } });
       const lines = [
         t('incident.line.title', { id: incident.id }),

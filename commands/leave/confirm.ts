@@ -6,6 +6,7 @@ import { ownLeave, say } from '../../src/leave/command-support.ts';
 import { statusName } from '../../src/leave/format.ts';
 import { roleName } from '../../src/approval/workflow.ts';
 import { parseRefArgs, refArgs } from '../../src/leave/parse-note.ts';
+import { ownLeaveGuard } from './records.ts';
 import { loadLeave } from '../../src/leave/load.ts';
 import { draftSubject, submit } from '../../src/leave/workflow.ts';
 import { formatClock } from '../../src/time/office-time.ts';
@@ -23,6 +24,7 @@ export const leaveConfirmCommand = defineCommand({
   allowedRoles: OFFICE_STAFF,
   trigger: TRIGGER.reference,
   args: refArgs,
+  record: ownLeaveGuard,
   parse: parseRefArgs,
   async handle(context, { id }) {
     const draft = await ownLeave(context, id, ['draft']);

@@ -25,6 +25,7 @@ export const leaveEmergencyCommand = defineCommand({
   summary: 'cmd.leaveEmergency.summary',
   example: 'cmd.leaveEmergency.example',
   allowedRoles: FILERS,
+  member: 'community',
   trigger: TRIGGER.withArgs,
   args: emergencyArgs,
   parse(rest, context) {
@@ -36,7 +37,7 @@ export const leaveEmergencyCommand = defineCommand({
   async handle(context, { name, note }) {
     const { tx, policy, t, now, message } = context;
     const { sender } = context;
-    const people = await tx.person.findMany({ where: { name, communityId: sender.communityId ?? -1 }, include: { community: true } });
+    const people = await tx.person.findMany({ where: { name, communityId: sender.communityId }, include: { community: true } });
     if (people.length !== 1) return say(context, { key: 'leave.emergency.unknown', params: { name, community: sender.communityName ?? '' } });
     const person = people[0]!;
     const streetId = person.streetId ?? person.community?.streetId ?? null;

@@ -3,6 +3,7 @@ import { OFFICE_STAFF } from '../../src/core/roles.ts';
 import { ownLeave, say } from '../../src/leave/command-support.ts';
 import { statusName } from '../../src/leave/format.ts';
 import { parseRefArgs, refArgs } from '../../src/leave/parse-note.ts';
+import { ownLeaveGuard } from './records.ts';
 import { formatDateTime } from '../../src/time/office-time.ts';
 
 /** 销假 (#编号): closes an approved leave and records when the person actually came back. */
@@ -15,6 +16,7 @@ export const leaveReportBackCommand = defineCommand({
   // It changes the record: the word alone or with its number, nothing in passing.
   trigger: TRIGGER.exact,
   args: refArgs,
+  record: ownLeaveGuard,
   parse: parseRefArgs,
   async handle(context, { id }) {
     const { tx, now, policy } = context;

@@ -15,6 +15,7 @@ export const leaveRequestCommand = defineCommand({
   summary: 'cmd.leave.summary',
   example: 'cmd.leave.example',
   allowedRoles: OFFICE_STAFF,
+  member: 'community',
   trigger: TRIGGER.bare,
   // 「明天请假一天，事假」: a date may come first, and a duration or date right after the word.
   prefix: WHEN_PREFIX,
@@ -23,7 +24,6 @@ export const leaveRequestCommand = defineCommand({
   parse: (rest, context) => parseNote(rest, context),
   async handle(context, note) {
     const { tx, policy, t, now, message, sender } = context;
-    if (sender.communityId === null) return say(context, { key: 'leave.noCommunity' });
     const person = { id: sender.personId, name: sender.name, communityId: sender.communityId, communityName: sender.communityName, streetId: sender.streetId };
     const draft = await createDraft(tx, policy, { person, note, now, platform: message.platform, chatId: message.chatId });
     if (!draft.ok) return say(context, draft.text);

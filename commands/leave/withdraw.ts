@@ -4,6 +4,7 @@ import { workflowFor } from '../../src/approval/workflow.ts';
 import { ownLeave, say } from '../../src/leave/command-support.ts';
 import { statusName } from '../../src/leave/format.ts';
 import { parseRefArgs, refArgs } from '../../src/leave/parse-note.ts';
+import { ownLeaveGuard } from './records.ts';
 import { loadLeave } from '../../src/leave/load.ts';
 import { withdraw } from '../../src/leave/workflow.ts';
 
@@ -17,6 +18,7 @@ export const leaveWithdrawCommand = defineCommand({
   // 「撤回一下刚才那条」 is talk; withdrawing a note in a group needs its number (or a reply to it).
   trigger: TRIGGER.reference,
   args: refArgs,
+  record: ownLeaveGuard,
   parse: parseRefArgs,
   async handle(context, { id }) {
     const found = await ownLeave(context, id, ['draft', 'pending']);

@@ -1,5 +1,6 @@
 import { defineCommand, TRIGGER } from '../../src/core/command.ts';
 import { noticeRefArgs, parseNoticeRef } from '../../src/notice/command-support.ts';
+import { noticeHereRecord } from './records.ts';
 
 /**
  * 收到 #7: a resident confirms a notice that asked for it, by its button (WeChat: 「回复1」 to its
@@ -13,14 +14,14 @@ export const noticeAckCommand = defineCommand({
   example: 'cmd.noticeAck.example',
   allowedRoles: 'anyone',
   trigger: TRIGGER.reference,
+  where: { groupsOnly: true },
   args: noticeRefArgs,
+  // Whoever is in a group the notice reached.
+  record: { kinds: [noticeHereRecord], id: (args) => args.id, access: 'chat' },
   parse: parseNoticeRef,
-  async handle({ tx, message, now }, { id }) {
-    if (id === null || message.chatKind !== 'group') return;
-    const delivery = await tx.noticeDelivery.findFirst({ where: { noticeId: id, platform: message.platform, platformChatId: message.chatId, status: 'sent' } });
-    const notice = delivery ? await tx.notice.findUnique({ where: { id }, select: { askConfirm: true } }) : null;
-    if (!delivery || !notice?.askConfirm) return;
-    const data = { noticeId: id, deliveryId: delivery.id, platformUserId: message.senderId, name: message.senderName ?? null, at: now };
-    await tx.noticeConfirmation.upsert({ where: { deliveryId_platformUserId: { deliveryId: delivery.id, platformUserId: message.senderId } }, create: data, update: {} });
+  async handle({ tx, message, now, record }) {
+    if (!record) return;
+    const data = { noticeId: record.id, deliveryId: record.deliveryId, platformUserId: message.senderId, name: message.senderName ?? null, at: now };
+    await tx.noticeConfirmation.upsert({ where: { deliveryId_platformUserId: { deliveryId: record.deliveryId, platformUserId: message.senderId } }, create: data, update: {} });
   },
 });

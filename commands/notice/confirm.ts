@@ -4,6 +4,7 @@ import { whenText } from '../../src/notice/format.ts';
 import { progressMessage } from '../../src/notice/progress.ts';
 import { commitNotice } from '../../src/notice/publish.ts';
 import { ANY_NOTICE_PUBLISHER } from '../../src/notice/roles.ts';
+import { noticeRecord } from './records.ts';
 
 /**
  * 确认发布 (#编号): commits the previewed notice and its delivery rows in this transaction; sent at
@@ -17,6 +18,8 @@ export const noticeConfirmCommand = defineCommand({
   allowedRoles: ANY_NOTICE_PUBLISHER,
   trigger: TRIGGER.exact,
   args: noticeRefArgs,
+  // Only its publisher; without a number, their latest.
+  record: { kinds: [noticeRecord], id: (args) => args.id, access: 'owner' },
   parse: parseNoticeRef,
   async handle(context, { id }) {
     const { tx, t, now, policy } = context;

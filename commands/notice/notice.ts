@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { defineCommand, type ArgsResult, type ParseContext } from '../../src/core/command.ts';
-import { mayRead } from '../../src/notice/command-support.ts';
 import { draftNotice } from '../../src/notice/draft.ts';
 import { ledgerText } from '../../src/notice/ledger.ts';
-import { NOTICE_READERS } from '../../src/notice/roles.ts';
+import { NOTICE_READERS, publishersFor } from '../../src/notice/roles.ts';
 import { parsePublish } from './publish.ts';
+import { noticeRecord } from './records.ts';
 
 const noticeArgs = z.union([
   z.object({ show: z.number().int().positive() }),
@@ -25,6 +25,10 @@ export const noticeWordCommand = defineCommand({
   allowedRoles: NOTICE_READERS,
   trigger: { alone: false, args: ({ rest }) => /^#\s*\d+$/.test(rest) },
   args: noticeArgs as z.ZodType<NoticeArgs>,
+  // With lines under it, it drafts a notice: for its publishers only.
+  rolesFor: (args) => ('words' in args ? publishersFor(args.words) : null),
+  // The ledger of a notice of the sender's office.
+  record: { kinds: [noticeRecord], id: (args) => ('show' in args ? args.show : null), access: 'office' },
   parse(rest: string, context: ParseContext): ArgsResult<NoticeArgs> {
     const ref = /^#\s*(\d+)$/.exec(rest.trim());
     if (ref) return { ok: true, args: { show: Number(ref[1]) } };
@@ -32,11 +36,7 @@ export const noticeWordCommand = defineCommand({
   },
   async handle(context, args) {
     if ('words' in args) return draftNotice(context, args.words, null);
-    const notice = await context.tx.notice.findUnique({ where: { id: args.show } });
-    if (!notice || !mayRead(context.sender, notice)) {
-      context.reply(context.t('notice.notFound', { id: args.show }));
-      return;
-    }
+    const notice = await context.tx.notice.findUniqueOrThrow({ where: { id: args.show } });
     context.reply(await ledgerText(context.tx, context.t, notice, context.policy.timezone), { subject: `notice-ledger:${notice.id}` });
   },
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCommand, TRIGGER, type ArgsResult, type ParseContext } from '../../src/core/command.ts';
 import { draftNotice } from '../../src/notice/draft.ts';
-import { ANY_NOTICE_PUBLISHER } from '../../src/notice/roles.ts';
+import { ANY_NOTICE_PUBLISHER, publishersFor } from '../../src/notice/roles.ts';
 import { parseNoticeWords, parseSendAt, startsWithSendAt } from '../../src/rules/notice-words.ts';
 
 const wordsSchema = z.object({
@@ -33,6 +33,7 @@ export const noticePublishCommand = defineCommand({
   allowedRoles: ANY_NOTICE_PUBLISHER,
   trigger: TRIGGER.bare,
   args: publishArgs,
+  rolesFor: (args) => publishersFor(args.words),
   parse: parsePublish,
   handle: (context, { words, sendAt }) => draftNotice(context, words, sendAt),
 });
@@ -49,6 +50,7 @@ export const noticeScheduleCommand = defineCommand({
   allowedRoles: ANY_NOTICE_PUBLISHER,
   trigger: { alone: false, args: ({ rest }) => startsWithSendAt(rest) },
   args: publishArgs,
+  rolesFor: (args) => publishersFor(args.words),
   parse(rest, context) {
     const when = parseSendAt(rest, context.now, context.policy.timezone);
     // The time comes first, so a missing one is explained rather than asked for (an answer would land after the text).

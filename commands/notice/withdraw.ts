@@ -2,6 +2,7 @@ import { defineCommand, TRIGGER } from '../../src/core/command.ts';
 import { noticeRefArgs, ownNotice, parseNoticeRef } from '../../src/notice/command-support.ts';
 import { withdrawNotice } from '../../src/notice/recall.ts';
 import { ANY_NOTICE_PUBLISHER } from '../../src/notice/roles.ts';
+import { noticeRecord } from './records.ts';
 
 /**
  * 撤回通知 #7: before it is sent the notice is cancelled; once sent it is recalled from every group
@@ -15,6 +16,8 @@ export const noticeWithdrawCommand = defineCommand({
   allowedRoles: ANY_NOTICE_PUBLISHER,
   trigger: TRIGGER.reference,
   args: noticeRefArgs,
+  // Only its publisher; without a number, their latest.
+  record: { kinds: [noticeRecord], id: (args) => args.id, access: 'owner' },
   parse: parseNoticeRef,
   async handle(context, { id }) {
     const { t } = context;

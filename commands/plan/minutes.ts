@@ -4,7 +4,7 @@ import { OFFICE_STAFF } from '../../src/core/roles.ts';
 import { minutesArgs, parseMinutesArgs } from '../../src/plan/args.ts';
 import { dateText, weekText } from '../../src/plan/format.ts';
 import { recordMinutes } from '../../src/plan/minutes.ts';
-import { refusal } from './respond.ts';
+import { PLAN_PLACE } from './records.ts';
 
 /**
  * 例会纪要 followed by lines: the date, attendees, decisions, and tasks 「张伟 周五前 完成低保复核」.
@@ -17,15 +17,15 @@ export const minutesCommand = defineCommand({
   summary: 'cmd.minutes.summary',
   example: 'cmd.minutes.example',
   allowedRoles: OFFICE_STAFF,
+  member: 'community',
+  where: PLAN_PLACE,
   trigger: TRIGGER.block,
   args: minutesArgs,
   parse: parseMinutesArgs,
   async handle(context, args) {
     const { tx, t, policy, now, sender } = context;
-    const refused = refusal(context);
-    if (refused) return context.reply(refused);
     const { text, ...minutes } = args;
-    const outcome = await recordMinutes(tx, policy, { communityId: sender.communityId!, recordedById: sender.personId, minutes, text, now });
+    const outcome = await recordMinutes(tx, policy, { communityId: sender.communityId, recordedById: sender.personId, minutes, text, now });
     const date = dateText(t, outcome.date);
     const due = (d: string | null) => (d ? t('minutes.due', { date: dateText(t, d) }) : '');
     const lines = [

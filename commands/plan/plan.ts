@@ -1,7 +1,7 @@
 import { findColleague } from '../../src/attendance/people.ts';
 import { loadCalendar } from '../../src/calendar/calendar-store.ts';
-import { defineCommand, TRIGGER, type CommandContext, type Sender } from '../../src/core/command.ts';
-import { OFFICE_STAFF } from '../../src/core/roles.ts';
+import { defineCommand, TRIGGER, type CommandContext, type CommunitySender } from '../../src/core/command.ts';
+import { holdsAny, OFFICE_STAFF } from '../../src/core/roles.ts';
 import { parsePlanArgs, planArgs, type PlanArgs } from '../../src/plan/args.ts';
 import { itemLines, vaguenessText, weekText } from '../../src/plan/format.ts';
 import { personWeekText } from '../../src/plan/person-view.ts';
@@ -10,7 +10,8 @@ import { answerCarry } from '../../src/plan/results.ts';
 import { PLAN_READERS } from '../../src/plan/roles.ts';
 import { reassess } from '../../src/plan/store.ts';
 import { loadWeeks, summaryText } from '../../src/plan/week-view.ts';
-import { currentPlanWeek, personOf, refusal, respondToPlan } from './respond.ts';
+import { PLAN_PLACE, planRevisionRecord } from './records.ts';
+import { currentPlanWeek, personOf, respondToPlan } from './respond.ts';
 
 /**
  * 周计划: posts this week's plan (the lines below the word, or a numbered list after it), shows a
@@ -25,14 +26,16 @@ export const planCommand = defineCommand({
   summary: 'cmd.plan.summary',
   example: 'cmd.plan.example',
   allowedRoles: OFFICE_STAFF,
+  member: 'community',
+  where: PLAN_PLACE,
   trigger: TRIGGER.block,
   // Quoting the noon reminder with the items posts them.
   quotedSubjects: ['plan-remind:'],
   args: planArgs,
+  // 替换/追加 #n: the sender's own waiting post.
+  record: { kinds: [planRevisionRecord], id: (args) => ('revision' in args ? args.revision : null), access: 'owner' },
   parse: parsePlanArgs,
   async handle(context, args) {
-    const refused = refusal(context);
-    if (refused) return context.reply(refused);
     switch (args.action) {
       case 'post':
         return respondToPlan(context, args);
@@ -48,9 +51,9 @@ export const planCommand = defineCommand({
   },
 });
 
-async function show(context: CommandContext<Sender>, args: Extract<PlanArgs, { action: 'show' }>): Promise<void> {
+async function show(context: CommandContext<CommunitySender>, args: Extract<PlanArgs, { action: 'show' }>): Promise<void> {
   const { tx, t, policy, sender } = context;
-  const reader = sender.roles.some((r) => PLAN_READERS.includes(r));
+  const reader = holdsAny(sender.roles, PLAN_READERS);
   const week = args.week ?? (await currentPlanWeek(context));
   const calendar = await loadCalendar(tx);
   const isWorkday = (date: string) => calendar.isWorkday(date);
@@ -61,7 +64,7 @@ async function show(context: CommandContext<Sender>, args: Extract<PlanArgs, { a
     const rows = await loadWeeks(tx, policy, sender.communityId, [week], isWorkday);
     return context.reply(summaryText(t, sender.communityName ?? '', week, rows));
   }
-  const person = named ? await findColleague(tx, sender.communityId!, named) : { id: sender.personId, name: sender.name };
+  const person = named ? await findColleague(tx, sender.communityId, named) : { id: sender.personId, name: sender.name };
   if (!person) return context.reply(t('plan.noSuchPerson', { name: named! }));
   const rows = await loadWeeks(tx, policy, sender.communityId, [week], isWorkday);
   const row = rows.find((r) => r.personId === person.id) ?? {
@@ -81,11 +84,11 @@ async function show(context: CommandContext<Sender>, args: Extract<PlanArgs, { a
   context.reply(personWeekText(t, policy.timezone, row) + hint);
 }
 
-async function apply(context: CommandContext<Sender>, mode: 'replace' | 'add', revisionId: number): Promise<void> {
-  const { tx, t, policy, now, sender } = context;
-  const outcome = await applyRevision(tx, policy, { personId: sender.personId, revisionId, mode, now });
+async function apply(context: CommandContext<CommunitySender>, mode: 'replace' | 'add', revisionId: number): Promise<void> {
+  const { tx, t, policy, now } = context;
+  const outcome = await applyRevision(tx, policy, { revisionId, mode, now });
   if (!outcome.ok) {
-    const key = outcome.reason === 'not_found' ? 'plan.revision.notFound' : outcome.reason === 'not_yours' ? 'plan.revision.notYours' : 'plan.revision.done';
+    const key = outcome.reason === 'not_found' ? 'plan.revision.notFound' : 'plan.revision.done';
     return context.reply(t(key, { id: revisionId }));
   }
   const week = weekText(t, outcome.plan.week);
@@ -100,7 +103,7 @@ async function apply(context: CommandContext<Sender>, mode: 'replace' | 'add', r
   context.reply(lines.join('\n\n'));
 }
 
-async function carry(context: CommandContext<Sender>, yes: boolean): Promise<void> {
+async function carry(context: CommandContext<CommunitySender>, yes: boolean): Promise<void> {
   const { tx, t, policy, now, sender } = context;
   const week = await currentPlanWeek(context);
   const outcome = await answerCarry(tx, { person: personOf(sender), week, carry: yes, now });

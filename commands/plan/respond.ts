@@ -1,6 +1,6 @@
 import { loadCalendar } from '../../src/calendar/calendar-store.ts';
 import type { Button } from '../../src/messaging/types.ts';
-import type { CommandContext, OpenPrompt, Sender } from '../../src/core/command.ts';
+import type { CommandContext, CommunitySender, OpenPrompt } from '../../src/core/command.ts';
 import { RESULTS_EXPECTS } from '../../src/plan/args.ts';
 import { itemLines, names, vaguenessText, weekText } from '../../src/plan/format.ts';
 import { postPlan } from '../../src/plan/post.ts';
@@ -18,15 +18,7 @@ import { officeDate } from '../../src/time/office-time.ts';
 
 export const CARRY_ANSWERS = { 转入: '周计划 转入', 转: '周计划 转入', 要: '周计划 转入', 好: '周计划 转入', 是: '周计划 转入', 不用: '周计划 不转入', 不转: '周计划 不转入', 不要: '周计划 不转入' };
 
-/** Why a plan command is not taken here: no community on file, or a residents' or emergency group. */
-export function refusal(context: CommandContext<Sender>): string | null {
-  const { sender, t, chat } = context;
-  if (sender.communityId === null) return t('plan.noCommunity');
-  if (chat.kind === 'group' && (chat.purpose === 'resident' || chat.purpose === 'emergency')) return t('plan.wrongChat', { purpose: t(`chat.purpose.${chat.purpose}`) });
-  return null;
-}
-
-export function personOf(sender: Sender): PlanPerson {
+export function personOf(sender: CommunitySender): PlanPerson {
   return { id: sender.personId, name: sender.name, communityId: sender.communityId };
 }
 
@@ -64,7 +56,7 @@ export function carryOffer(context: CommandContext, unfinished: readonly { text:
   };
 }
 
-export async function respondToPlan(context: CommandContext<Sender>, input: { items: readonly string[]; results: ParsedResults | null; text: string }): Promise<void> {
+export async function respondToPlan(context: CommandContext<CommunitySender>, input: { items: readonly string[]; results: ParsedResults | null; text: string }): Promise<void> {
   const { tx, t, policy, now, sender } = context;
   const person = personOf(sender);
   const week = await currentPlanWeek(context);

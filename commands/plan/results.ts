@@ -1,7 +1,8 @@
 import { defineCommand, TRIGGER } from '../../src/core/command.ts';
 import { OFFICE_STAFF } from '../../src/core/roles.ts';
 import { parsePlanResultsArgs, planResultsArgs } from '../../src/plan/args.ts';
-import { refusal, respondToPlan } from './respond.ts';
+import { PLAN_PLACE } from './records.ts';
+import { respondToPlan } from './respond.ts';
 
 /**
  * 上周完成: last week's results (「1 完成 2 未完成 3 完成一半」, 「都完成了」 or a few words), with
@@ -15,13 +16,13 @@ export const planResultsCommand = defineCommand({
   summary: 'cmd.planResults.summary',
   example: 'cmd.planResults.example',
   allowedRoles: OFFICE_STAFF,
+  member: 'community',
+  where: PLAN_PLACE,
   trigger: TRIGGER.block,
   quotedSubjects: ['plan-review:'],
   args: planResultsArgs,
   parse: parsePlanResultsArgs,
   async handle(context, args) {
-    const refused = refusal(context);
-    if (refused) return context.reply(refused);
     await respondToPlan(context, args);
   },
 });

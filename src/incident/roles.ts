@@ -1,4 +1,4 @@
-import { OFFICE_STAFF, type Role } from '../core/roles.ts';
+import { holdsAny, OFFICE_STAFF, type Role } from '../core/roles.ts';
 
 /** Who works cases: the office staff and the street's emergency desk. */
 export const INCIDENT_STAFF: readonly Role[] = [...OFFICE_STAFF, 'street_emergency'];
@@ -7,9 +7,9 @@ export const INCIDENT_STAFF: readonly Role[] = [...OFFICE_STAFF, 'street_emergen
 export const INCIDENT_LEADERS: readonly Role[] = ['secretary', 'deputy_secretary', 'director', 'street_emergency'];
 
 export function isIncidentStaff(roles: readonly Role[] | null | undefined): boolean {
-  return (roles ?? []).some((role) => INCIDENT_STAFF.includes(role));
+  return holdsAny(roles, INCIDENT_STAFF);
 }
 
 export function isIncidentLeader(roles: readonly Role[] | null | undefined): boolean {
-  return (roles ?? []).some((role) => INCIDENT_LEADERS.includes(role));
+  return holdsAny(roles, INCIDENT_LEADERS);
 }

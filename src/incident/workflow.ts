@@ -76,9 +76,9 @@ export async function take(desk: Desk, id: number, actor: Actor): Promise<string
   return t('incident.take.done', { id, time: clock(policy, now), minutes: minutesBetween(incident.reportedAt, now) ?? 0 });
 }
 
-/** 受理 without a number: the open cases nobody has taken in the actor's community. */
-export async function waitingCases(desk: Desk, communityId: number | null): Promise<string> {
-  const waiting = await desk.tx.incident.findMany({ where: { status: 'reported', ...(communityId ? { communityId } : {}) }, orderBy: { id: 'asc' }, select: { id: true } });
+/** 受理 without a number: the open cases nobody has taken in the actor's office (their community, or their street's). */
+export async function waitingCases(desk: Desk, office: { communityId?: number; streetId?: number } | null): Promise<string> {
+  const waiting = office ? await desk.tx.incident.findMany({ where: { status: 'reported', ...office }, orderBy: { id: 'asc' }, select: { id: true } }) : [];
   if (waiting.length === 0) return desk.t('incident.take.none');
   return desk.t('incident.take.which', { ids: waiting.map((w) => `#${w.id}`).join('、') });
 }
@@ -240,13 +240,11 @@ export interface VisitAnswer {
   comment: string;
 }
 
-/** 满意 archives the case; 不满意 reopens it for its holder. The reporter alone answers. */
-export async function answerVisit(desk: Desk, id: number, who: { personId: number | null; platform: string; platformUserId: string }, answer: VisitAnswer): Promise<string> {
-  const { tx, t, now, policy } = desk;
+/** 满意 archives the case; 不满意 reopens it for its holder. The reporter alone answers (the command's guard). */
+export async function answerVisit(desk: Desk, id: number, who: { personId: number | null }, answer: VisitAnswer): Promise<string> {
+  const { tx, t, now } = desk;
   const incident = await loadIncident(tx, id);
   if (!incident) return t('incident.notFound', { id });
-  const isReporter = incident.reporterPersonId !== null ? incident.reporterPersonId === who.personId : incident.platform === who.platform && incident.platformUserId === who.platformUserId;
-  if (!isReporter) return t('incident.visit.onlyReporter', { id });
   if (incident.status !== 'visiting' && incident.status !== 'closed') return t('incident.visit.notAsked', { id, status: statusName(t, incident.status) });
   if (answer.satisfied) {
     const archived = await tx.incident.updateMany({ where: { id, status: incident.status }, data: { status: 'archived', visitedAt: now, rating: 'satisfied', archivedAt: now } });
@@ -371,21 +369,19 @@ export async function recordMediation(desk: Desk, id: number, actor: Actor, medi
   return `${t('incident.mediation.done', { id, parties: mediation.parties, mediator, agreement: mediation.agreement })}\n${answer}`;
 }
 
-/** 续报: appended with its time, attachments kept; the holder (or the groups, while nobody holds it) are told. */
+/** 续报 (by its reporter or its office: the command's guard): appended with its time, attachments kept; the holder (or the groups, while nobody holds it) are told. */
 export async function addFollowUp(
   desk: Desk,
   id: number,
-  who: { personId: number | null; name: string; staff: boolean; platform: string; platformUserId: string },
+  who: { personId: number | null; name: string; platform: string; platformUserId: string },
   text: string,
   extra: { attachments: { kind: string; ref: string; name?: string; mime?: string; size?: number }[]; location: SharedLocation | null },
 ): Promise<string> {
   const { tx, t, now, policy } = desk;
   const incident = await loadIncident(tx, id);
   if (!incident) return t('incident.notFound', { id });
-  const isReporter = incident.reporterPersonId !== null ? incident.reporterPersonId === who.personId : incident.platform === who.platform && incident.platformUserId === who.platformUserId;
-  if (!isReporter && !who.staff) return t('incident.followup.notAllowed', { id });
-  // A merged report's reporter goes on adding to the case it was merged into.
-  if (incident.status === 'merged' && incident.mergedIntoId) return addFollowUp(desk, incident.mergedIntoId, { ...who, staff: true }, text, extra);
+  // A merged report's reporter goes on adding to the case it was merged into (of the same community).
+  if (incident.status === 'merged' && incident.mergedIntoId) return addFollowUp(desk, incident.mergedIntoId, who, text, extra);
   if (incident.status === 'archived') return t('incident.notOpen', { id, status: statusName(t, incident.status) });
   const body = text || (extra.location ? t('incident.followup.location', { name: extra.location.name ?? extra.location.address ?? '' }) : t('incident.followup.attachment', { count: extra.attachments.length }));
   await addUpdate(desk, id, 'followup', { text: body, personId: who.personId, name: who.name, latitude: extra.location?.latitude, longitude: extra.location?.longitude });

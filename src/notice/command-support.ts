@@ -13,25 +13,15 @@ export function parseNoticeRef(rest: string): ArgsResult<z.infer<typeof noticeRe
   return { ok: true, args: { id: Number(match[1]) } };
 }
 
-/** A notice the sender may act on as its publisher: theirs, by number or their latest in `statuses`. */
+/**
+ * The notice a publisher acts on: the one its number names (the command's guard has made sure they
+ * published it), else their latest in `statuses`.
+ */
 export async function ownNotice(context: CommandContext<Sender>, id: number | null, statuses: readonly string[]): Promise<Notice | null> {
   const { tx, sender, t } = context;
   const notice = id !== null
     ? await tx.notice.findUnique({ where: { id } })
     : await tx.notice.findFirst({ where: { publisherId: sender.personId, status: { in: [...statuses] }, source: 'notice' }, orderBy: { id: 'desc' } });
-  if (!notice) {
-    context.reply(id !== null ? t('notice.notFound', { id }) : t('notice.noneOpen'));
-    return null;
-  }
-  if (notice.publisherId !== sender.personId) {
-    context.reply(t('notice.notYours', { id: notice.id, name: notice.publisherName }));
-    return null;
-  }
+  if (!notice) context.reply(t('notice.noneOpen'));
   return notice;
-}
-
-/** Whether the sender's office may read this notice: its community's staff, or its street's roles. */
-export function mayRead(sender: Sender, notice: Notice): boolean {
-  if (notice.communityId !== null && sender.communityId === notice.communityId) return true;
-  return sender.communityId === null && sender.streetId !== null && sender.streetId === notice.streetId;
 }

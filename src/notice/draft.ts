@@ -1,12 +1,10 @@
-import { renderText, type CommandContext, type Sender } from '../core/command.ts';
-import { roleKey } from '../core/roles.ts';
+import type { CommandContext, Sender } from '../core/command.ts';
 import type { Notice } from '../generated/prisma/client.ts';
 import type { Platform } from '../messaging/types.ts';
 import { guessCategory, type NoticeWords } from '../rules/notice-words.ts';
 
 import { audienceChats, type NoticeAudience } from './audience.ts';
 import { noticeText, whenText } from './format.ts';
-import { NOTICE_PUBLISHERS, STREET_NOTICE_PUBLISHERS } from './roles.ts';
 
 /** The notice's audience in words: 「全社区」「3栋」「全街道」. */
 function audienceLabel(context: CommandContext, words: NoticeWords): string {
@@ -28,13 +26,8 @@ function perPlatform(context: CommandContext, chats: readonly { platform: Platfo
  */
 export async function draftNotice(context: CommandContext<Sender>, words: NoticeWords, sendAt: Date | null): Promise<void> {
   const { tx, t, sender, policy } = context;
+  // Who may publish to this audience, the commands' guards checked (publishersFor).
   const street = words.audience.scope === 'street';
-  const allowed = street ? STREET_NOTICE_PUBLISHERS : NOTICE_PUBLISHERS;
-  if (!sender.roles.some((role) => allowed.includes(role))) {
-    const command = street ? '发布通知 全街道' : '发布通知';
-    context.reply(renderText(t, { key: 'error.forbidden', params: { command }, lists: { roles: allowed.map(roleKey) } }));
-    return;
-  }
   if (street ? sender.streetId === null : sender.communityId === null) {
     context.reply(t(street ? 'notice.noStreet' : 'notice.noCommunity'));
     return;

@@ -8,3 +8,8 @@ export const STREET_NOTICE_PUBLISHERS: readonly Role[] = ['street_section', 'str
 export const ANY_NOTICE_PUBLISHER: readonly Role[] = [...NOTICE_PUBLISHERS, ...STREET_NOTICE_PUBLISHERS];
 /** Who may read a notice's ledger: the office's staff and the street's roles. */
 export const NOTICE_READERS: readonly Role[] = [...OFFICE_STAFF, ...STREET_NOTICE_PUBLISHERS, 'street_emergency'];
+
+/** Who may publish to an audience: 全街道 is the street's, a community's groups its leaders'. */
+export function publishersFor(words: { audience: { scope: 'community' | 'street' } }): { roles: readonly Role[]; as: string } {
+  return words.audience.scope === 'street' ? { roles: STREET_NOTICE_PUBLISHERS, as: '发布通知 全街道' } : { roles: NOTICE_PUBLISHERS, as: '发布通知' };
+}

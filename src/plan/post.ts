@@ -44,16 +44,16 @@ export async function postPlan(tx: Tx, policy: Policy, input: PostInput): Promis
 
 export type ApplyOutcome =
   | { ok: true; plan: PlanRow; items: ItemRow[]; added: ItemRow[]; removed: ItemRow[]; perfunctory: boolean; reasons: Vagueness[] }
-  | { ok: false; reason: 'not_found' | 'not_yours' | 'done' };
+  | { ok: false; reason: 'not_found' | 'done' };
 
 /**
  * 替换 #n: the person's own posted items give way to the revision's (carried items and meeting
- * tasks stay); 追加 #n: its items go after them. The replaced items stay, marked removed.
+ * tasks stay); 追加 #n: its items go after them. The replaced items stay, marked removed. Whose
+ * revision it is, the command's guard has checked.
  */
-export async function applyRevision(tx: Tx, policy: Policy, input: { personId: number; revisionId: number; mode: 'replace' | 'add'; now: Date }): Promise<ApplyOutcome> {
+export async function applyRevision(tx: Tx, policy: Policy, input: { revisionId: number; mode: 'replace' | 'add'; now: Date }): Promise<ApplyOutcome> {
   const revision = await tx.planRevision.findUnique({ where: { id: input.revisionId }, include: { plan: true } });
   if (!revision || revision.kind !== 'post') return { ok: false, reason: 'not_found' };
-  if (revision.plan.personId !== input.personId) return { ok: false, reason: 'not_yours' };
   const claimed = await tx.planRevision.updateMany({ where: { id: revision.id, status: 'pending' }, data: { status: 'applied', mode: input.mode, appliedAt: input.now } });
   if (claimed.count !== 1) return { ok: false, reason: 'done' };
   const before = await activeItems(tx, revision.planId);

@@ -4,6 +4,7 @@ import { defineCommand, TRIGGER, type ArgsResult, type CommandContext, type Send
 import { alertLines, currentState, fieldsOf, loadAlert, type AlertScope } from '../../../src/notice/alert/alerts.ts';
 import { fileAlert } from '../../../src/notice/alert/file.ts';
 import { readAlertFields, readLevel, type AlertFields } from '../../../src/rules/alert-fields.ts';
+import { alertRecord } from '../records.ts';
 import { ALERT_AUTHORS } from './publish.ts';
 
 const amendArgs = z.object({ id: z.number().int().positive(), changes: z.record(z.string(), z.string()), note: z.string() });
@@ -67,6 +68,7 @@ export const alertUpdateCommand = defineCommand({
   allowedRoles: ALERT_AUTHORS,
   trigger: TRIGGER.reference,
   args: amendArgs,
+  record: { kinds: [alertRecord], id: (args) => args.id, access: 'office' },
   parse: (rest) => parseUpdate(rest),
   handle: amend('update'),
 });
@@ -79,6 +81,7 @@ export const alertCancelCommand = defineCommand({
   allowedRoles: ALERT_AUTHORS,
   trigger: TRIGGER.reference,
   args: amendArgs,
+  record: { kinds: [alertRecord], id: (args) => args.id, access: 'office' },
   parse: (rest) => parseCancel(rest),
   handle: amend('cancel'),
 });

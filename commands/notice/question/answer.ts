@@ -5,6 +5,7 @@ import { enqueue } from '../../../src/messaging/outbox.ts';
 import { answerQuestion } from '../../../src/notice/question/questions.ts';
 import { QUESTION_SUBJECT, questionOfSubject } from '../../../src/notice/question/subject.ts';
 import { chinesePunctuation } from '../../../src/rules/notice-words.ts';
+import { questionRecord } from '../records.ts';
 
 const answerArgs = z.object({ id: z.number().int().positive(), text: z.string().min(1) });
 type AnswerArgs = z.infer<typeof answerArgs>;
@@ -45,6 +46,8 @@ export const questionAnswerCommand = defineCommand({
   trigger: TRIGGER.reference,
   quotedSubjects: [QUESTION_SUBJECT],
   args: answerArgs,
+  // A question of the sender's community.
+  record: { kinds: [questionRecord], id: (args) => args.id, access: 'office' },
   parse: parseAnswer,
   handle: answer,
 });
