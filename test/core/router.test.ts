@@ -54,7 +54,7 @@ describe('router', () => {
   it('refuses a wrong role and says who may', () => {
     const result = run('设为工作群');
     expect(result.type).toBe('reply');
-    if (result.type === 'reply') expect(renderText(t, result.text)).toBe('「设为」只有书记或主任可以使用。');
+    if (result.type === 'reply') expect(renderText(t, result.text)).toBe('「设为」只有书记、主任、社区建设科、街道分管领导或街道主要领导可以使用。');
     const resident = run('签到', { roles: ['resident'] });
     if (resident.type === 'reply') expect(renderText(t, resident.text)).toBe('「签到」只有书记、副书记、主任、社工或考勤员可以使用。');
     expect(resident.type).toBe('reply');

@@ -37,7 +37,7 @@ describe('setting up an office and checking in through the sandbox', () => {
     await bot.botReply('dm:u-intruder', (text) => text === '绑定码无效或已过期。请向社区管理员重新索取。');
 
     await bot.say('g-office', 'u-zhang', '设为工作群');
-    await bot.botReply('g-office', (text) => text === '@张伟 「设为」只有书记或主任可以使用。');
+    await bot.botReply('g-office', (text) => text === '@张伟 「设为」只有书记、主任、社区建设科、街道分管领导或街道主要领导可以使用。');
     await bot.say('g-office', 'u-wang', '@社区助手 设为工作群');
     await bot.botReply('g-office', (text) => text === '@王芳 好的，本群已设为幸福社区的工作群。');
 
@@ -167,7 +167,7 @@ describe('answers for bad input', () => {
     await bot.botReply('g-residents', (text) => text.includes('「签到」只有书记、副书记、主任、社工或考勤员可以使用。'));
     expect((await bot.messages('g-residents')).filter((m) => m.userId === 'bot')).toHaveLength(1);
     await bot.say('g-residents', 'zhangwei', '签到');
-    await bot.botReply('g-residents', (text) => text === '@张伟 请在工作群或与我私聊时签到，不要在居民群里签到。');
+    await bot.botReply('g-residents', (text) => text === '@张伟 「签到」请在工作群或与我私聊时发送，不要在居民群里发送。');
     expect(await bot.app.db.checkIn.count()).toBe(0);
   });
 

@@ -24,4 +24,6 @@ export const lines: CommandLine[] = [
   { text: '@社区助手 设为工作群', user: 'wangfang', chat: 'g-new', expect: { command: 'chat-purpose', args: { purpose: 'work' } } },
   { text: '设为工作群', user: 'zhangwei', chat: 'g-new', expect: { command: 'chat-purpose', error: true } },
   { text: '设为工作群', user: 'wangfang', chat: 'dm', expect: { command: 'chat-purpose', error: true } },
+  { text: '设为工作群 幸福社区', user: 'zhaomin', chat: 'g-new', expect: { command: 'chat-purpose', args: { purpose: 'work', community: '幸福社区' } } },
+  { text: '设为工作群', user: 'huanglei', chat: 'g-work', expect: { command: 'chat-purpose', error: true } },
 ];
