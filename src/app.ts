@@ -5,7 +5,7 @@ import { SandboxAdapter } from '../adapters/sandbox/adapter.ts';
 import { seedDemoIfEmpty } from './sandbox/demo.ts';
 import { registerSandboxRoutes } from '../adapters/sandbox/routes.ts';
 import { SandboxStore } from './sandbox/store.ts';
-import { sandboxEnabled, type Env } from './config/env.ts';
+import { sandboxAlone, sandboxEnabled, serverHostNames, type Env } from './config/env.ts';
 import type { Policy } from './config/policy.ts';
 import { Dispatcher } from './core/dispatcher.ts';
 import { createDb, type Db } from './db/client.ts';
@@ -25,7 +25,7 @@ import { SettableClock, SystemClock, type Clock } from './time/clock.ts';
 export interface AppOptions {
   env: Env;
   policy: Policy;
-  /** Defaults to a settable clock when the sandbox is on (its API moves it), else the system clock. */
+  /** Defaults to a settable clock when the sandbox is the only platform (its API moves it), else the system clock. */
   clock?: Clock;
   log?: Logger;
   delivery?: DeliveryOptions;
@@ -52,19 +52,20 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { env, policy } = options;
   const log = options.log ?? createLogger(env.LOG_LEVEL);
   const withSandbox = sandboxEnabled(env);
-  const clock = options.clock ?? (withSandbox ? new SettableClock() : new SystemClock());
+  // Beside a real platform time is the system's: a moved clock would act in real chats.
+  const clock = options.clock ?? (sandboxAlone(env) ? new SettableClock() : new SystemClock());
   const t = translator(env.LOCALE);
   await migrateDatabase(env.DATABASE_URL);
   const db = createDb(env.DATABASE_URL, { onConnectionLost: (error) => log.warn({ err: error }, 'PostgreSQL connection lost') });
-  const server = createHttpServer(log);
+  const server = createHttpServer(log, serverHostNames(env));
 
   const adapters = new Map<Platform, ChatAdapter>();
   let sandbox: SandboxAdapter | null = null;
   if (withSandbox) {
-    if (!(clock instanceof SettableClock)) throw new Error('the sandbox needs a settable clock');
     sandbox = new SandboxAdapter(new SandboxStore(db), clock, env.BOT_NAME);
     adapters.set('sandbox', sandbox);
-    registerSandboxRoutes(server, sandbox, clock, policy.timezone);
+    const movableClock = sandboxAlone(env) && clock instanceof SettableClock ? clock : null;
+    registerSandboxRoutes(server, sandbox, { clock, movableClock, timezone: policy.timezone, token: env.SANDBOX_TOKEN, t });
   }
 
   for (const adapter of await createPlatformAdapters({ env, policy, db, clock, log, server })) adapters.set(adapter.platform, adapter);

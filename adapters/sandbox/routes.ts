@@ -6,11 +6,17 @@ import { z } from 'zod';
 import { MAX_INBOUND_TEXT, repairName, repairText } from '../../src/messaging/inbound-text.ts';
 import type { SharedLocation } from '../../src/messaging/types.ts';
 import { isPrivateChat, SandboxIdTaken, type StoredFile } from '../../src/sandbox/store.ts';
-import type { SettableClock } from '../../src/time/clock.ts';
+import type { Translate } from '../../src/i18n/index.ts';
+import type { Clock, SettableClock } from '../../src/time/clock.ts';
 import { parseOfficeTime } from '../../src/time/office-time.ts';
+import { sandboxAccess } from './access.ts';
 import type { SandboxAdapter } from './adapter.ts';
 
-const PAGE = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'page.html'), 'utf8');
+const asset = (name: string) => fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), name), 'utf8');
+/** The page, its script and its styles: separate files, so the page's CSP allows no inline script or style. */
+const PAGE = asset('page.html');
+const SCRIPT = asset('page.js');
+const STYLE = asset('page.css');
 
 /** A file sent as a data URL is kept by the sandbox up to this size (decoded), at most MAX_FILES a message. */
 export const MAX_FILE_BYTES = 1_048_576;
@@ -91,11 +97,32 @@ function sharedLocation(input: z.infer<typeof locationInput>): SharedLocation {
   return { latitude: input.latitude, longitude: input.longitude, ...(name ? { name } : {}), ...(address ? { address } : {}) };
 }
 
+export interface SandboxRouteOptions {
+  /** The bot's clock, as GET /sandbox/api/clock shows it. */
+  clock: Clock;
+  /** The clock POST /sandbox/api/clock moves; null beside a real platform, where time is the system's. */
+  movableClock: SettableClock | null;
+  timezone: string;
+  /** SANDBOX_TOKEN: when set, the page and every API call need it (access.ts). */
+  token?: string;
+  t: Translate;
+}
+
 /** The sandbox page and the HTTP API that scripts and tests use (documented in the README). */
-export function registerSandboxRoutes(server: FastifyInstance, adapter: SandboxAdapter, clock: SettableClock, timezone: string): void {
-  const store = adapter.store;
+export function registerSandboxRoutes(server: FastifyInstance, adapter: SandboxAdapter, options: SandboxRouteOptions): void {
   server.get('/', (_req, reply) => reply.redirect('/sandbox'));
+  // A scope of their own: the door (access.ts) stands before the sandbox's routes only, not the webhooks.
+  void server.register(async (scope) => {
+    scope.addHook('onRequest', sandboxAccess(options.token, options.t));
+    sandboxRoutes(scope, adapter, options);
+  });
+}
+
+function sandboxRoutes(server: FastifyInstance, adapter: SandboxAdapter, { clock, movableClock, timezone, t }: SandboxRouteOptions): void {
+  const store = adapter.store;
   server.get('/sandbox', (_req, reply) => reply.type('text/html; charset=utf-8').send(PAGE));
+  server.get('/sandbox/page.js', (_req, reply) => reply.type('text/javascript; charset=utf-8').send(SCRIPT));
+  server.get('/sandbox/page.css', (_req, reply) => reply.type('text/css; charset=utf-8').send(STYLE));
 
   server.post('/sandbox/api/messages', { bodyLimit: MESSAGE_BODY_LIMIT }, async (req, reply) => {
     const body = parseBody(postMessage, req.body, reply);
@@ -140,7 +167,6 @@ export function registerSandboxRoutes(server: FastifyInstance, adapter: SandboxA
     return reply
       .header('content-type', inline ? file.mime! : 'application/octet-stream')
       .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${filename}`)
-      .header('x-content-type-options', 'nosniff')
       .send(file.bytes);
   });
 
@@ -170,13 +196,15 @@ export function registerSandboxRoutes(server: FastifyInstance, adapter: SandboxA
 
   server.get('/sandbox/api/clock', async () => ({ now: clock.now().toISOString(), timezone }));
   server.post('/sandbox/api/clock', async (req, reply) => {
+    // Beside a real platform a moved clock would send notices early and expire approvals and codes there.
+    if (!movableClock) return reply.code(403).send({ error: t('sandbox.clockFixed') });
     const body = parseBody(setClock, req.body, reply);
     if (!body) return reply;
     // A time without an offset is office time.
     const at = parseOfficeTime(body.now, timezone);
     if (!at) return badRequest(reply, `now: not a time: ${body.now}`);
-    clock.set(at, { frozen: body.frozen ?? false });
-    return { now: clock.now().toISOString(), timezone };
+    movableClock.set(at, { frozen: body.frozen ?? false });
+    return { now: movableClock.now().toISOString(), timezone };
   });
 
   server.get('/sandbox/api/users', async () => ({ users: await store.users() }));

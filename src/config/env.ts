@@ -5,6 +5,11 @@ import { ADMIN_CHAT_PATTERN } from '../messaging/admin-report.ts';
 
 const switchValue = z.enum(['auto', 'on', 'off']);
 
+/** A name the server answers to, as a Host header carries it without the port: a DNS name, an IPv4 or a bracketed IPv6 address. */
+const HOST_NAME = /^(\[[0-9a-f:.]+\]|[a-z0-9_]([a-z0-9_.-]*[a-z0-9_])?)$/;
+/** At least 16 characters that need no quoting in a cookie or a URL. */
+const SANDBOX_TOKEN = /^[A-Za-z0-9._~+/=-]{16,}$/;
+
 /** Every setting the bot reads from the environment; .env.example documents each one. */
 export const envSchema = z.object({
   DATABASE_URL: z
@@ -18,6 +23,13 @@ export const envSchema = z.object({
   OFFICE_POLICY_FILE: z.string().min(1).optional(),
   BOT_NAME: z.string().min(1).default('社区助手'),
   SANDBOX: switchValue.default('auto'),
+  // Checked after the schema (sandboxTokenRefusal), so its value is never printed.
+  SANDBOX_TOKEN: z.string().optional(),
+  PUBLIC_HOSTNAMES: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean))
+    .refine((names) => names.every((name) => HOST_NAME.test(name)), 'must be host names separated by commas, without scheme or port, e.g. bot.example.org,[2001:db8::1]'),
   DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
   INSTANCE_ID: z.string().min(1).default(`${os.hostname()}-${process.pid}`),
   LARK_APP_ID: z.string().min(1).optional(),
@@ -55,7 +67,22 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     );
     throw new ConfigError(`配置错误 (invalid setting in the environment / .env):\n${lines.join('\n')}`);
   }
+  const refusal = sandboxTokenRefusal(result.data);
+  if (refusal) throw new ConfigError(`配置错误 (invalid setting in the environment / .env):\n  SANDBOX_TOKEN: ${refusal}`);
   return result.data;
+}
+
+/**
+ * Why SANDBOX_TOKEN cannot be used as set, or null. Beside a real platform the sandbox API can write
+ * in the office's name, so SANDBOX=on there needs a token; the token itself is never printed.
+ */
+function sandboxTokenRefusal(env: Env): string | null {
+  if (env.SANDBOX_TOKEN !== undefined) {
+    return SANDBOX_TOKEN.test(env.SANDBOX_TOKEN) ? null : 'must be at least 16 characters of A-Z a-z 0-9 . _ ~ + / = - (value not shown). Generate one: openssl rand -hex 24';
+  }
+  const platforms = configuredPlatforms(env);
+  if (env.SANDBOX !== 'on' || platforms.length === 0) return null;
+  return `required with SANDBOX=on beside ${platforms.join(', ')}: the sandbox page and API ask for it, so nobody else who reaches this server can speak as the bot or its people. Generate one: openssl rand -hex 24`;
 }
 
 /** The platforms an office has configured; none means the sandbox is the way in. */
@@ -71,4 +98,28 @@ export function sandboxEnabled(env: Env): boolean {
   if (env.SANDBOX === 'on') return true;
   if (env.SANDBOX === 'off') return false;
   return configuredPlatforms(env).length === 0;
+}
+
+/** The sandbox is the only platform: only then may its clock be moved, as no real chat feels it. */
+export function sandboxAlone(env: Env): boolean {
+  return sandboxEnabled(env) && configuredPlatforms(env).length === 0;
+}
+
+/**
+ * The names the HTTP server answers to (Host header, port aside): loopback, HOST, the Telegram
+ * webhook's host and PUBLIC_HOSTNAMES. Any other name is refused, so a page elsewhere that points
+ * its own name at this address (DNS rebinding) reaches nothing.
+ */
+export function serverHostNames(env: Env): string[] {
+  const host = env.HOST.toLowerCase();
+  return [
+    ...new Set([
+      '127.0.0.1',
+      'localhost',
+      '[::1]',
+      host.includes(':') && !host.startsWith('[') ? `[${host}]` : host,
+      ...(env.TELEGRAM_WEBHOOK_URL ? [new URL(env.TELEGRAM_WEBHOOK_URL).hostname] : []),
+      ...env.PUBLIC_HOSTNAMES,
+    ]),
+  ];
 }

@@ -1,10 +1,33 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from '../log.ts';
 
-/** The bot's one HTTP server: sandbox page and API now, platform webhooks later. */
-export function createHttpServer(log: Logger): FastifyInstance {
+/** The name in a Host header, without its port: `[::1]:3000` → `[::1]`, `Bot.Example.org.:443` → `bot.example.org`. */
+function hostName(header: string | undefined): string {
+  const host = (header ?? '').trim().toLowerCase();
+  const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.replace(/:\d*$/, '');
+  return name.replace(/\.$/, '');
+}
+
+/**
+ * The bot's one HTTP server: sandbox page and API, platform webhooks. It answers only the names in
+ * `hostNames` (serverHostNames in src/config/env.ts): a request for any other name gets 421.
+ */
+export function createHttpServer(log: Logger, hostNames: readonly string[]): FastifyInstance {
   const server = Fastify({ loggerInstance: log.child({ component: 'http' }) as FastifyBaseLogger, logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1_048_576 });
+  const known = new Set(hostNames);
+  const warned = new Set<string>();
+  server.addHook('onRequest', async (request, reply) => {
+    const name = hostName(request.headers.host);
+    // A probe may use any address; the answer says nothing.
+    if (known.has(name) || request.url === '/healthz') return;
+    // Once per name (a few names at most), so a proxy that forwards a name not configured shows in the log.
+    if (warned.size < 10 && !warned.has(name)) {
+      warned.add(name);
+      log.warn({ host: name }, 'request for a host name this server does not answer; add it to PUBLIC_HOSTNAMES if it is yours');
+    }
+    return reply.code(421).send({ error: 'this server does not answer that host name' });
+  });
   server.get('/healthz', async () => ({ ok: true }));
   server.setErrorHandler((error: Error & { statusCode?: number }, _request, reply) => {
     const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;

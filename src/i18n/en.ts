@@ -24,6 +24,8 @@ export const en: Record<MessageKey, string> = {
   'error.unknownCommandNoSuggestion': 'I did not understand "{word}". Send "help" to see what you can do.',
   'error.internal': 'Sorry, something went wrong with "{command}". It has been logged; please try again later or contact the admin.',
   'error.groupOnly': '"{command}" must be sent in a group.',
+  'sandbox.tokenNeeded': 'The sandbox needs its token. Open /sandbox?token=TOKEN once (the token is SANDBOX_TOKEN in .env); scripts calling the API send the header Authorization: Bearer TOKEN.',
+  'sandbox.clockFixed': 'Beside a real platform the sandbox runs on the system clock and it cannot be moved: a moved clock would change scheduled notices, approval deadlines and bind codes in real chats. The clock moves only when the sandbox is the only platform.',
   'prompt.cancelled': 'OK, "{command}" cancelled.',
   'prompt.expired': 'The previous question timed out; please send the command again.',
   'prompt.cancelHint': '(send "cancel" to give up)',

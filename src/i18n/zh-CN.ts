@@ -22,6 +22,8 @@ export const zhCN = {
   'error.unknownCommandNoSuggestion': '没看懂「{word}」。发送「帮助」查看你可以使用的指令。',
   'error.internal': '抱歉，处理「{command}」时出了问题，已记录下来。请稍后再试，或联系管理员。',
   'error.groupOnly': '「{command}」要在群里发送。',
+  'sandbox.tokenNeeded': '沙盒需要口令。请用 /sandbox?token=口令 打开一次（口令是 .env 里的 SANDBOX_TOKEN）；脚本调用接口时请带上请求头 Authorization: Bearer 口令。',
+  'sandbox.clockFixed': '沙盒和真实平台一起运行时，时间就是系统时间，不能调整：调了会让真实群里的定时通知、审批超时和绑定码跟着变。只在单独使用沙盒时才能调时间。',
   'prompt.cancelled': '好的，已取消「{command}」。',
   'prompt.expired': '上一个问题已超时，请重新发送指令。',
   'prompt.cancelHint': '（发送「取消」可放弃）',

@@ -2,12 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp, type App } from '../../src/app.ts';
-import { loadEnv } from '../../src/config/env.ts';
+import { configuredPlatforms, loadEnv } from '../../src/config/env.ts';
 import { defaultPolicy, parsePolicy, type Policy } from '../../src/config/policy.ts';
 import type { DeliveryOptions } from '../../src/messaging/delivery.ts';
 import { SettableClock } from '../../src/time/clock.ts';
 import { freshDatabaseUrl } from './database.ts';
 import { until } from './until.ts';
+
+/** The SANDBOX_TOKEN a test app gets beside a platform, where the bot requires one; its requests carry it. */
+export const TEST_SANDBOX_TOKEN = 'test-sandbox-token-0123456789';
 
 export function tempDir(prefix = 'shequ-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -52,7 +55,7 @@ export interface TestAppOptions {
 /** The whole bot on a fresh database (TEST_DATABASE) and a loopback port, with a frozen office clock. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const databaseUrl = options.databaseUrl ?? (await freshDatabaseUrl());
-  const env = loadEnv({
+  const settings: Record<string, string> = {
     DATABASE_URL: databaseUrl,
     PORT: '0',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
@@ -60,14 +63,18 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     DEMO_DATA: options.demo ? 'auto' : 'off',
     INSTANCE_ID: `test-${process.pid}`,
     ...options.env,
-  });
+  };
+  const besidePlatform = configuredPlatforms(loadEnv({ ...settings, SANDBOX: 'off' })).length > 0;
+  const env = loadEnv(besidePlatform && settings.SANDBOX_TOKEN === undefined ? { ...settings, SANDBOX_TOKEN: TEST_SANDBOX_TOKEN } : settings);
   const policy = options.policy ? parsePolicy(options.policy) : defaultPolicy();
   const clock = new SettableClock(new Date(options.now ?? '2026-11-23T08:00:00+08:00'), { frozen: true });
   const app = await createApp({ env, policy, clock, delivery: { pollMs: 50, baseBackoffMs: 50, ...options.delivery } });
   const url = await app.start();
 
-  const request = async (pathname: string, init?: RequestInit) => {
-    const response = await fetch(`${url}${pathname}`, init);
+  const request = async (pathname: string, init: RequestInit = {}) => {
+    const headers = new Headers(init.headers);
+    if (env.SANDBOX_TOKEN) headers.set('authorization', `Bearer ${env.SANDBOX_TOKEN}`);
+    const response = await fetch(`${url}${pathname}`, { ...init, headers });
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : null };
   };

@@ -9,7 +9,7 @@ import { loadEnv } from '../../src/config/env.ts';
 import { parsePolicy } from '../../src/config/policy.ts';
 import { importRoster, validateRoster } from '../../src/roster/import-roster.ts';
 import { SettableClock } from '../../src/time/clock.ts';
-import { tempDir } from './app.ts';
+import { tempDir, TEST_SANDBOX_TOKEN } from './app.ts';
 import { freshDatabaseUrl } from './database.ts';
 import { until } from './until.ts';
 
@@ -58,6 +58,8 @@ export async function startWechatWorld(options: WechatWorldOptions = {}): Promis
     PORT: '0',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     SANDBOX: 'off',
+    // Needed where a test turns the sandbox on beside WeChat.
+    SANDBOX_TOKEN: TEST_SANDBOX_TOKEN,
     INSTANCE_ID: `test-${process.pid}`,
     WECHATY_PUPPET: 'wechaty-puppet-mock',
     WECHATY_NAME: path.join(dir, 'wechat'),
