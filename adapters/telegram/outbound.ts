@@ -12,7 +12,12 @@ export interface TextPart {
 
 type InlineKeyboard = { inline_keyboard: { text: string; callback_data: string }[][] };
 
-/** The message text with its mention as a text_mention entity, so the person is notified without HTML escaping. */
+/**
+ * The message text with its mention as a text_mention entity, so the person is notified without
+ * HTML escaping. Every send and edit goes without parse_mode: Telegram then reads no markup at all,
+ * so people's words (<b>, *x*, [link](url)) arrive exactly as they wrote them, and there is nothing
+ * to escape (test/telegram/telegram-plain-text.test.ts). The bot sends no photos, so no captions.
+ */
 export function messageText(message: OutgoingMessage): TextPart {
   const mention = message.mention;
   const userId = Number(mention?.userId);

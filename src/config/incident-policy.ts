@@ -18,6 +18,11 @@ const typeSchema = z.object({
   /** A dispute (邻里纠纷): mediated, and visited again this many days after it is closed. */
   mediation: z.boolean().default(false),
   visitAfterDays: z.number().min(0).max(90).optional(),
+  /**
+   * A residents' group reads nothing of such a case but its type and status, and never who reported
+   * it (disputes, petitions); staff chats read it in full.
+   */
+  confidential: z.boolean().default(false),
 });
 
 const classSchema = z.object({ name: z.string().min(1), types: z.array(typeSchema).min(1) });
@@ -69,10 +74,10 @@ const DEFAULT_CLASSES = [
   {
     name: '社会安全事件',
     types: [
-      { name: '邻里纠纷', keywords: ['纠纷', '吵架', '吵起来', '争吵', '闹矛盾', '矛盾', '扯皮'], mediation: true, visitAfterDays: 7 },
+      { name: '邻里纠纷', keywords: ['纠纷', '吵架', '吵起来', '争吵', '闹矛盾', '矛盾', '扯皮'], mediation: true, visitAfterDays: 7, confidential: true },
       { name: '治安刑事案件', keywords: ['打架', '斗殴', '盗窃', '被偷', '抢劫', '持刀', '砍人', '打人', '诈骗', '入室'], call: ['110'] },
       { name: '群体性事件', keywords: ['群体性', '聚集', '围堵', '堵路', '闹事', '拉横幅'], level: '较大' },
-      { name: '集体上访', keywords: ['集体上访', '上访', '信访', '讨薪'] },
+      { name: '集体上访', keywords: ['集体上访', '上访', '信访', '讨薪'], confidential: true },
       { name: '民族宗教事件', keywords: ['民族', '宗教'] },
     ],
   },

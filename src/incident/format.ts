@@ -7,10 +7,14 @@ import { formatClock, formatDateTime, inZone } from '../time/office-time.ts';
 
 /**
  * How a case reads in chat. `staff` is for private chats and the work and emergency groups (names,
- * phones and households as given); `public` for any other group, where a resident's name, phone and
- * household are hidden (the reporter sees their own case in their private chat in full).
+ * ID numbers, phones and households as given); `public` for any other group (a residents' group),
+ * where a resident's ID number, phone and household are hidden and a resident reporter's name is
+ * masked, and a confidential case (a dispute, a petition, a reporter asking not to be named) shows
+ * its type and status only (the reporter sees their own case in their private chat in full).
  */
 export type Audience = 'staff' | 'public';
+
+const HIDDEN = '***';
 
 export function audienceOf(chat: { kind: string; purpose: ChatPurpose | string | null }): Audience {
   if (chat.kind === 'private') return 'staff';
@@ -29,9 +33,19 @@ export function ratingName(t: Translate, rating: string | null): string {
   return rating === 'satisfied' || rating === 'unsatisfied' ? t(`incident.rating.${rating}`) : '';
 }
 
-/** What may be shown of a text to the audience; the case's own room numbers are hidden wherever they recur. */
-export function shown(text: string, audience: Audience, incident?: { text: string }): string {
-  return audience === 'staff' ? text : maskPrivate(text, incident ? householdNumbers(incident.text) : []);
+/** Whether the audience reads nothing of the case's words: a confidential case in a residents' group. */
+export function withheld(audience: Audience, incident: Pick<Incident, 'confidential'>): boolean {
+  return audience === 'public' && incident.confidential;
+}
+
+/**
+ * What may be shown of a text of the case (its report, a follow-up, the outcome) to the audience: the
+ * case's own room numbers are hidden wherever they recur; nothing of a confidential case's words.
+ */
+export function shown(text: string, audience: Audience, incident?: Pick<Incident, 'text' | 'confidential'>): string {
+  if (audience === 'staff') return text;
+  if (incident?.confidential) return HIDDEN;
+  return maskPrivate(text, incident ? householdNumbers(incident.text) : []);
 }
 
 export function reporterText(t: Translate, incident: Pick<Incident, 'reporterName' | 'reporterPhone' | 'reporterStaff' | 'reporterPersonId'>, audience: Audience): string {
@@ -48,6 +62,7 @@ export function typeText(incident: Pick<Incident, 'type' | 'className' | 'level'
 /** The case as a block of lines. */
 export function caseLines(t: Translate, policy: Policy, incident: Incident & { attachments?: { kind: string }[] }, audience: Audience): string[] {
   const zone = policy.timezone;
+  if (withheld(audience, incident)) return [t('incident.line.type', { type: typeText(incident) }), t('incident.line.withheld')];
   const lines = [
     t('incident.line.type', { type: typeText(incident) }),
     t('incident.line.text', { text: shown(incident.text, audience, incident) }),

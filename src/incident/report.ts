@@ -5,8 +5,9 @@ import type { InboundMessage } from '../messaging/types.ts';
 import { classify, emergencyNumbers, mustCallFirst } from '../rules/incident-classify.ts';
 import { escalatesAtOnce, escalationSteps } from '../rules/incident-escalation.ts';
 import { isLikelyDuplicate, placeOf } from '../rules/incident-place.ts';
+import { isConfidential } from '../rules/incident-privacy.ts';
 import { addUpdate, loadIncident, post, tellPeople, type Desk, type LoadedIncident } from './desk.ts';
-import { audienceOf, caseLines, clock, OPEN_STATUSES } from './format.ts';
+import { audienceOf, caseLines, clock, OPEN_STATUSES, withheld } from './format.ts';
 import { holderLabel, holdersOfAll, noticeGroups } from './people.ts';
 import { isIncidentStaff } from './roles.ts';
 import { caseSubject, noticeSubject } from './subjects.ts';
@@ -104,6 +105,7 @@ export async function fileReport(desk: Desk, input: ReportInput): Promise<Filed>
       reportMessageId: message.messageId,
       reportChatKind: message.chatKind,
       reportAudience: audience,
+      confidential: isConfidential(rules, found.type, input.text),
       reportedAt: now,
       escalationStep: atOnce ? steps.at(-1)!.index : 0,
     },
@@ -147,6 +149,7 @@ export async function fileReport(desk: Desk, input: ReportInput): Promise<Filed>
     'incident.fact.help' as const,
   ];
   lines.push(t('incident.ask.facts', { id: incident.id, facts: facts.map((key) => t(key)).join(t('list.separator')) }));
+  if (withheld(audience, incident)) lines.push(t('incident.withheld.filed'));
   if (inNoticeGroup) {
     // Reported in the group that is told: this answer is the group's notice, with its buttons.
     lines.push(t('incident.notice.hint', { id: incident.id }));

@@ -3,10 +3,12 @@ import { OFFICE_STAFF, type Role } from '../core/roles.ts';
 import { distanceMeters } from '../rules/incident-place.ts';
 import { escalatesAtOnce, escalationSteps, minutesBetween } from '../rules/incident-escalation.ts';
 import { typeRule } from '../rules/incident-classify.ts';
+import { asksAnonymity } from '../rules/incident-privacy.ts';
 import { savePending } from '../core/conversation.ts';
+import type { Target } from '../core/addressing.ts';
 import type { Platform, SharedLocation } from '../messaging/types.ts';
 import { addUpdate, loadIncident, post, reporterTarget, tellPeople, type Desk, type LoadedIncident } from './desk.ts';
-import { caseLines, clock, dayClock, OPEN_STATUSES, shown, statusName, type Audience } from './format.ts';
+import { caseLines, clock, dayClock, OPEN_STATUSES, shown, statusName, withheld, type Audience } from './format.ts';
 import { holderLabel, holdersOfAll, noticeGroups, type Holder } from './people.ts';
 import { noticeButtons } from './report.ts';
 import { isIncidentLeader } from './roles.ts';
@@ -31,13 +33,26 @@ function scopeOf(incident: LoadedIncident) {
   return { communityId: incident.communityId, streetId: incident.streetId };
 }
 
-/** Tells the reporter in the chat they reported from, as that chat may read it. */
-function tellReporter(desk: Desk, incident: LoadedIncident, text: string, subject = caseSubject(incident.id)): void {
-  post(desk, [reporterTarget(incident)], text, { subject });
+function audienceOfReport(incident: Pick<LoadedIncident, 'reportAudience'>): Audience {
+  return incident.reportAudience === 'public' ? 'public' : 'staff';
 }
 
-function audienceOfReport(incident: LoadedIncident): Audience {
-  return incident.reportAudience === 'public' ? 'public' : 'staff';
+/** The chat the reporter reported from; in a residents' group a confidential case's reporter is not @-named. */
+function reporterChat(incident: LoadedIncident): Target {
+  const target = reporterTarget(incident);
+  if (!withheld(audienceOfReport(incident), incident)) return target;
+  return { platform: target.platform, chatId: target.chatId };
+}
+
+/** Tells the reporter in the chat they reported from, as that chat may read it. */
+function tellReporter(desk: Desk, incident: LoadedIncident, text: string, subject = caseSubject(incident.id)): void {
+  post(desk, [reporterChat(incident)], text, { subject });
+}
+
+/** The outcome as the reporter's chat may read it: nothing of a confidential case in a residents' group. */
+function outcomeForReporter(desk: Desk, incident: LoadedIncident, outcome: string): string {
+  const audience = audienceOfReport(incident);
+  return withheld(audience, incident) ? desk.t('incident.withheld.outcome') : shown(outcome, audience, incident);
 }
 
 /** The groups that were told, and the case's holder privately. */
@@ -185,8 +200,8 @@ export async function askVisit(desk: Desk, incident: LoadedIncident): Promise<bo
   const asked = await tx.incident.updateMany({ where: { id: incident.id, status: 'closed', visitAskedAt: null }, data: { status: 'visiting', visitAskedAt: now } });
   if (asked.count !== 1) return false;
   const id = incident.id;
-  const text = t('incident.visit.question', { id, type: incident.type, time: dayClock(policy, incident.closedAt ?? now), outcome: shown(incident.outcome ?? '', audienceOfReport(incident), incident) });
-  post(desk, [reporterTarget(incident)], text, {
+  const text = t('incident.visit.question', { id, type: incident.type, time: dayClock(policy, incident.closedAt ?? now), outcome: outcomeForReporter(desk, incident, incident.outcome ?? '') });
+  post(desk, [reporterChat(incident)], text, {
     subject: visitSubject(id),
     buttons: [
       { label: t('incident.rating.satisfied'), value: `回访 #${id} 满意` },
@@ -225,13 +240,13 @@ export async function close(desk: Desk, id: number, actor: Actor, outcome: strin
   const fresh = (await loadIncident(tx, id))!;
   await tellStaff(desk, fresh, t('incident.close.notice', { id, name: actor.name, time: clock(policy, now), outcome }), { exclude: actor.personId });
   for (const merged of await tx.incident.findMany({ where: { mergedIntoId: id }, include: { attachments: { select: { kind: true } } } })) {
-    post(desk, [reporterTarget(merged)], t('incident.close.mergedReporter', { id: merged.id, into: id, outcome: shown(outcome, merged.reportAudience === 'public' ? 'public' : 'staff', merged) }));
+    post(desk, [reporterChat(merged)], t('incident.close.mergedReporter', { id: merged.id, into: id, outcome: outcomeForReporter(desk, merged, outcome) }));
   }
   if (due <= now) {
     await askVisit(desk, fresh);
     return t('incident.close.done', { id, time: clock(policy, now), visit: t('incident.close.visitNow') });
   }
-  tellReporter(desk, incident, t('incident.close.reporter', { id, outcome: shown(outcome, audienceOfReport(incident), incident) }));
+  tellReporter(desk, incident, t('incident.close.reporter', { id, outcome: outcomeForReporter(desk, incident, outcome) }));
   return t('incident.close.done', { id, time: clock(policy, now), visit: t('incident.close.visitLater', { time: dayClock(policy, due) }) });
 }
 
@@ -278,6 +293,8 @@ export async function merge(desk: Desk, fromId: number, intoId: number, actor: A
   if (from.communityId !== into.communityId) return t('incident.merge.otherCommunity', { from: fromId, into: intoId });
   const merged = await tx.incident.updateMany({ where: { id: fromId, status: from.status, mergedIntoId: null }, data: { status: 'merged', mergedIntoId: intoId } });
   if (merged.count !== 1) return t('incident.changed', { id: fromId });
+  // The report merged in becomes a follow-up of #into: its confidentiality goes with it.
+  if (from.confidential) await tx.incident.updateMany({ where: { id: intoId }, data: { confidential: true } });
   await addUpdate(desk, fromId, 'merged', { personId: actor.personId, name: actor.name, text: `#${intoId}` });
   await addUpdate(desk, intoId, 'followup', { personId: from.reporterPersonId, name: from.reporterName, text: t('incident.merge.followup', { from: fromId, time: clock(policy, from.reportedAt), text: from.text }) });
   await tx.incidentAttachment.updateMany({ where: { incidentId: fromId }, data: { incidentId: intoId } });
@@ -380,6 +397,9 @@ export async function addFollowUp(
   const { tx, t, now, policy } = desk;
   const incident = await loadIncident(tx, id);
   if (!incident) return t('incident.notFound', { id });
+  const isReporter = (who.personId !== null && incident.reporterPersonId === who.personId) || (incident.platform === who.platform && incident.platformUserId === who.platformUserId);
+  // A reporter who asks afterwards not to be named (「#5 续报 别说是我」) is not, from then on; a merged report asks it of its case.
+  if (isReporter && asksAnonymity(text)) await tx.incident.updateMany({ where: { id: incident.mergedIntoId ?? id }, data: { confidential: true } });
   // A merged report's reporter goes on adding to the case it was merged into (of the same community).
   if (incident.status === 'merged' && incident.mergedIntoId) return addFollowUp(desk, incident.mergedIntoId, who, text, extra);
   if (incident.status === 'archived') return t('incident.notOpen', { id, status: statusName(t, incident.status) });

@@ -33,6 +33,8 @@ export interface NoticeInput {
  * Files a notice inside the caller's transaction: the notice row and one delivery row per target
  * chat, each sent through its own outbox row (or, when `sendAt` is given, waiting for the notice job).
  * Chats a send already found the bot removed from get a delivery row marked unreachable and no send.
+ * The body goes out as the office wrote it, phone numbers included: a notice or an alert is the
+ * office's own deliberate words to residents, not a resident's details echoed (rules/incident-privacy).
  * Returns the notice id.
  */
 export async function publishNotice(tx: Tx, t: Translate, input: NoticeInput): Promise<number> {

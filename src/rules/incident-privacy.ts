@@ -1,40 +1,139 @@
+import type { IncidentPolicy } from '../config/incident-policy.ts';
+import { typeRule } from './incident-classify.ts';
+
 /**
- * What a resident group may read of a case. A resident's phone and the exact address of a private
- * household (the room: 302, 5-2-301, 302室) are for staff only; buildings, roads and public places
- * stay, so neighbours know where to keep away. Pure.
+ * What a residents' group may read of what residents wrote. ID numbers, phones and the exact
+ * address of a private household (the room: 302, 5-2-301, 302室) are for staff only; buildings,
+ * roads and public places stay, so neighbours know where to keep away. Numbers are found on the
+ * NFKC fold (１３８… and ０５７１－… are digits and hyphens there) but replaced in the text as
+ * written, so the rest keeps its full-width punctuation. Pure.
  */
 
 const HIDDEN = '***';
 
-/** Mobile numbers (138 1234 5678, +86…), landlines (0571-8888 6666, 8888-6666). */
-const PHONE = /(?<![0-9])(?:\+?86[\s-]?)?1[3-9][0-9](?:[\s-]?[0-9]{4}){2}(?![0-9])|(?<![0-9])(?:0[0-9]{2,3}[\s-]?)?[0-9]{3,4}[\s-][0-9]{4}(?![0-9])|(?<![0-9])0[0-9]{2,3}[\s-]?[0-9]{7,8}(?![0-9])/g;
+/** What people put inside a number, on the fold: spaces (any width), hyphens and dashes, dots, middle dots. */
+const SEP = String.raw`(?:\s*[-‐‑‒–—―−.·•・‧]\s*|\s+)`;
+
+/** Resident ID numbers: 18 digits (the last may be X) or the old 15, glued or grouped 6-8-4 / 6-6-3. */
+const ID_NUMBER = new RegExp(String.raw`(?<![0-9A-Za-z])(?:[0-9]{6}${SEP}?[0-9]{8}${SEP}?[0-9]{3}[0-9Xx]|[0-9]{6}${SEP}?[0-9]{6}${SEP}?[0-9]{3})(?![0-9A-Za-z])`, 'g');
+
+/** Mobiles (138 1234 5678, 139.1234.5678, +86 138-0013-8000): the first three digits together, then anything between. */
+const MOBILE = new RegExp(String.raw`(?<![0-9])(?:(?:\+|00)?86${SEP}?)?1[3-9][0-9](?:${SEP}?[0-9]){8}(?![0-9])`, 'g');
+
+/** Landlines with an area code: 0571-8888 6666, (010)12345678, +86 21 6432 1234. */
+const LANDLINE = new RegExp(String.raw`(?<![0-9])(?:(?:\+|00)86${SEP}?\(?0?|\(?0)[1-9][0-9]{1,2}\)?${SEP}?[2-9][0-9]{2,3}${SEP}?[0-9]{4}(?![0-9])`, 'g');
+
+/**
+ * A local number without its area code needs its separator (8888-6666, 888 6666); a year range
+ * (2025-2026) or an amount, a size or a count (3000-5000元, 200-3000米) is none.
+ */
+const LOCAL = new RegExp(
+  String.raw`(?<![0-9])(?!(?:19|20)[0-9]{2}${SEP}(?:19|20)[0-9]{2}(?![0-9]))[2-9][0-9]{2,3}${SEP}[0-9]{4}(?![0-9])(?!\s*(?:元|块|角|万|千|百|米|平|㎡|公里|公斤|斤|吨|人|户|个|件|次|辆|年|月|日|号|天|小时|分钟|%))`,
+  'g',
+);
 
 /** A household: 5-2-301, 3栋2单元301, 302室, 402房, and a room number right after a building or unit (5栋302). */
 const HOUSEHOLD = /(?<![0-9])[0-9]{1,3}-[0-9]{1,2}-[0-9]{3,4}(?![0-9])|(?<![0-9])[0-9]{3,4}(?:室|房|户|号房)|(?<=(?:号楼|栋|幢|单元|座)\s?)[0-9]{3,4}(?![0-9])/g;
 
-/** Another room number joined to one already hidden: 「302和402」「301、302」. */
-const JOINED_ROOM = /(?<=\*\*\*\s?(?:和|与|及|、|,|，|跟)\s?)[0-9]{3,4}(?![0-9])/g;
+/** Another room number joined to a hidden one: 「302和402」「301、302」. */
+const JOINED_ROOM = /^\s?(?:和|与|及|、|,|跟)\s?([0-9]{3,4})(?![0-9])/;
+
+type Span = readonly [start: number, end: number];
+
+/** The text folded (NFKC) code point by code point, with where each folded unit came from in the text as written. */
+interface Folded {
+  text: string;
+  from: number[];
+  to: number[];
+}
+
+function fold(text: string): Folded {
+  let folded = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  let index = 0;
+  for (const char of text) {
+    const unit = char.normalize('NFKC');
+    for (let k = 0; k < unit.length; k++) {
+      from.push(index);
+      to.push(index + char.length);
+    }
+    folded += unit;
+    index += char.length;
+  }
+  return { text: folded, from, to };
+}
+
+function spansOf(pattern: RegExp, text: string): Span[] {
+  return [...text.matchAll(pattern)].map((m) => [m.index, m.index + m[0].length] as const);
+}
+
+/** The households a folded text names, with the rooms joined to them. */
+function householdSpans(folded: string): Span[] {
+  const spans = spansOf(HOUSEHOLD, folded);
+  for (let i = 0; i < spans.length; i++) {
+    const end = spans[i]![1];
+    const joined = JOINED_ROOM.exec(folded.slice(end));
+    if (joined) spans.push([end + joined[0].length - joined[1]!.length, end + joined[0].length]);
+  }
+  return spans;
+}
+
+function numberSpans(folded: string): Span[] {
+  return [ID_NUMBER, MOBILE, LANDLINE, LOCAL].flatMap((pattern) => spansOf(pattern, folded));
+}
 
 /** The room numbers a text names as households (「5栋302和402」 → 302, 402), to hide them wherever they recur. */
 export function householdNumbers(text: string): string[] {
-  const masked = maskPrivate(text);
-  const numbers = [...text.matchAll(/(?<![0-9])[0-9]{3,4}(?![0-9])/g)].map((m) => m[0]);
-  return [...new Set(numbers.filter((n) => !new RegExp(`(?<![0-9])${n}(?![0-9])`).test(masked)))];
+  const folded = fold(text).text;
+  const rooms = householdSpans(folded).map(([start, end]) => folded.slice(start, end).match(/[0-9]{3,4}(?=[^0-9]*$)/)?.[0] ?? '');
+  return [...new Set(rooms.filter(Boolean))];
 }
 
-/** Hides phones and households; `rooms` are the case's own room numbers, hidden wherever they recur (「402修好水管」). */
+/**
+ * What a residents' group may read of a text: ID numbers, phones (any width, any separators) and
+ * households hidden; `rooms` are the case's own room numbers, hidden wherever they recur (「402修好水管」).
+ */
 export function maskPrivate(text: string, rooms: readonly string[] = []): string {
-  let masked = text.replace(PHONE, HIDDEN).replace(HOUSEHOLD, HIDDEN);
-  for (let before = ''; before !== masked; ) {
-    before = masked;
-    masked = masked.replace(JOINED_ROOM, HIDDEN);
+  const folded = fold(text);
+  const spans = [...numberSpans(folded.text), ...householdSpans(folded.text)];
+  for (const room of rooms) spans.push(...spansOf(new RegExp(`(?<![0-9])${room}(?![0-9])`, 'g'), folded.text));
+  if (spans.length === 0) return text;
+  const written = spans.map(([start, end]) => [folded.from[start]!, folded.to[end - 1]!] as const).sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  let out = '';
+  let at = 0;
+  for (const [start, end] of written) {
+    if (end <= at) continue;
+    out += start >= at ? text.slice(at, start) + HIDDEN : '';
+    at = end;
   }
-  for (const room of rooms) masked = masked.replace(new RegExp(`(?<![0-9])${room}(?![0-9])`, 'g'), HIDDEN);
-  return masked;
+  return out + text.slice(at);
 }
 
 /** A resident's name for a resident group: the first character, the rest hidden (钱大爷 → 钱**). */
 export function maskName(name: string): string {
   const first = [...name.trim()][0];
   return first && /\p{Script=Han}/u.test(first) ? `${first}**` : '**';
+}
+
+/**
+ * A reporter asking not to be named: 「不要告诉他是我举报的」「别说是我」「匿名」「请保密」. Read on the
+ * fold without spaces; 「不用保密」「无需匿名」 say the opposite.
+ */
+const ANONYMITY: readonly RegExp[] = [
+  /(?:不要|别|不能|不可以|不许|请勿|勿|千万别)(?:告诉|说|讲|透露|泄露|让)[^。!?\n]{0,8}?(?:是我|我的(?:名字|姓名|电话|身份)|我举报|我反映|我报的)/,
+  /(?:不要|别|不能|请勿|勿|千万别)(?:公开|透露|泄露|暴露|曝光|说出)(?:我|本人|姓名|名字|身份|电话)/,
+  /不想让(?:他|她|他们|她们|对方|邻居|人家|别人)知道/,
+  /不愿(?:意)?(?:透露|公开)(?:姓名|名字|身份)/,
+  /(?<!不用|不必|无需|不需要|没必要|不)(?:匿名|保密)/,
+];
+
+export function asksAnonymity(text: string): boolean {
+  const folded = text.normalize('NFKC').replace(/\s+/g, '');
+  return ANONYMITY.some((pattern) => pattern.test(folded));
+}
+
+/** A case a residents' group reads nothing of but its type and status: a confidential type (纠纷, 上访), or a reporter asking not to be named. */
+export function isConfidential(policy: IncidentPolicy, type: string, text: string): boolean {
+  return (typeRule(policy, type)?.rule.confidential ?? false) || asksAnonymity(text);
 }

@@ -125,13 +125,15 @@ describe('side paths', () => {
     expect(answer.text).toContain('将于 12月9日 15:00 回访上报人。');
     const incident = await bot.app.db.incident.findUniqueOrThrow({ where: { id: 1 } });
     expect([incident.mediationParties, incident.mediator, incident.mediationAgreement, incident.status]).toEqual(['302王某、402李某', '张伟、王芳', '402三日内修好水管,302不再追究', 'closed']);
-    await bot.botReply('g-residents', (m) => m.startsWith('@钱大爷 你上报的事件 #1 已办结'));
+    // A dispute is confidential: the residents' group is told it is closed, neither who reported it nor how.
+    const closed = await bot.botReply('g-residents', (m) => m.startsWith('你上报的事件 #1 已办结'));
+    expect(closed.text).toBe('你上报的事件 #1 已办结：详情不在群里公开，可以私下向社区工作人员了解');
 
     await moveTo(bot, '2026-12-09T14:59:00');
     expect((await botTexts(bot, 'g-residents')).filter((m) => m.includes('【回访】'))).toEqual([]);
     await moveTo(bot, '2026-12-09T15:00:00');
     const visit = await bot.botReply('g-residents', (m) => m.includes('【回访】你上报的事件 #1（邻里纠纷）'));
-    expect(visit.text).not.toMatch(/302|402/);
+    expect(visit.text).not.toMatch(/302|402|水管|钱/);
     await bot.say('g-residents', 'qiandaye', '满意');
     expect((await bot.app.db.incident.findUniqueOrThrow({ where: { id: 1 } })).rating).toBe('satisfied');
   });

@@ -15,17 +15,17 @@ describe('a first report', () => {
     bot = await startIncidentOffice(NOW);
     // Sent at 08:59:30, delivered at 09:00: the case keeps the message's own time.
     bot.clock.set(new Date('2026-12-02T08:59:30+08:00'), { frozen: true });
-    const sent = await bot.say('g-residents', 'qiandaye', '上报 邻里纠纷 5栋302和402 漏水吵起来了，我电话 139 1234 5678');
+    const sent = await bot.say('g-residents', 'qiandaye', '上报 5栋302和402 楼上漏水，楼道积水了，我电话 139 1234 5678');
     const answer = await bot.botReply('g-residents', (m) => m.includes('#1'), sent);
-    expect(answer.text).toMatch(/^@钱大爷 已登记突发事件 #1（邻里纠纷·一般），上报时间 08:59。已通知：幸福社区应急群、值班张伟、书记王芳。/);
+    expect(answer.text).toMatch(/^@钱大爷 已登记突发事件 #1（洪涝·一般），上报时间 08:59。已通知：幸福社区应急群、值班张伟、书记王芳。/);
     expect(answer.text).toContain('请尽快补充：涉及人数、有无人员伤亡、已采取的措施、需要什么支援');
     const incident = await bot.app.db.incident.findUniqueOrThrow({ where: { id: 1 } });
     expect([incident.type, incident.className, incident.status, incident.reportedAt.toISOString(), incident.reporterName, incident.reporterPhone]).toEqual([
-      '邻里纠纷', '社会安全事件', 'reported', '2026-12-02T00:59:30.000Z', '钱大爷', '13912345678',
+      '洪涝', '自然灾害', 'reported', '2026-12-02T00:59:30.000Z', '钱大爷', '13912345678',
     ]);
 
     const notice = await bot.botReply('g-emergency', (m) => m.startsWith('【突发事件 #1，请受理】'));
-    expect(notice.text).toContain('情况：邻里纠纷 5栋302和402 漏水吵起来了,我电话 139 1234 5678');
+    expect(notice.text).toContain('情况：5栋302和402 楼上漏水,楼道积水了,我电话 139 1234 5678');
     expect(notice.text).toContain('钱大爷（居民，电话 13912345678）');
     expect(notice.buttons?.map((b) => b.value)).toEqual(['受理 #1', '转派 #1']);
     await bot.botReply('dm:zhangwei', (m) => m.startsWith('【突发事件 #1，请受理】'));

@@ -4,13 +4,17 @@ import type { ResidentQuestion } from '../../generated/prisma/client.ts';
 import type { Translate } from '../../i18n/index.ts';
 import type { OutboxEntry } from '../../messaging/outbox.ts';
 import type { Platform } from '../../messaging/types.ts';
+import { audienceOf } from '../../incident/format.ts';
+import { maskPrivate } from '../../rules/incident-privacy.ts';
 import { formatClock } from '../../time/office-time.ts';
 import { questionSubject } from './subject.ts';
 
 /**
  * Residents' questions (居民提问): asked in a resident group, forwarded to the community's work
  * groups with who asked, where and a number; answered by the first staff member who takes it
- * (首问责任), whose answer goes back to the resident group quoting the resident.
+ * (首问责任), whose answer goes back to the resident group quoting the resident. The work group reads
+ * the question as written; a residents' group reads the answer without ID numbers or phones, as it
+ * reads a case (an office number meant for everyone goes out as a notice, 服务热线).
  */
 
 export interface Asked {
@@ -56,6 +60,12 @@ export type AnswerOutcome =
   | { kind: 'owned'; question: ResidentQuestion }
   | { kind: 'notFound' };
 
+/** The answer as the question's chat may read it: a residents' group reads no ID number, phone or household. */
+async function answerFor(tx: Tx, question: ResidentQuestion, answer: string): Promise<string> {
+  const chat = await tx.chat.findUnique({ where: { platform_platformChatId: { platform: question.platform, platformChatId: question.chatId } }, select: { kind: true, purpose: true } });
+  return audienceOf(chat ?? { kind: 'group', purpose: null }) === 'staff' ? answer : maskPrivate(answer);
+}
+
 /** The answer in the resident group, quoting the resident's question where the platform can. */
 function answerMessage(t: Translate, question: ResidentQuestion, key: 'question.answer.toResident' | 'question.answer.more', staff: string, answer: string): OutboxEntry {
   return {
@@ -80,7 +90,7 @@ export async function answerQuestion(tx: Tx, t: Translate, id: number, staff: { 
   });
   const question = await tx.residentQuestion.findUnique({ where: { id } });
   if (!question) return { kind: 'notFound' };
-  if (taken.count === 1) return { kind: 'answered', question, reply: answerMessage(t, question, 'question.answer.toResident', staff.name, answer) };
+  if (taken.count === 1) return { kind: 'answered', question, reply: answerMessage(t, question, 'question.answer.toResident', staff.name, await answerFor(tx, question, answer)) };
   if (question.ownerId !== staff.personId) return { kind: 'owned', question };
-  return { kind: 'added', question, reply: answerMessage(t, question, 'question.answer.more', staff.name, answer) };
+  return { kind: 'added', question, reply: answerMessage(t, question, 'question.answer.more', staff.name, await answerFor(tx, question, answer)) };
 }
