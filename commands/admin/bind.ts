@@ -5,9 +5,10 @@ import { roleKey } from '../../src/core/roles.ts';
 import type { Translate } from '../../src/i18n/index.ts';
 import { formatClock, formatDateTime, officeDate } from '../../src/time/office-time.ts';
 
-/** Why no code is taken now, and from when it is again: the time alone today, with the date later. */
+/** Why no code is taken now, and from which whole minute it is again: the time alone today, with the date later. */
 function lockText(t: Translate, lock: BindLock, now: Date, zone: string): string {
-  const until = officeDate(lock.until, zone) === officeDate(now, zone) ? formatClock(lock.until, zone) : formatDateTime(lock.until, zone);
+  const from = new Date(Math.ceil(lock.until.getTime() / 60_000) * 60_000);
+  const until = officeDate(from, zone) === officeDate(now, zone) ? formatClock(from, zone) : formatDateTime(from, zone);
   return t(`bind.locked.${lock.scope}`, { until });
 }
 
