@@ -8,8 +8,8 @@ import type { InboundMessage } from '../messaging/types.ts';
  * instance and every restart sees them). A scope that reaches its limit is locked, twice as long each
  * time; while any scope of an attempt is locked its code is not even looked at. A wrong code cannot
  * be tied to the code it missed, so what guards each code is the platform's count: at the defaults
- * (100 wrong codes an hour, then a lock of an hour, doubling) an outstanding code faces a few hundred
- * guesses in its 72 hours, out of 100,000,000.
+ * (100 wrong codes an hour, then a lock of an hour, doubling up to a day) the whole platform gets
+ * about 700 guesses in a code's 72 hours, out of 100,000,000.
  */
 
 export type BindScope = 'account' | 'chat' | 'platform';
