@@ -31,7 +31,9 @@ class Windows {
     return rules.find((rule) => times.filter((at) => at > now - rule.perSeconds * 1_000).length >= rule.count) ?? null;
   }
 
-  add(key: string, now: number, keepMs: number): void {
+  /** Counts one under `key`, keeping only what its longest rule still counts. */
+  add(key: string, rules: readonly BudgetWindow[], now: number): void {
+    const keepMs = Math.max(...rules.map((rule) => rule.perSeconds * 1_000));
     const times = (this.seen.get(key) ?? []).filter((at) => at > now - keepMs);
     times.push(now);
     this.seen.set(key, times);
@@ -82,7 +84,7 @@ export class Budget {
       const rule = this.windows.full(scope.key, scope.rules, now);
       if (rule) return this.refuse(scope.budget, scope.noticeKey, now + rule.perSeconds * 1_000, now);
     }
-    for (const scope of scopes) this.windows.add(scope.key, now, this.keepMs);
+    for (const scope of scopes) this.windows.add(scope.key, scope.rules, now);
     if (++this.admitted % 1_000 === 0) this.sweep(now);
     if (!filesACase) return null;
 

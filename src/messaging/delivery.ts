@@ -372,7 +372,6 @@ export class DeliveryWorker {
 
 interface PendingRow {
   id: number;
-  priority: number;
   platform: string;
   platformChatId: string;
   subject: string | null;
@@ -403,7 +402,7 @@ async function pendingRows(db: Db, platform: Platform | undefined, skipped: read
           AND (o."priority" < h."priority" OR (o."priority" = h."priority" AND o."id" >= h."id"))`
       : Prisma.empty;
   const rows = await sql(db).query<Omit<PendingRow, 'nextAttemptAt' | 'lockedUntil'> & { nextAttemptAt: string | Date; lockedUntil: string | Date | null }>`
-    SELECT o."id", o."priority", o."platform", o."platformChatId", o."subject", o."attempts", o."nextAttemptAt", o."lockedUntil" FROM "OutboxMessage" o ${skip}
+    SELECT o."id", o."platform", o."platformChatId", o."subject", o."attempts", o."nextAttemptAt", o."lockedUntil" FROM "OutboxMessage" o ${skip}
     WHERE o."status" = 'pending' ${platform ? Prisma.sql`AND o."platform" = ${platform}` : Prisma.empty} ${skipped.length > 0 ? Prisma.sql`AND h."id" IS NULL` : Prisma.empty}
     ORDER BY o."priority" DESC, o."id" LIMIT ${PENDING_LIMIT}`;
   return rows.map((r) => ({ ...r, nextAttemptAt: rawDate(r.nextAttemptAt), lockedUntil: rawOptionalDate(r.lockedUntil) }));

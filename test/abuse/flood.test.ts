@@ -77,4 +77,18 @@ describe('a flood of reports from one account (injected clock, Telegram pace)', 
     await bot.say('g-residents', 'visitor', `上报 ${LONG}（第60次）`, { id: 'flood-59' });
     expect(await bot.app.db.inboxEvent.count({ where: { eventId: { startsWith: 'flood-' } } })).toBe(60);
   });
+
+  it('seventy accounts asking at once in one group: sixty are answered, the group is told once, staff are still answered', async () => {
+    bot = await startIncidentOffice('2026-12-02T09:00:00+08:00');
+    for (let i = 0; i < 70; i++) await bot.say('g-residents', `neighbour-${i}`, '@社区助手 帮助');
+    const staff = await bot.say('g-residents', 'zhangwei', '@社区助手 帮助');
+    await bot.botReply('g-residents', (text) => text.startsWith('@张伟'), staff);
+    await bot.delivered();
+    const refused = await bot.app.db.inboxEvent.findMany({ where: { outcome: { contains: '"refused":"chat"' } } });
+    expect(refused).toHaveLength(10);
+    const answers = await botTexts(bot, 'g-residents');
+    expect(answers.filter((text) => text.includes('这个群里找我的消息太多了'))).toHaveLength(1);
+    // Sixty answers to the neighbours, the one notice, and 张伟's answer.
+    expect(answers).toHaveLength(62);
+  });
 });
