@@ -9,6 +9,7 @@ import { dutyPolicySchema } from './duty-policy.ts';
 import { planPolicySchema } from './plan-policy.ts';
 import { incidentPolicySchema } from './incident-policy.ts';
 import { noticePolicySchema } from './notice-policy.ts';
+import { limitsPolicySchema } from './limits-policy.ts';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM, e.g. 08:00');
 
@@ -137,6 +138,7 @@ export const policySchema = z.object({
   plans: planPolicySchema.prefault({}),
   incident: incidentPolicySchema.prefault({}),
   notice: noticePolicySchema.prefault({}),
+  limits: limitsPolicySchema.prefault({}),
 });
 
 export type Policy = z.infer<typeof policySchema>;

@@ -9,8 +9,9 @@ import { chatPurposeOf } from './chat-purpose.ts';
 import { renderText, type Command, type OpenPrompt, type ReplyOptions, type RunContext, type Sender, type Text } from './command.ts';
 import { clearPending, pendingOf, savePending, type ConversationKey } from './conversation.ts';
 import { readArrival } from './arrival.ts';
+import { Budget, type RecordedOutcome } from './budget.ts';
 import { rememberPrivateChat, senderFromRows, upsertChat } from './identity.ts';
-import { describeRoute, route, type RouteOutcome } from './router.ts';
+import { describeRoute, route } from './router.ts';
 import { sql } from '../db/sql.ts';
 
 export interface DispatcherDeps {
@@ -39,9 +40,11 @@ function errorText(error: unknown): string {
  */
 export class Dispatcher {
   private readonly commandsById: Map<string, Command>;
+  private readonly budget: Budget;
 
   constructor(private readonly deps: DispatcherDeps) {
     this.commandsById = new Map(deps.commands.map((c) => [c.id, c]));
+    this.budget = new Budget(deps.policy.limits);
   }
 
   /**
@@ -114,7 +117,7 @@ export class Dispatcher {
     };
   }
 
-  private async handleAndEnqueue(tx: Tx, message: InboundMessage, record: (outcome: RouteOutcome) => Promise<void>): Promise<string | undefined> {
+  private async handleAndEnqueue(tx: Tx, message: InboundMessage, record: (outcome: RecordedOutcome) => Promise<void>): Promise<string | undefined> {
     const outbox: OutboxEntry[] = [];
     const commandName = await this.handle(tx, message, outbox, record);
     await enqueue(tx, outbox, this.deps.clock.now());
@@ -147,7 +150,7 @@ export class Dispatcher {
    * dedupe: a second delivery stops here, before any effect), then runs what was decided. Returns
    * the name of the command it ran, for the error reply if the handler throws.
    */
-  private async handle(tx: Tx, message: InboundMessage, outbox: OutboxEntry[], record: (outcome: RouteOutcome) => Promise<void>): Promise<string | undefined> {
+  private async handle(tx: Tx, message: InboundMessage, outbox: OutboxEntry[], record: (outcome: RecordedOutcome) => Promise<void>): Promise<string | undefined> {
     const { policy, t, clock } = this.deps;
     const key: ConversationKey = { platform: message.platform, platformChatId: message.chatId, platformUserId: message.senderId };
     const arrival = await readArrival(tx, key);
@@ -178,7 +181,13 @@ export class Dispatcher {
       },
       this.deps.commands,
     );
-    await record(describeRoute(result, t));
+    // Over a budget: recorded (a redelivery stays a duplicate) but not acted on; the sender is told once.
+    const refused = await this.budget.refusal(tx, message, sender, result, clock.now().getTime());
+    await record(refused ? { ...describeRoute(result, t), refused: refused.budget } : describeRoute(result, t));
+    if (refused) {
+      if (refused.notice) outbox.push(this.replyTo(message, sender, renderText(t, refused.notice), {}));
+      return undefined;
+    }
 
     const reply = (text: string, options: ReplyOptions = {}) => outbox.push(this.replyTo(message, sender, text, options));
     const say = (text: Text) => reply(renderText(t, text));

@@ -54,6 +54,13 @@ export const en: Record<MessageKey, string> = {
   'bind.done': 'Bound! You are {name} ({community}{roles}); messages from this account now speak for you. Send "help" to see what you can do.',
   'bind.alreadyYou': 'This account is already bound to {name}.',
   'bind.alreadyOther': 'This account is bound to {name} and cannot be bound to someone else. Contact the admin if this is wrong.',
+  'bind.locked.account': 'Too many wrong binding codes from this account: binding is paused until {until}. If your code is lost or expired, ask your office admin for a new one.',
+  'bind.locked.chat': 'Too many wrong binding codes in this group: binding here is paused until {until}. Send "bind <8 digits>" to me privately, or try again then.',
+  'bind.locked.platform': 'Too many wrong binding codes lately: to keep accounts safe, binding is paused until {until}. Please try again then, or contact your office admin.',
+  'budget.sender': 'You are sending too fast; please try again in a little while. In an emergency call 110, 119 or 120 directly.',
+  'budget.chat': 'Too many messages for me in this group; I am pausing my answers for a little while. In an emergency call 110, 119 or 120 directly.',
+  'budget.platform': 'Too many people are writing to me right now; please try again in a little while. In an emergency call 110, 119 or 120 directly.',
+  'budget.reports': 'You have reported {count} incidents in {minutes} minutes; further messages are not filed as new cases. If it is the same matter, add to it with "#<number> 续报 …"; for a new emergency call 110, 119 or 120 or contact the office staff.',
 
   'checkin.done': 'Checked in at {time} ({session}) {status}',
   'checkin.onTime': 'on time',

@@ -52,6 +52,13 @@ export const zhCN = {
   'bind.done': '绑定成功！{name}（{community}{roles}），以后在这里发消息就代表你本人。发送「帮助」看看能做什么。',
   'bind.alreadyYou': '这个账号已经绑定为{name}，无需再次绑定。',
   'bind.alreadyOther': '这个账号已绑定为{name}，不能再绑定为别人。如有错误请联系管理员。',
+  'bind.locked.account': '这个账号输错绑定码的次数太多，暂时不能绑定，请在 {until} 之后再试。如果绑定码遗失或已过期，请向社区管理员重新索取。',
+  'bind.locked.chat': '这个群里输错绑定码的次数太多，群内绑定暂停到 {until}。请私聊我发送「绑定 8位数字」，或到时再试。',
+  'bind.locked.platform': '最近输错绑定码的人太多，为了大家的账号安全，绑定暂停到 {until}，请到时再试，或联系社区管理员。',
+  'budget.sender': '你发送得太频繁了，请稍后再试。紧急情况请直接拨打 110、119、120。',
+  'budget.chat': '这个群里找我的消息太多了，我先暂停回复一会儿，请稍后再试。紧急情况请直接拨打 110、119、120。',
+  'budget.platform': '现在找我的人太多了，请稍后再试。紧急情况请直接拨打 110、119、120。',
+  'budget.reports': '你在 {minutes} 分钟内已上报 {count} 起事件，新的消息先不另外立案。如果是同一件事，请用「#编号 续报 …」补充情况；如有新的紧急情况，请直接拨打 110、119、120 或联系社区工作人员。',
 
   'checkin.done': '已签到 {time}（{session}）{status}',
   'checkin.onTime': '准时',

@@ -4,6 +4,7 @@ import type { Incident } from '../generated/prisma/client.ts';
 import type { Workflow } from '../approval/workflow.ts';
 import type { Button, Platform } from '../messaging/types.ts';
 import type { Holder } from './people.ts';
+import { incidentIdFromSubject, noticeSubject } from './subjects.ts';
 
 /**
  * The incident desk works on the same shape as leave's workflow (transaction, policy, catalog, the
@@ -21,12 +22,19 @@ export function loadIncident(tx: Tx, id: number) {
 }
 export type LoadedIncident = NonNullable<Awaited<ReturnType<typeof loadIncident>>>;
 
+/** A case's notice or page to staff: it goes before ordinary messages (what is said to a reporter keeps its place). */
+function isNotice(subject: string | undefined): boolean {
+  const id = incidentIdFromSubject(subject);
+  return id !== null && subject === noticeSubject(id);
+}
+
 export function post(desk: Desk, targets: readonly Target[], text: string, options: { buttons?: Button[]; subject?: string } = {}): void {
   for (const target of targets) {
     desk.out.push({
       platform: target.platform,
       message: toMessage(target, text, options.buttons ? { buttons: options.buttons } : {}),
       ...(options.subject ? { subject: options.subject } : {}),
+      ...(isNotice(options.subject) ? { urgent: true } : {}),
     });
   }
 }

@@ -388,20 +388,23 @@ interface WaitingChat {
 }
 
 /**
- * The oldest pending rows (of one platform, or all), without the rows of the chats skipped (their
- * first row on, while it is pending). Raw, like the claim and the record: a pass runs
- * for every few replies, and a compiled query costs about four times as much.
+ * The pending rows (of one platform, or all), urgent first and then oldest first, without the rows of
+ * the chats skipped (their first row and every row that sorts after it, while it is pending): so an
+ * urgent row goes before the ordinary rows waiting in its chat and for the platform's limit, and rows
+ * of one priority keep their order. Raw, like the claim and the record: a pass runs for every few
+ * replies, and a compiled query costs about four times as much.
  */
 async function pendingRows(db: Db, platform: Platform | undefined, skipped: readonly WaitingChat[]): Promise<PendingRow[]> {
   const skip =
     skipped.length > 0
       ? Prisma.sql`LEFT JOIN "OutboxMessage" h ON h."id" IN (${Prisma.join(skipped.map((chat) => chat.headId))}) AND h."status" = 'pending'
-          AND h."platform" = o."platform" AND h."platformChatId" = o."platformChatId" AND h."id" <= o."id"`
+          AND h."platform" = o."platform" AND h."platformChatId" = o."platformChatId"
+          AND (o."priority" < h."priority" OR (o."priority" = h."priority" AND o."id" >= h."id"))`
       : Prisma.empty;
   const rows = await sql(db).query<Omit<PendingRow, 'nextAttemptAt' | 'lockedUntil'> & { nextAttemptAt: string | Date; lockedUntil: string | Date | null }>`
     SELECT o."id", o."platform", o."platformChatId", o."subject", o."attempts", o."nextAttemptAt", o."lockedUntil" FROM "OutboxMessage" o ${skip}
     WHERE o."status" = 'pending' ${platform ? Prisma.sql`AND o."platform" = ${platform}` : Prisma.empty} ${skipped.length > 0 ? Prisma.sql`AND h."id" IS NULL` : Prisma.empty}
-    ORDER BY o."id" LIMIT ${PENDING_LIMIT}`;
+    ORDER BY o."priority" DESC, o."id" LIMIT ${PENDING_LIMIT}`;
   return rows.map((r) => ({ ...r, nextAttemptAt: rawDate(r.nextAttemptAt), lockedUntil: rawOptionalDate(r.lockedUntil) }));
 }
 

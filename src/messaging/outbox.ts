@@ -1,4 +1,4 @@
-import type { Tx } from '../db/client.ts';
+import { Prisma, type Tx } from '../db/client.ts';
 import type { OutgoingMessage, Platform } from './types.ts';
 import { sql } from '../db/sql.ts';
 
@@ -6,6 +6,30 @@ export interface OutboxEntry {
   platform: Platform;
   message: OutgoingMessage;
   subject?: string;
+  /** A case notice or page: sent before the ordinary rows waiting in its chat and on its platform. */
+  urgent?: boolean;
+}
+
+/** OutboxMessage.priority: urgent rows go first (delivery.ts reads them in this order). */
+export const PRIORITY = { normal: 0, urgent: 1 } as const;
+
+/**
+ * An edit or a recall takes the priority of the message it changes, so it never overtakes that
+ * message nor an earlier edit of it; anything else is urgent when marked so or sent to an emergency
+ * group. Worked out inside the insert: no statement more on the message path.
+ */
+function priorityOf(entry: OutboxEntry): Prisma.Sql {
+  // Constants as literals: PostgreSQL would read a bound parameter in a CASE as text.
+  const [normal, urgent] = [Prisma.raw(String(PRIORITY.normal)), Prisma.raw(String(PRIORITY.urgent))];
+  const { chatId, replaceMessageId, recallMessageId } = entry.message;
+  const changes = replaceMessageId ?? recallMessageId;
+  if (changes) {
+    return Prisma.sql`COALESCE((SELECT MAX(p."priority") FROM "OutboxMessage" p
+      WHERE p."platform" = ${entry.platform} AND p."platformChatId" = ${chatId} AND p."platformMessageId" = ${changes}), ${normal})`;
+  }
+  if (entry.urgent) return urgent;
+  return Prisma.sql`CASE WHEN EXISTS (SELECT 1 FROM "Chat" c WHERE c."platform" = ${entry.platform} AND c."platformChatId" = ${chatId} AND c."purpose" = 'emergency')
+    THEN ${urgent} ELSE ${normal} END`;
 }
 
 /**
@@ -26,8 +50,8 @@ export async function enqueue(tx: Tx, entries: readonly OutboxEntry[], createdAt
 export async function enqueueOne(tx: Tx, entry: OutboxEntry, createdAt: Date): Promise<number> {
   // Raw: every reply of every command passes here, and a compiled insert costs about four times as much.
   const [row] = await sql(tx).query<{ id: number }>`
-    INSERT INTO "OutboxMessage" ("platform", "platformChatId", "payload", "subject", "nextAttemptAt", "createdAt")
-    VALUES (${entry.platform}, ${entry.message.chatId}, ${payloadOf(entry.message)}, ${entry.subject ?? null}, ${new Date()}, ${createdAt})
+    INSERT INTO "OutboxMessage" ("platform", "platformChatId", "payload", "subject", "nextAttemptAt", "createdAt", "priority")
+    VALUES (${entry.platform}, ${entry.message.chatId}, ${payloadOf(entry.message)}, ${entry.subject ?? null}, ${new Date()}, ${createdAt}, ${priorityOf(entry)})
     RETURNING "id"`;
   return row!.id;
 }
