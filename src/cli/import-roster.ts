@@ -1,10 +1,25 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import cliProgress from 'cli-progress';
-import { importRoster, validateRoster, RosterError } from '../roster/import-roster.ts';
+import { importRoster, validateRoster, RosterConfirmationError, RosterError, type ImportResult } from '../roster/import-roster.ts';
 import { readSheet } from '../roster/read-sheet.ts';
 import { cliConfig, UsageError, withDatabase } from './context.ts';
 
-export async function importRosterAction(file: string): Promise<void> {
+export interface ImportRosterOptions {
+  /** The office confirms the changes that need it. */
+  yes?: boolean;
+  /** Print what would change; write nothing. */
+  dryRun?: boolean;
+}
+
+function summary(result: ImportResult, dryRun: boolean): string {
+  const counts = `新增 ${result.created} 人，更新 ${result.updated} 人，未变 ${result.unchanged} 人；其中需确认的变更 ${result.confirmations} 项`;
+  if (!dryRun) return `花名册导入完成 (roster imported)：${counts}。\n`;
+  const hint = result.confirmations > 0 ? '，导入时需加 --yes (needs --yes)' : '';
+  return `试运行 (dry run)：${counts}${hint}。未写入任何数据 (nothing written)。\n`;
+}
+
+export async function importRosterAction(file: string, options: ImportRosterOptions = {}): Promise<void> {
   if (!fs.existsSync(file)) throw new UsageError(`找不到文件 (no such file): ${file}`);
   const { env } = cliConfig();
   let entries;
@@ -14,17 +29,27 @@ export async function importRosterAction(file: string): Promise<void> {
     if (error instanceof RosterError) throw new UsageError(error.message);
     throw new UsageError(`无法读取花名册 (cannot read the roster): ${(error as Error).message}`);
   }
+  const dryRun = options.dryRun ?? false;
   const bar = new cliProgress.SingleBar(
     { format: '导入 {bar} {value}/{total} 行', stream: process.stderr, noTTYOutput: false },
     cliProgress.Presets.shades_classic,
   );
-  const showBar = process.stderr.isTTY && entries.length >= 50;
+  const showBar = process.stderr.isTTY && entries.length >= 50 && !dryRun;
   if (showBar) bar.start(entries.length, 0);
+  let result: ImportResult;
   try {
-    const result = await withDatabase(env, (db) => importRoster(db, entries, (done) => showBar && bar.update(done)));
-    if (showBar) bar.stop();
-    process.stdout.write(`花名册导入完成：新增 ${result.created} 人，更新 ${result.updated} 人。\n`);
+    result = await withDatabase(env, (db) =>
+      importRoster(db, entries, { sourceFile: path.basename(file), confirmed: options.yes ?? false, dryRun, onProgress: (done) => showBar && bar.update(done) }),
+    );
+  } catch (error) {
+    if (error instanceof RosterError || error instanceof RosterConfirmationError) throw new UsageError(error.message);
+    throw error;
   } finally {
     if (showBar) bar.stop();
   }
+  // A dry run shows every row it would touch; an import, the people it changed and what was confirmed.
+  const lines = dryRun
+    ? [...result.lines.added, ...result.lines.changed, ...result.lines.confirmations.map((line) => `需确认 (needs --yes) ${line}`)]
+    : [...result.lines.changed, ...result.lines.confirmations.map((line) => `已确认 (confirmed) ${line}`)];
+  process.stdout.write(`${lines.map((line) => `  ${line}\n`).join('')}${summary(result, dryRun)}`);
 }

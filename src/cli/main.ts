@@ -16,8 +16,10 @@ const program = new Command('shequ').description('社区助手命令行 (shequ-b
 
 program
   .command('import-roster')
-  .description('导入花名册 (import people from a .csv or .xlsx sheet: 姓名, 角色, 社区, 街道, 手机, 生日, 网格)')
+  .description('导入花名册 (import people from a .csv or .xlsx sheet: 姓名, 角色, 社区, 街道, 手机, 生日, 网格, 工号 or 身份证号)')
   .argument('<file>', '.csv or .xlsx file')
+  .option('--yes', '确认需确认的变更 (confirm role, community and identity changes the import stops for)')
+  .option('--dry-run', '试运行：只显示会改什么，不写入 (print what would change; write nothing)')
   .action(importRosterAction);
 
 program
@@ -25,6 +27,7 @@ program
   .description('生成一次性绑定码 (issue a one-time binding code for a person)')
   .argument('<name>', '姓名')
   .option('--community <name>', '社区 (when the name is not unique)')
+  .option('--phone <mobile>', '手机 (when namesakes share a community)')
   .option('--json', 'print JSON')
   .action(bindCodeAction);
 

@@ -10,10 +10,10 @@ export interface IssuedCode {
   person: { id: number; name: string; community: string | null };
 }
 
-/** Issues a one-time, expiring 8-digit code for the person of that name (in that community). */
-export async function issueBindCode(db: Db, name: string, community: string | undefined, now: Date, ttlHours: number): Promise<IssuedCode> {
+/** Issues a one-time, expiring 8-digit code for the person of that name (in that community, with that mobile number). */
+export async function issueBindCode(db: Db, name: string, community: string | undefined, now: Date, ttlHours: number, phoneKey?: string): Promise<IssuedCode> {
   const people = await db.person.findMany({
-    where: { name, ...(community ? { community: { name: community } } : {}) },
+    where: { name, ...(community ? { community: { name: community } } : {}), ...(phoneKey ? { phoneKey } : {}) },
     include: { community: true, street: true },
   });
   if (people.length === 0) {

@@ -1,6 +1,11 @@
 import { z } from 'zod';
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
+import { sql } from '../db/sql.ts';
 import { isStreetRole, parseRole, type Role } from '../core/roles.ts';
+import { applyRosterPlan } from './apply-roster.ts';
+import { describePlan, type PlanLines } from './describe-roster.ts';
+import { foldPhone, ID_COLUMNS, officeId, phoneKey, rosterKey, type OfficeId } from './identity.ts';
+import { planRoster } from './plan-roster.ts';
 import type { SheetRow } from './read-sheet.ts';
 
 /** A roster row as the database wants it. */
@@ -10,7 +15,12 @@ export interface RosterEntry {
   roles: Role[];
   community: string | null;
   street: string | null;
+  /** As written, full-width folded. */
   phone: string | null;
+  /** The mobile number that identifies the person (identity.ts); null for none or a landline. */
+  phoneKey: string | null;
+  /** The office's own id (工号, 编号, 人员编号 or 身份证号), when the sheet has the column. */
+  officeId: OfficeId | null;
   birthday: string | null;
   grid: string | null;
 }
@@ -18,6 +28,17 @@ export interface RosterEntry {
 export class RosterError extends Error {
   constructor(readonly problems: string[]) {
     super(`花名册有 ${problems.length} 处错误，未导入任何数据：\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  }
+}
+
+/** Changes that stop the import until the office confirms them (--yes); nothing was written. */
+export class RosterConfirmationError extends Error {
+  constructor(readonly lines: PlanLines) {
+    super(
+      `以下 ${lines.confirmations.length} 项变更需要确认，未导入任何数据 (these changes need confirming; nothing was imported)：\n` +
+        `${lines.confirmations.map((line) => `  ${line}`).join('\n')}\n` +
+        '核对无误后，加 --yes 再导入一次 (check them, then import again with --yes)。',
+    );
   }
 }
 
@@ -31,7 +52,7 @@ const rowSchema = z.object({
   角色: z.string().trim().min(1, '角色不能为空'),
   社区: optional,
   街道: optional,
-  手机: optional.refine((v) => v === null || /^[\d\s+-]{5,20}$/.test(v), '手机号格式不对'),
+  手机: optional.transform((v) => (v === null ? null : foldPhone(v))).refine((v) => v === null || /^[\d\s+()-]{5,20}$/.test(v), '手机号格式不对'),
   生日: optional.refine((v) => v === null || /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/.test(v), '生日应写成 1980-05-01'),
   网格: optional,
 });
@@ -46,14 +67,22 @@ function normalizeDate(value: string | null): string | null {
 export function validateRoster(rows: readonly SheetRow[]): RosterEntry[] {
   const problems: string[] = [];
   const entries: RosterEntry[] = [];
-  const seen = new Map<string, number>();
-  if (rows.length === 0) throw new RosterError(['表格里没有数据行（第 1 行应为表头：姓名、角色、社区、街道、手机、生日、网格）']);
+  if (rows.length === 0) throw new RosterError(['表格里没有数据行（第 1 行应为表头：姓名、角色、社区、街道、手机、生日、网格，可加工号或身份证号）']);
   const header = Object.keys(rows[0]!.cells);
   for (const required of ['姓名', '角色']) {
     if (!header.includes(required)) problems.push(`表头缺少「${required}」列`);
   }
+  const idColumns = ID_COLUMNS.filter((column) => header.includes(column));
+  if (idColumns.length > 1) problems.push(`表头里有 ${idColumns.length} 个编号列（${idColumns.join('、')}），请只保留一列`);
   if (problems.length > 0) throw new RosterError(problems);
+  const idColumn = idColumns[0];
 
+  // Who came before in the sheet, to stop one person written twice or one number given to two.
+  const byPhone = new Map<string, number>();
+  const byId = new Map<string, number>();
+  const keyless = new Map<string, number>();
+  const keyed = new Map<string, number>();
+  const streetOf = new Map<string, { street: string; rowNumber: number }>();
   for (const row of rows) {
     const parsed = rowSchema.safeParse(row.cells);
     if (!parsed.success) {
@@ -61,94 +90,143 @@ export function validateRoster(rows: readonly SheetRow[]): RosterEntry[] {
       continue;
     }
     const cells = parsed.data;
+    const where = `第 ${row.rowNumber} 行`;
     const roleWords = cells.角色.split(/[、,，/;；\s]+/).filter(Boolean);
     const roles: Role[] = [];
     for (const word of roleWords) {
       const role = parseRole(word);
-      if (!role) problems.push(`第 ${row.rowNumber} 行：角色「${word}」无法识别（可用：书记、副书记、主任、社工、考勤员、社区建设科、街道分管领导、街道主要领导、居民）`);
+      if (!role) problems.push(`${where}：角色「${word}」无法识别（可用：书记、副书记、主任、社工、考勤员、社区建设科、街道分管领导、街道主要领导、居民）`);
       else if (!roles.includes(role)) roles.push(role);
     }
     if (roles.length !== roleWords.length) continue;
     const communityRoles = roles.filter((r) => !isStreetRole(r));
     if (communityRoles.length > 0 && !cells.社区) {
-      problems.push(`第 ${row.rowNumber} 行：${cells.姓名}是社区角色，「社区」不能为空`);
+      problems.push(`${where}：${cells.姓名}是社区角色，「社区」不能为空`);
       continue;
     }
     if (communityRoles.length < roles.length && !cells.街道) {
-      problems.push(`第 ${row.rowNumber} 行：${cells.姓名}是街道角色，「街道」不能为空`);
+      problems.push(`${where}：${cells.姓名}是街道角色，「街道」不能为空`);
       continue;
     }
-    const key = rosterKey(cells.姓名, cells.社区, cells.街道);
-    const earlier = seen.get(key);
-    if (earlier !== undefined) {
-      problems.push(`第 ${row.rowNumber} 行：与第 ${earlier} 行是同一个人（${cells.姓名}），请合并为一行`);
+    const idCell = idColumn ? row.cells[idColumn]?.trim() : '';
+    const id = idColumn && idCell ? officeId(idColumn, idCell) : null;
+    if (id && 'problem' in id) {
+      problems.push(`${where}：${id.problem}`);
       continue;
     }
-    seen.set(key, row.rowNumber);
-    entries.push({
+    const entry: RosterEntry = {
       rowNumber: row.rowNumber,
       name: cells.姓名,
       roles,
       community: cells.社区,
       street: cells.街道,
       phone: cells.手机,
+      phoneKey: cells.手机 === null ? null : phoneKey(cells.手机),
+      officeId: id,
       birthday: normalizeDate(cells.生日),
       grid: cells.网格,
-    });
+    };
+    const clash = sameAsEarlier(entry, { byPhone, byId, keyless, keyed, streetOf });
+    if (clash) {
+      problems.push(`${where}：${clash}`);
+      continue;
+    }
+    entries.push(entry);
   }
   if (problems.length > 0) throw new RosterError(problems);
   return entries;
 }
 
-/** A person is the same person on re-import when name and community (or street) match. */
-export function rosterKey(name: string, community: string | null, street: string | null): string {
-  return community ? `community:${community}:${name}` : `street:${street ?? ''}:${name}`;
+interface Earlier {
+  byPhone: Map<string, number>;
+  byId: Map<string, number>;
+  keyless: Map<string, number>;
+  keyed: Map<string, number>;
+  streetOf: Map<string, { street: string; rowNumber: number }>;
+}
+
+/** What clashes with an earlier row of the sheet, remembering this one; null when nothing does. */
+function sameAsEarlier(entry: RosterEntry, earlier: Earlier): string | null {
+  const { rowNumber, name } = entry;
+  if (entry.phoneKey && earlier.byPhone.has(entry.phoneKey)) {
+    return `手机 ${entry.phone} 与第 ${earlier.byPhone.get(entry.phoneKey)} 行相同；一个手机号只能登记给一个人`;
+  }
+  if (entry.officeId && earlier.byId.has(entry.officeId.key)) {
+    return `${entry.officeId.label} 与第 ${earlier.byId.get(entry.officeId.key)} 行相同；一个编号只能登记给一个人`;
+  }
+  const key = rosterKey(name, entry.community, entry.street);
+  const hasKey = entry.phoneKey !== null || entry.officeId !== null;
+  if (!hasKey && earlier.keyless.has(key)) return `与第 ${earlier.keyless.get(key)} 行是同一个人（${name}），请合并为一行`;
+  if (!hasKey && earlier.keyed.has(key)) return `与第 ${earlier.keyed.get(key)} 行同名（${name}），这一行没有手机或编号，无法区分是不是同一个人；请填写手机或编号`;
+  if (hasKey && earlier.keyless.has(key)) {
+    const other = earlier.keyless.get(key)!;
+    return `与第 ${other} 行同名（${name}），第 ${other} 行没有手机或编号，无法区分是不是同一个人；请为第 ${other} 行填写手机或编号`;
+  }
+  if (entry.community && entry.street) {
+    const first = earlier.streetOf.get(entry.community);
+    if (first && first.street !== entry.street) return `第 ${first.rowNumber} 行写${entry.community}属于${first.street}，这一行却写${entry.street}`;
+    if (!first) earlier.streetOf.set(entry.community, { street: entry.street, rowNumber });
+  }
+  if (entry.phoneKey) earlier.byPhone.set(entry.phoneKey, rowNumber);
+  if (entry.officeId) earlier.byId.set(entry.officeId.key, rowNumber);
+  (hasKey ? earlier.keyed : earlier.keyless).set(key, rowNumber);
+  return null;
+}
+
+export interface ImportOptions {
+  /** The sheet's file name, for the change log. */
+  sourceFile?: string;
+  /** The office confirmed the changes that need it (--yes). */
+  confirmed?: boolean;
+  /** Plan only: nothing is written. */
+  dryRun?: boolean;
+  now?: Date;
+  onProgress?: (done: number) => void;
 }
 
 export interface ImportResult {
   created: number;
+  /** People of whom anything changed. */
   updated: number;
+  unchanged: number;
+  /** Changes that needed --yes (applied only with it). */
+  confirmations: number;
+  lines: PlanLines;
 }
 
-/** Writes the roster in one transaction: all rows or none. */
-export async function importRoster(db: Db, entries: readonly RosterEntry[], onProgress: (done: number) => void = () => {}): Promise<ImportResult> {
+/** Any fixed number: the lock roster imports on PostgreSQL take turns under. */
+const ROSTER_LOCK = 5_262_118;
+
+/**
+ * Imports take turns, and on SQLite hold the write lock from their first statement: a transaction
+ * that reads first fails at its first write ("database is locked", no busy wait) when the running
+ * bot wrote in between.
+ */
+async function takeWriteTurn(tx: Tx): Promise<void> {
+  const channel = sql(tx);
+  if (channel.provider === 'postgres') await channel.execute`SELECT pg_advisory_xact_lock(${ROSTER_LOCK})`;
+  else await channel.execute`UPDATE "Person" SET "id" = "id" WHERE 0 = 1`;
+}
+
+/**
+ * Matches the rows to the people on file, then writes them in one transaction: all rows or none.
+ * Rows the import cannot place stop it (RosterError); changes that need the office's word stop it
+ * unless confirmed (RosterConfirmationError). A dry run writes nothing.
+ */
+export async function importRoster(db: Db, entries: readonly RosterEntry[], options: ImportOptions = {}): Promise<ImportResult> {
   return db.$transaction(
     async (tx) => {
-      const streets = new Map<string, number>();
-      const communities = new Map<string, number>();
-      const streetId = async (name: string) => {
-        if (!streets.has(name)) streets.set(name, (await tx.street.upsert({ where: { name }, create: { name }, update: {} })).id);
-        return streets.get(name)!;
-      };
-      let created = 0;
-      let updated = 0;
-      for (const [index, entry] of entries.entries()) {
-        const sid = entry.street ? await streetId(entry.street) : null;
-        let cid: number | null = null;
-        if (entry.community) {
-          if (!communities.has(entry.community)) {
-            const community = await tx.community.upsert({
-              where: { name: entry.community },
-              create: { name: entry.community, streetId: sid },
-              update: sid ? { streetId: sid } : {},
-            });
-            communities.set(entry.community, community.id);
-          }
-          cid = communities.get(entry.community)!;
-        }
-        const key = rosterKey(entry.name, entry.community, entry.street);
-        const data = { name: entry.name, phone: entry.phone, birthday: entry.birthday, grid: entry.grid, communityId: cid, streetId: sid };
-        const existing = await tx.person.findUnique({ where: { rosterKey: key } });
-        const person = existing
-          ? await tx.person.update({ where: { id: existing.id }, data })
-          : await tx.person.create({ data: { ...data, rosterKey: key } });
-        if (existing) updated++;
-        else created++;
-        await tx.personRole.deleteMany({ where: { personId: person.id } });
-        for (const role of entry.roles) await tx.personRole.create({ data: { personId: person.id, role } });
-        onProgress(index + 1);
+      if (!options.dryRun) await takeWriteTurn(tx);
+      const plan = await planRoster(tx, entries);
+      if (plan.problems.length > 0) throw new RosterError(plan.problems);
+      const lines = describePlan(plan);
+      if (lines.confirmations.length > 0 && !options.confirmed && !options.dryRun) throw new RosterConfirmationError(lines);
+      if (!options.dryRun) {
+        await applyRosterPlan(tx, plan, { at: options.now ?? new Date(), sourceFile: options.sourceFile ?? '', onProgress: options.onProgress ?? (() => {}) });
       }
-      return { created, updated };
+      const created = plan.rows.filter((row) => row.person === null).length;
+      const updated = plan.rows.filter((row) => row.person !== null && row.changes.length > 0).length;
+      return { created, updated, unchanged: plan.rows.length - created - updated, confirmations: lines.confirmations.length, lines };
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },
   );

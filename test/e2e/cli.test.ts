@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/app.ts';
 import { shequ } from '../helpers/cli.ts';
+import { createDb } from '../../src/db/client.ts';
 import { freshDatabaseUrl } from '../helpers/database.ts';
 
 describe('shequ parse', () => {
@@ -63,6 +64,46 @@ describe('shequ import-roster and bind-code', () => {
     const bind = await shequ(['bind-code', '王芳'], { DATABASE_URL: databaseUrl });
     expect(bind.code).toBe(1);
     expect(bind.stderr).toContain('花名册里没有叫「王芳」的人');
+  });
+
+  it('prints a dry run and writes nothing; stops for a community moved to another street until --yes', async () => {
+    const dir = tempDir();
+    const databaseUrl = await freshDatabaseUrl();
+    const roster = path.join(dir, 'roster.csv');
+    fs.writeFileSync(roster, '姓名,角色,社区,街道,手机\n王芳,书记,幸福社区,幸福街道,13800000001\n张伟,社工,幸福社区,幸福街道,13800000002\n');
+    const dry = await shequ(['import-roster', roster, '--dry-run'], { DATABASE_URL: databaseUrl });
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('第 2 行：新增 王芳（幸福社区，书记，手机 13800000001）');
+    expect(dry.stdout).toContain('试运行 (dry run)：新增 2 人，更新 0 人，未变 0 人；其中需确认的变更 0 项。未写入任何数据 (nothing written)。');
+    const db = createDb(databaseUrl);
+    try {
+      expect(await db.person.count()).toBe(0);
+      expect((await shequ(['import-roster', roster], { DATABASE_URL: databaseUrl })).stdout).toContain('新增 2 人');
+
+      const moved = path.join(dir, 'moved.csv');
+      fs.writeFileSync(moved, '姓名,角色,社区,街道,手机\n王芳,书记,幸福社区,和平街道,13800000001\n');
+      const stopped = await shequ(['import-roster', moved], { DATABASE_URL: databaseUrl });
+      expect(stopped.code).toBe(1);
+      expect(stopped.stderr).toContain('以下 1 项变更需要确认，未导入任何数据');
+      expect(stopped.stderr).toContain('第 2 行：幸福社区将从幸福街道划到和平街道（社区现有 2 人）');
+      expect((await db.community.findFirstOrThrow({ include: { street: true } })).street?.name).toBe('幸福街道');
+      const confirmed = await shequ(['import-roster', moved, '--yes'], { DATABASE_URL: databaseUrl });
+      expect(confirmed.stdout).toContain('已确认 (confirmed) 第 2 行：幸福社区将从幸福街道划到和平街道');
+      expect((await db.community.findFirstOrThrow({ include: { street: true } })).street?.name).toBe('和平街道');
+      expect(await db.rosterChange.findMany({ where: { personId: null }, select: { subject: true, field: true, from: true, to: true, sourceFile: true, confirmed: true } })).toEqual([
+        { subject: '幸福社区', field: 'street', from: '幸福街道', to: '和平街道', sourceFile: 'moved.csv', confirmed: true },
+      ]);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it('stops a sheet that gives one number to two rows, naming both', async () => {
+    const file = path.join(tempDir(), 'twice.csv');
+    fs.writeFileSync(file, '姓名,角色,社区,手机\n王芳,书记,幸福社区,13800000001\n张伟,社工,幸福社区,+86 138 0000 0001\n');
+    const result = await shequ(['import-roster', file], { DATABASE_URL: await freshDatabaseUrl() });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('第 3 行：手机 +86 138 0000 0001 与第 2 行相同；一个手机号只能登记给一个人');
   });
 
   it('asks for --community when a name is not unique', async () => {

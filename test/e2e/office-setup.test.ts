@@ -12,8 +12,8 @@ afterEach(async () => {
   bot = null;
 });
 
-async function bindWithCode(t: TestApp, name: string, userId: string): Promise<string> {
-  const issued = await shequ(['bind-code', name, '--json'], { DATABASE_URL: t.databaseUrl });
+async function bindWithCode(t: TestApp, name: string, userId: string, ...options: string[]): Promise<string> {
+  const issued = await shequ(['bind-code', name, ...options, '--json'], { DATABASE_URL: t.databaseUrl });
   expect(issued.code, issued.stderr).toBe(0);
   const { code } = JSON.parse(issued.stdout) as { code: string };
   const sent = await t.say(`dm:${userId}`, userId, `绑定 ${code}`);
@@ -54,18 +54,82 @@ describe('setting up an office and checking in through the sandbox', () => {
     ]);
   });
 
-  it('re-importing the roster updates people instead of duplicating them', async () => {
+  it('re-importing the roster updates people instead of duplicating them; a new number without an id asks first', async () => {
     bot = await startTestApp();
     const dir = tempDir();
-    fs.writeFileSync(path.join(dir, 'a.csv'), ROSTER);
-    fs.writeFileSync(path.join(dir, 'b.csv'), ROSTER.replace('张伟,社工', '张伟,社工、考勤员').replace('13800000002', '13900000002'));
-    await shequ(['import-roster', path.join(dir, 'a.csv')], { DATABASE_URL: bot.databaseUrl });
-    const second = await shequ(['import-roster', path.join(dir, 'b.csv')], { DATABASE_URL: bot.databaseUrl });
-    expect(second.stdout).toContain('新增 0 人，更新 4 人');
+    const file = (name: string, text: string) => {
+      fs.writeFileSync(path.join(dir, name), text);
+      return path.join(dir, name);
+    };
+    const first = await shequ(['import-roster', file('a.csv', ROSTER)], { DATABASE_URL: bot.databaseUrl });
+    expect(first.stderr).toBe('');
+    const again = await shequ(['import-roster', file('same.csv', ROSTER)], { DATABASE_URL: bot.databaseUrl });
+    expect(again.stdout).toContain('新增 0 人，更新 0 人，未变 4 人；其中需确认的变更 0 项');
+    const b = ROSTER.replace('张伟,社工', '张伟,社工、考勤员');
+    const second = await shequ(['import-roster', file('b.csv', b)], { DATABASE_URL: bot.databaseUrl });
+    expect(second.stderr).toBe('');
+    expect(second.stdout).toContain('第 3 行：更新 张伟（幸福社区，手机 13800000002）：角色 社工 → 社工、考勤员');
+    expect(second.stdout).toContain('新增 0 人，更新 1 人，未变 3 人');
+    const renumbered = file('c.csv', b.replace('13800000002', '13900000002'));
+    const asked = await shequ(['import-roster', renumbered], { DATABASE_URL: bot.databaseUrl });
+    expect(asked.code).toBe(1);
+    expect(asked.stderr).toContain('第 3 行：这一行的手机或编号对不上任何人，表中其他行也没有张伟（幸福社区，手机 13800000002）：确认后视为同一人换了号码');
+    expect((await shequ(['import-roster', renumbered, '--yes'], { DATABASE_URL: bot.databaseUrl })).stdout).toContain('新增 0 人，更新 1 人');
     const zhang = await bot.app.db.person.findFirstOrThrow({ where: { name: '张伟' }, include: { roles: true } });
     expect(zhang.phone).toBe('13900000002');
     expect(zhang.roles.map((r) => r.role).sort()).toEqual(['attendance_officer', 'staff']);
     expect(await bot.app.db.person.count()).toBe(4);
+  });
+
+  it('two 张伟 of one community bind by their numbers and check in as themselves, re-import or not', async () => {
+    bot = await startTestApp({ now: '2026-11-23T07:58:00+08:00' });
+    const file = path.join(tempDir(), 'roster.csv');
+    fs.writeFileSync(file, `${ROSTER}\n张伟,社工,幸福社区,幸福街道,13900000099,,第三网格`);
+    expect((await shequ(['import-roster', file], { DATABASE_URL: bot.databaseUrl })).stdout).toContain('新增 5 人');
+    const ambiguous = await shequ(['bind-code', '张伟'], { DATABASE_URL: bot.databaseUrl });
+    expect(ambiguous.stderr).toContain('请用 --phone 指明手机号');
+    await bindWithCode(bot, '张伟', 'u-zhang-a', '--phone', '138 0000 0002');
+    await bindWithCode(bot, '张伟', 'u-zhang-b', '--phone', '+86 13900000099');
+    expect((await shequ(['import-roster', file], { DATABASE_URL: bot.databaseUrl })).stdout).toContain('新增 0 人，更新 0 人，未变 5 人');
+
+    await bot.say('g-office', 'u-zhang-a', '签到');
+    await bot.botReply('g-office', (text) => text === '@张伟 已签到 07:58（上午）准时');
+    bot.clock.set(new Date('2026-11-23T08:01:00+08:00'), { frozen: true });
+    await bot.say('g-office', 'u-zhang-b', '签到');
+    await bot.botReply('g-office', (text) => text === '@张伟 已签到 08:01（上午）迟到 1 分钟');
+    const rows = await bot.app.db.checkIn.findMany({ include: { person: true }, orderBy: { at: 'asc' } });
+    expect(rows.map((r) => [r.person.phone, r.status])).toEqual([
+      ['13800000002', 'on_time'],
+      ['13900000099', 'late'],
+    ]);
+  });
+
+  it('a 居民 row with a staff member\'s name and number stops; with --yes the staff member becomes a resident, logged', async () => {
+    bot = await startTestApp({ now: '2026-11-23T07:58:00+08:00' });
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'roster.csv'), ROSTER);
+    await shequ(['import-roster', path.join(dir, 'roster.csv')], { DATABASE_URL: bot.databaseUrl });
+    await bindWithCode(bot, '张伟', 'u-zhang');
+    const residents = path.join(dir, '居民.csv');
+    fs.writeFileSync(residents, '姓名,角色,社区,街道,手机\n张伟,居民,幸福社区,幸福街道,13800000002\n');
+    const stopped = await shequ(['import-roster', residents], { DATABASE_URL: bot.databaseUrl });
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toContain('第 2 行：张伟（幸福社区，手机 13800000002）的角色将从「社工」改为「居民」；张伟已绑定 1 个账号，这些账号将不能再使用工作人员的指令');
+    expect(stopped.stderr).toContain('加 --yes 再导入一次');
+    await bot.say('g-office', 'u-zhang', '签到');
+    await bot.botReply('g-office', (text) => text === '@张伟 已签到 07:58（上午）准时');
+
+    const confirmed = await shequ(['import-roster', residents, '--yes'], { DATABASE_URL: bot.databaseUrl });
+    expect(confirmed.stdout).toContain('已确认 (confirmed) 第 2 行：张伟（幸福社区，手机 13800000002）的角色将从「社工」改为「居民」');
+    expect(confirmed.stdout).toContain('新增 0 人，更新 1 人，未变 0 人；其中需确认的变更 1 项');
+    const zhang = await bot.app.db.person.findFirstOrThrow({ where: { phoneKey: '13800000002' }, include: { roles: true } });
+    expect(zhang.roles.map((r) => r.role)).toEqual(['resident']);
+    expect(await bot.app.db.rosterChange.findMany({ where: { field: 'roles' }, select: { personId: true, from: true, to: true, sourceFile: true, confirmed: true } })).toEqual([
+      { personId: zhang.id, from: '社工', to: '居民', sourceFile: '居民.csv', confirmed: true },
+    ]);
+    bot.clock.set(new Date('2026-11-23T13:30:00+08:00'), { frozen: true });
+    await bot.say('g-office', 'u-zhang', '@社区助手 签到');
+    await bot.botReply('g-office', (text) => text.includes('「签到」只有书记、副书记、主任、社工或考勤员可以使用。'));
   });
 });
 
