@@ -1,6 +1,6 @@
 import { defineCommand, TRIGGER } from '../../src/core/command.ts';
-import { answerWith, parseRefText, refTextArgs } from '../../src/incident/command-support.ts';
-import { OPEN_STATUSES } from '../../src/incident/format.ts';
+import { deskFor, parseRefText, refTextArgs } from '../../src/incident/command-support.ts';
+import { audienceOf, OPEN_STATUSES, withheld } from '../../src/incident/format.ts';
 import { CASE_PREFIX } from '../../src/incident/subjects.ts';
 import { addFollowUp } from '../../src/incident/workflow.ts';
 import { incidentRecord } from './records.ts';
@@ -38,7 +38,12 @@ export const incidentFollowUpCommand = defineCommand({
     const attachments = message.attachments ?? [];
     const location = message.location ?? null;
     if (!text && attachments.length === 0 && !location) return context.reply(t('incident.followup.empty', { id: caseId }));
-    await answerWith(context, (desk) => addFollowUp(desk, caseId, { personId: sender?.personId ?? null, name: sender?.name ?? message.senderName ?? message.senderId, platform: message.platform, platformUserId: message.senderId }, text, { attachments, location }));
+    const desk = deskFor(context);
+    const answer = await addFollowUp(desk, caseId, { personId: sender?.personId ?? null, name: sender?.name ?? message.senderName ?? message.senderId, platform: message.platform, platformUserId: message.senderId }, text, { attachments, location });
+    await desk.commit();
+    // A confidential case's reporter is not @-mentioned in a residents' group (the follow-up may just have made it one).
+    const incident = await tx.incident.findUniqueOrThrow({ where: { id: caseId }, select: { confidential: true } });
+    context.reply(answer, { mention: !withheld(audienceOf({ kind: context.chat.kind, purpose: context.chat.purpose }), incident) });
     if (message.chatKind === 'private') context.expectAnswer({ command: 'incident-followup', rest: `#${caseId}`, expects: { kind: 'text' } });
   },
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCommand, TRIGGER, type ArgsResult, type CommandContext, type GroupTrigger } from '../../src/core/command.ts';
 import { deskFor } from '../../src/incident/command-support.ts';
 import { fileReport } from '../../src/incident/report.ts';
+import { audienceOf, withheld } from '../../src/incident/format.ts';
 import { classify } from '../../src/rules/incident-classify.ts';
 
 const reportArgs = z.object({ text: z.string().min(1) });
@@ -27,7 +28,9 @@ async function report(context: CommandContext, { text }: ReportArgs): Promise<vo
   const desk = deskFor(context);
   const filed = await fileReport(desk, { text, sender: context.sender, message: context.message, chat: context.chat, communityId: community.id, streetId: context.sender?.streetId ?? community.streetId });
   await desk.commit();
-  context.reply(filed.reply, { subject: filed.subject, ...(filed.buttons ? { buttons: filed.buttons } : {}) });
+  // A confidential case's reporter is not @-mentioned in a residents' group.
+  const mention = !withheld(audienceOf({ kind: context.chat.kind, purpose: context.chat.purpose }), filed.incident);
+  context.reply(filed.reply, { subject: filed.subject, mention, ...(filed.buttons ? { buttons: filed.buttons } : {}) });
   // The basic facts asked for: the reporter's next words here (addressed or quoting, in a group) are follow-ups.
   context.expectAnswer({ command: 'incident-followup', rest: `#${filed.incident.id}`, expects: { kind: 'text' } });
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineCommand, type GroupTrigger } from '../../src/core/command.ts';
 import { chatPurposeOf } from '../../src/core/chat-purpose.ts';
 import { loadIncident } from '../../src/incident/desk.ts';
-import { audienceOf, caseLines, dayClock, OPEN_STATUSES, shown, statusName } from '../../src/incident/format.ts';
+import { audienceOf, caseLines, dayClock, OPEN_STATUSES, shown, statusName, withheld } from '../../src/incident/format.ts';
 import { loadLedger, summaryLines } from '../../src/incident/ledger.ts';
 import { isIncidentStaff } from '../../src/incident/roles.ts';
 import { parseMonthWord } from '../../src/rules/day-words.ts';
@@ -49,9 +49,10 @@ export const incidentShowCommand = defineCommand({
         t('incident.line.title', { id: incident.id }),
         ...caseLines(t, policy, incident, audience),
         t('incident.line.status', { status: statusName(t, incident.status), holder: incident.holderName ? t('incident.line.holder', { name: incident.holderName }) : '' }),
-        ...updates.map((u) => t('incident.line.followup', { time: dayClock(policy, u.at), name: audience === 'staff' || u.personId === sender?.personId ? (u.name ?? '') : '', text: shown(u.text ?? '', audience, incident) })),
+        // A confidential case's words stay out of a residents' group, and nobody is named there.
+        ...(withheld(audience, incident) ? [] : updates.map((u) => t('incident.line.followup', { time: dayClock(policy, u.at), name: audience === 'staff' ? (u.name ?? '') : '', text: shown(u.text ?? '', audience, incident) }))),
       ];
-      if (incident.outcome) lines.push(t('incident.line.outcome', { outcome: shown(incident.outcome, audience, incident) }));
+      if (incident.outcome && !withheld(audience, incident)) lines.push(t('incident.line.outcome', { outcome: shown(incident.outcome, audience, incident) }));
       return context.reply(lines.join('\n'));
     }
     if (args.kind === 'month' && staff) {
