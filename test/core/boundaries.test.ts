@@ -65,6 +65,8 @@ const SAMPLE: Record<string, (ref: string) => string> = {
   'incident-show': (ref) => `事件 ${ref}`,
 };
 
+const UNLIMITED = { count: 1_000_000, perSeconds: 60 };
+
 /** December 2026's workdays after the office's 'now', for leave notes that need one. */
 const WORKDAYS = [10, 11, 14, 15, 16, 17, 18, 21, 22, 23, 24, 25, 28, 29, 30, 31];
 
@@ -228,7 +230,11 @@ beforeAll(async () => {
   bot = await startTestApp({
     demo: true,
     now: '2026-12-02T09:00:00+08:00',
-    policy: { duty: { rotations: [{ name: '白班', shifts: ['day'], people: ['张伟', '刘洋'], start: '2026-11-23', days: ['workday'] }] } },
+    policy: {
+      duty: { rotations: [{ name: '白班', shifts: ['day'], people: ['张伟', '刘洋'], start: '2026-11-23', days: ['workday'] }] },
+      // Hundreds of lines at one frozen instant: the budgets at the door are tested in test/abuse.
+      limits: { staff: [UNLIMITED], residents: [UNLIMITED], chat: [UNLIMITED], platform: [UNLIMITED], reports: { count: 1_000_000 } },
+    },
   });
   const db = bot.app.db;
   await importRoster(db, validateRoster(MORE_PEOPLE.map(({ id: _id, ...cells }, index) => ({ rowNumber: index + 2, cells: { 手机: '', 生日: '', 网格: '', ...cells } }))));
