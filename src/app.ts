@@ -9,6 +9,7 @@ import { sandboxEnabled, type Env } from './config/env.ts';
 import type { Policy } from './config/policy.ts';
 import { Dispatcher } from './core/dispatcher.ts';
 import { createDb, type Db } from './db/client.ts';
+import { takeInstanceLock, type InstanceLock } from './db/instance-lock.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { translator } from './i18n/index.ts';
 import { createHttpServer } from './http/server.ts';
@@ -49,6 +50,17 @@ export interface App {
 
 /** The composition root: every part built once, here, from configuration. */
 export async function createApp(options: AppOptions): Promise<App> {
+  // Before a migration or a platform is touched: a second bot on the same SQLite file stops here.
+  const lock = takeInstanceLock(options.env.DATABASE_URL);
+  try {
+    return await assemble(options, lock);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+async function assemble(options: AppOptions, lock: InstanceLock | null): Promise<App> {
   const { env, policy } = options;
   const log = options.log ?? createLogger(env.LOG_LEVEL);
   const withSandbox = sandboxEnabled(env);
@@ -118,6 +130,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       await signal?.close();
       for (const adapter of adapters.values()) await adapter.stop();
       await db.$disconnect();
+      lock?.release();
     },
   };
 }

@@ -2,6 +2,7 @@ import { config as loadDotenv } from 'dotenv';
 import { createApp } from './app.ts';
 import { ConfigError, loadEnv, sandboxEnabled } from './config/env.ts';
 import { loadPolicy } from './config/policy.ts';
+import { DatabaseInUseError } from './db/instance-lock.ts';
 
 /** `npm start`: the bot on its embedded defaults (SQLite file, sandbox chat) unless .env says otherwise. */
 async function main(): Promise<void> {
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof DatabaseInUseError) {
     process.stderr.write(`${error.message}\n`);
   } else {
     process.stderr.write(`启动失败 (failed to start): ${(error as Error)?.stack ?? error}\n`);
