@@ -6,6 +6,7 @@ import { seedDemoIfEmpty } from './sandbox/demo.ts';
 import { registerSandboxRoutes } from '../adapters/sandbox/routes.ts';
 import { SandboxStore } from './sandbox/store.ts';
 import { sandboxEnabled, type Env } from './config/env.ts';
+import { redactor } from './config/redact.ts';
 import type { Policy } from './config/policy.ts';
 import { Dispatcher } from './core/dispatcher.ts';
 import { createDb, type Db } from './db/client.ts';
@@ -62,7 +63,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 
 async function assemble(options: AppOptions, lock: InstanceLock | null): Promise<App> {
   const { env, policy } = options;
-  const log = options.log ?? createLogger(env.LOG_LEVEL);
+  const log = options.log ?? createLogger(env.LOG_LEVEL, redactor(env));
   const withSandbox = sandboxEnabled(env);
   const clock = options.clock ?? (withSandbox ? new SettableClock() : new SystemClock());
   const t = translator(env.LOCALE);
