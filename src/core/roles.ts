@@ -11,6 +11,8 @@ export type Role = (typeof ROLES)[number];
 export const OFFICE_STAFF: readonly Role[] = ['secretary', 'deputy_secretary', 'director', 'staff', 'attendance_officer'];
 /** Who runs the office: declares groups, later approves and publishes. */
 export const OFFICE_LEADERS: readonly Role[] = ['secretary', 'director'];
+/** Who may approve a request (a leave, a duty swap, an alert): the office's leaders, the deputy secretary standing in, the street's roles. */
+export const APPROVER_ROLES: readonly Role[] = [...OFFICE_LEADERS, 'deputy_secretary', ...STREET_ROLES];
 
 const ROLE_NAMES: Record<string, Role> = {
   书记: 'secretary',
