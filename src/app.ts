@@ -12,6 +12,7 @@ import { Dispatcher } from './core/dispatcher.ts';
 import { createDb, type Db } from './db/client.ts';
 import { takeInstanceLock, type InstanceLock } from './db/instance-lock.ts';
 import { migrateDatabase } from './db/migrate.ts';
+import { writeProbe } from './db/write-probe.ts';
 import { translator } from './i18n/index.ts';
 import { createHttpServer } from './http/server.ts';
 import { createPlatformAdapters } from './platforms.ts';
@@ -69,7 +70,7 @@ async function assemble(options: AppOptions, lock: InstanceLock | null): Promise
   const t = translator(env.LOCALE);
   await migrateDatabase(env.DATABASE_URL);
   const db = createDb(env.DATABASE_URL, { onConnectionLost: (error) => log.warn({ err: error }, 'PostgreSQL connection lost') });
-  const server = createHttpServer(log);
+  const server = createHttpServer(log, () => writeProbe(db));
 
   const adapters = new Map<Platform, ChatAdapter>();
   let sandbox: SandboxAdapter | null = null;

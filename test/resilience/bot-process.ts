@@ -15,18 +15,25 @@ export interface BotProcess {
   kill(signal: NodeJS.Signals): Promise<number | null>;
 }
 
+/** Another account to run the bot as (the process must be root's to switch). */
+export interface RunAs {
+  uid: number;
+  gid: number;
+}
+
 /** The real bot (`src/main.ts`, as `npm start` runs it) in a child process. */
-function spawnBot(env: Record<string, string>, nodeArgs: string[] = []): ChildProcess {
+function spawnBot(env: Record<string, string>, nodeArgs: string[] = [], user?: RunAs): ChildProcess {
   return spawn(process.execPath, [...nodeArgs, '--import', TSX_LOADER, 'src/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', PORT: '0', SANDBOX: 'on', DEMO_DATA: 'off', ...env },
+    ...user,
   });
 }
 
 /** The real bot in a child process, once it serves the sandbox. */
-export function startBotProcess(env: Record<string, string>, nodeArgs: string[] = []): Promise<BotProcess> {
+export function startBotProcess(env: Record<string, string>, nodeArgs: string[] = [], user?: RunAs): Promise<BotProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawnBot(env, nodeArgs);
+    const child = spawnBot(env, nodeArgs, user);
     let output = '';
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
     const timer = setTimeout(() => {
