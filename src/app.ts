@@ -6,10 +6,13 @@ import { seedDemoIfEmpty } from './sandbox/demo.ts';
 import { registerSandboxRoutes } from '../adapters/sandbox/routes.ts';
 import { SandboxStore } from './sandbox/store.ts';
 import { sandboxAlone, sandboxEnabled, serverHostNames, type Env } from './config/env.ts';
+import { redactor } from './config/redact.ts';
 import type { Policy } from './config/policy.ts';
 import { Dispatcher } from './core/dispatcher.ts';
 import { createDb, type Db } from './db/client.ts';
+import { takeInstanceLock, type InstanceLock } from './db/instance-lock.ts';
 import { migrateDatabase } from './db/migrate.ts';
+import { writeProbe } from './db/write-probe.ts';
 import { translator } from './i18n/index.ts';
 import { createHttpServer } from './http/server.ts';
 import { createPlatformAdapters } from './platforms.ts';
@@ -49,15 +52,26 @@ export interface App {
 
 /** The composition root: every part built once, here, from configuration. */
 export async function createApp(options: AppOptions): Promise<App> {
+  // Before a migration or a platform is touched: a second bot on the same SQLite file stops here.
+  const lock = takeInstanceLock(options.env.DATABASE_URL);
+  try {
+    return await assemble(options, lock);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+async function assemble(options: AppOptions, lock: InstanceLock | null): Promise<App> {
   const { env, policy } = options;
-  const log = options.log ?? createLogger(env.LOG_LEVEL);
+  const log = options.log ?? createLogger(env.LOG_LEVEL, redactor(env));
   const withSandbox = sandboxEnabled(env);
   // Beside a real platform time is the system's: a moved clock would act in real chats.
   const clock = options.clock ?? (sandboxAlone(env) ? new SettableClock() : new SystemClock());
   const t = translator(env.LOCALE);
   await migrateDatabase(env.DATABASE_URL);
   const db = createDb(env.DATABASE_URL, { onConnectionLost: (error) => log.warn({ err: error }, 'PostgreSQL connection lost') });
-  const server = createHttpServer(log, serverHostNames(env));
+  const server = createHttpServer(log, serverHostNames(env), () => writeProbe(db));
 
   const adapters = new Map<Platform, ChatAdapter>();
   let sandbox: SandboxAdapter | null = null;
@@ -119,6 +133,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       await signal?.close();
       for (const adapter of adapters.values()) await adapter.stop();
       await db.$disconnect();
+      lock?.release();
     },
   };
 }

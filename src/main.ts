@@ -2,6 +2,8 @@ import { config as loadDotenv } from 'dotenv';
 import { createApp } from './app.ts';
 import { ConfigError, loadEnv, sandboxEnabled } from './config/env.ts';
 import { loadPolicy } from './config/policy.ts';
+import { redactor } from './config/redact.ts';
+import { DatabaseInUseError } from './db/instance-lock.ts';
 
 /** `npm start`: the bot on its embedded defaults (SQLite file, sandbox chat) unless .env says otherwise. */
 async function main(): Promise<void> {
@@ -33,10 +35,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof DatabaseInUseError) {
     process.stderr.write(`${error.message}\n`);
   } else {
-    process.stderr.write(`启动失败 (failed to start): ${(error as Error)?.stack ?? error}\n`);
+    // A driver's or an SDK's error may quote a URL with its password or a token: blanked out here.
+    process.stderr.write(`启动失败 (failed to start): ${redactor(process.env)(String((error as Error)?.stack ?? error))}\n`);
   }
   process.exit(1);
 });

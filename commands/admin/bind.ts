@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { argsFromSchema, defineCommand, TRIGGER } from '../../src/core/command.ts';
 import { BindGuard, type BindLock } from '../../src/core/bind-guard.ts';
+import { bindAccount } from '../../src/core/identity.ts';
 import { roleKey } from '../../src/core/roles.ts';
 import type { Translate } from '../../src/i18n/index.ts';
 import { formatClock, formatDateTime, officeDate } from '../../src/time/office-time.ts';
@@ -52,10 +53,8 @@ export const bindCommand = defineCommand({
       return;
     }
     const { personId } = await tx.bindCode.findUniqueOrThrow({ where: { code } });
-    await tx.binding.create({
-      data: { personId, platform: message.platform, platformUserId: message.senderId, displayName: message.senderName ?? null },
-    });
-    const person = await tx.person.findUniqueOrThrow({ where: { id: personId }, include: { roles: true, community: true, street: true } });
+    const boundTo = await bindAccount(tx, { personId, platform: message.platform, platformUserId: message.senderId, displayName: message.senderName ?? null });
+    const person = await tx.person.findUniqueOrThrow({ where: { id: boundTo }, include: { roles: true, community: true, street: true } });
     reply(
       t('bind.done', {
         name: person.name,

@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { config as loadDotenv } from 'dotenv';
 import { ConfigError } from '../config/env.ts';
+import { redactor } from '../config/redact.ts';
 import { bindCodeAction } from './bind-code.ts';
 import { calendarAction } from './calendar.ts';
 import { importRosterAction } from './import-roster.ts';
@@ -85,6 +86,6 @@ program.parseAsync().catch((error: unknown) => {
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }
-  process.stderr.write(`${(error as Error)?.stack ?? error}\n`);
+  process.stderr.write(`${redactor(process.env)(String((error as Error)?.stack ?? error))}\n`);
   process.exit(1);
 });

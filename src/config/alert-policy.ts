@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../core/roles.ts';
+import { requireApprover } from './role-rules.ts';
 
 /**
  * Alerts (预警信息) and residents' questions, of the notice family. An alert goes out only after a
@@ -23,6 +24,14 @@ export const alertPolicySchema = z
         escalateAfterMinutes: z.number().int().positive().default(60),
       })
       .prefault({}),
+  })
+  .superRefine((alerts, ctx) => {
+    for (const scope of ['community', 'street'] as const) {
+      alerts.approvers[scope].forEach((role, i) => requireApprover(ctx, role, ['approvers', scope, i], { zh: '审批预警', en: 'approve an alert' }));
+    }
+    if (alerts.approval.remindAfterMinutes >= alerts.approval.escalateAfterMinutes) {
+      ctx.addIssue({ code: 'custom', path: ['approval', 'remindAfterMinutes'], message: '提醒须早于升级 (must be less than approval.escalateAfterMinutes: the step would escalate before anyone is reminded)' });
+    }
   })
   .prefault({});
 

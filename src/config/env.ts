@@ -55,16 +55,17 @@ export type Env = z.infer<typeof envSchema>;
 
 export class ConfigError extends Error {}
 
-/** Validates the environment; the error names every bad setting. */
+/**
+ * Validates the environment; the error names every bad setting and its rule, never its value (a
+ * token, a password in DATABASE_URL would end up in a terminal's scrollback or a service's log).
+ */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const input = Object.fromEntries(
     Object.keys(envSchema.shape).map((key) => [key, source[key] === '' ? undefined : source[key]]),
   );
   const result = envSchema.safeParse(input);
   if (!result.success) {
-    const lines = result.error.issues.map(
-      (issue) => `  ${issue.path.join('.')}=${JSON.stringify(input[String(issue.path[0])])}: ${issue.message}`,
-    );
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`配置错误 (invalid setting in the environment / .env):\n${lines.join('\n')}`);
   }
   const refusal = sandboxTokenRefusal(result.data);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../core/roles.ts';
+import { requireStreetRole, requireWorker } from './role-rules.ts';
 
 /**
  * The incident desk (突发事件 / 应急预案): classes and types guessed from a report's words, levels
@@ -148,6 +149,17 @@ export const incidentPolicySchema = z
     );
     const names = policy.classes.flatMap((c) => c.types.map((t) => t.name));
     if (new Set(names).size !== names.length) ctx.addIssue({ code: 'custom', path: ['classes'], message: 'type names must be unique across classes' });
+    // A case's details go to the office and the street, never privately to a resident.
+    const { escalation } = policy;
+    escalation.chain.forEach((target, i) => {
+      if (target !== 'duty') requireWorker(ctx, target, ['escalation', 'chain', i], { zh: '受理事件', en: 'hold a case' });
+    });
+    escalation.alsoTell.forEach((target, i) => {
+      if (target !== 'duty') requireWorker(ctx, target, ['escalation', 'alsoTell', i], { zh: '接收事件通知', en: 'be told of a case' });
+    });
+    // Looked up across the street: a community role would find nobody there.
+    requireStreetRole(ctx, escalation.street, ['escalation', 'street'], { zh: '接收升级的事件', en: 'receive an escalated case' });
+    policy.monthly.to.forEach((role, i) => requireStreetRole(ctx, role, ['monthly', 'to', i], { zh: '接收每月事件统计', en: 'receive the monthly numbers' }));
   });
 
 export type IncidentPolicy = z.infer<typeof incidentPolicySchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../core/roles.ts';
+import { requireWorker } from './role-rules.ts';
 import { alertPolicySchema, questionPolicySchema } from './alert-policy.ts';
 
 /**
@@ -53,6 +54,7 @@ export const noticePolicySchema = z
     if (new Set(names).size !== names.length) ctx.addIssue({ code: 'custom', path: ['categories'], message: 'category names must be unique' });
     if (!names.includes(policy.defaultCategory)) ctx.addIssue({ code: 'custom', path: ['defaultCategory'], message: `must be one of the categories: ${names.join(', ')}` });
     if (!names.includes(policy.finance.category)) ctx.addIssue({ code: 'custom', path: ['finance', 'category'], message: `must be one of the categories: ${names.join(', ')}` });
+    policy.finance.to.forEach((role, i) => requireWorker(ctx, role, ['finance', 'to', i], { zh: '接收财务公开提醒', en: 'be reminded of the finance disclosure' }));
   });
 
 export type NoticePolicy = z.infer<typeof noticePolicySchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OFFICE_STAFF, ROLES } from '../core/roles.ts';
+import { requireStaff } from './role-rules.ts';
 
 /**
  * Weekly plans (周工作计划). The regulation: every staff member posts this week's plan and last
@@ -41,6 +42,8 @@ export const planPolicySchema = z
       .prefault({}),
   })
   .superRefine((plans, ctx) => {
+    // A plan is asked of a community's office staff: a street role has no community, a resident no plan.
+    plans.roles.forEach((role, i) => requireStaff(ctx, role, ['roles', i], { zh: '写周工作计划', en: 'post a weekly plan' }));
     const deadline = minutes(plans.deadline.at);
     if (plans.deadline.workday === 1 && minutes(plans.prompt.at) >= deadline) {
       ctx.addIssue({ code: 'custom', path: ['prompt', 'at'], message: 'must be before deadline.at when the plan is due on the first workday' });

@@ -10,6 +10,7 @@ import { planPolicySchema } from './plan-policy.ts';
 import { incidentPolicySchema } from './incident-policy.ts';
 import { noticePolicySchema } from './notice-policy.ts';
 import { limitsPolicySchema } from './limits-policy.ts';
+import { dayMinutes, thresholdMinutes } from '../rules/leave-chain.ts';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM, e.g. 08:00');
 
@@ -95,51 +96,67 @@ function isTimeZone(zone: string): boolean {
 }
 
 /** An office's own rules. Defaults follow the street office regulation in shared/domain.md. */
-export const policySchema = z.object({
-  timezone: z.string().refine(isTimeZone, 'must be an IANA time zone, e.g. Asia/Shanghai').default('Asia/Shanghai'),
-  sessions: sessionsSchema.default([
-    { id: 'am', name: '上午', start: '08:00', end: '11:30' },
-    { id: 'pm', name: '下午', start: '13:00', end: '16:30' },
-  ]),
-  checkIn: z
-    .object({
-      /** How long before a session starts its check-in opens. */
-      opensMinutesBefore: z.number().int().min(0).max(240).default(60),
-      /** Minutes after the start still counted as on time (0: 08:00:00 is on time, 08:00:01 late). */
-      graceMinutes: z.number().int().min(0).max(60).default(0),
-      /** How long after a session ends its check-out stays open. */
-      checkOutClosesMinutesAfter: z.number().int().min(0).max(240).default(60),
-      /** A reminder to the work groups this many minutes before each session; 0 turns it off. */
-      reminderMinutesBefore: z.number().int().min(0).max(120).default(10),
-    })
-    .prefault({}),
-  binding: z.object({ codeTtlHours: z.number().positive().max(24 * 30).default(72) }).prefault({}),
-  conversation: z.object({ timeoutMinutes: z.number().int().positive().default(30) }).prefault({}),
-  scheduler: z
-    .object({
-      /** A fire missed while the bot was down still runs if it is at most this old. */
-      catchUpMinutes: z.number().int().min(0).max(24 * 60).default(60),
-    })
-    .prefault({}),
-  wechat: z
-    .object({
-      /** Gap between two sends of the account: at least minGapMs plus up to jitterMs at random. */
-      minGapMs: z.number().int().min(0).default(3_000),
-      jitterMs: z.number().int().min(0).default(2_000),
-      /** At most this many sends per minute across all chats. */
-      perMinute: z.number().int().positive().default(20),
-      /** How long a bare number still answers the bot's last numbered menu in a chat. */
-      menuTtlMinutes: z.number().int().positive().default(24 * 60),
-    })
-    .prefault({}),
-  leave: leavePolicySchema.prefault({}),
-  attendance: attendanceSchema,
-  duty: dutyPolicySchema.prefault({}),
-  plans: planPolicySchema.prefault({}),
-  incident: incidentPolicySchema.prefault({}),
-  notice: noticePolicySchema.prefault({}),
-  limits: limitsPolicySchema.prefault({}),
-});
+export const policySchema = z
+  .object({
+    timezone: z.string().refine(isTimeZone, 'must be an IANA time zone, e.g. Asia/Shanghai').default('Asia/Shanghai'),
+    sessions: sessionsSchema.default([
+      { id: 'am', name: '上午', start: '08:00', end: '11:30' },
+      { id: 'pm', name: '下午', start: '13:00', end: '16:30' },
+    ]),
+    checkIn: z
+      .object({
+        /** How long before a session starts its check-in opens. */
+        opensMinutesBefore: z.number().int().min(0).max(240).default(60),
+        /** Minutes after the start still counted as on time (0: 08:00:00 is on time, 08:00:01 late). */
+        graceMinutes: z.number().int().min(0).max(60).default(0),
+        /** How long after a session ends its check-out stays open. */
+        checkOutClosesMinutesAfter: z.number().int().min(0).max(240).default(60),
+        /** A reminder to the work groups this many minutes before each session; 0 turns it off. */
+        reminderMinutesBefore: z.number().int().min(0).max(120).default(10),
+      })
+      .prefault({}),
+    binding: z.object({ codeTtlHours: z.number().positive().max(24 * 30).default(72) }).prefault({}),
+    conversation: z.object({ timeoutMinutes: z.number().int().positive().default(30) }).prefault({}),
+    scheduler: z
+      .object({
+        /** A fire missed while the bot was down still runs if it is at most this old. */
+        catchUpMinutes: z.number().int().min(0).max(24 * 60).default(60),
+      })
+      .prefault({}),
+    wechat: z
+      .object({
+        /** Gap between two sends of the account: at least minGapMs plus up to jitterMs at random. */
+        minGapMs: z.number().int().min(0).default(3_000),
+        jitterMs: z.number().int().min(0).default(2_000),
+        /** At most this many sends per minute across all chats. */
+        perMinute: z.number().int().positive().default(20),
+        /** How long a bare number still answers the bot's last numbered menu in a chat. */
+        menuTtlMinutes: z.number().int().positive().default(24 * 60),
+      })
+      .prefault({}),
+    leave: leavePolicySchema.prefault({}),
+    attendance: attendanceSchema,
+    duty: dutyPolicySchema.prefault({}),
+    plans: planPolicySchema.prefault({}),
+    incident: incidentPolicySchema.prefault({}),
+    notice: noticePolicySchema.prefault({}),
+    limits: limitsPolicySchema.prefault({}),
+  })
+  .superRefine((policy, ctx) => {
+    // The steps climb: each is taken by a longer leave than the one before (a day is the sessions' length).
+    const perDay = dayMinutes(policy.sessions);
+    const chains: [(string | number)[], { over: string }[]][] = [
+      [['leave', 'chain'], policy.leave.chain],
+      ...Object.entries(policy.leave.chainByApplicantRole).map(([role, steps]): [(string | number)[], { over: string }[]] => [['leave', 'chainByApplicantRole', role], steps!]),
+    ];
+    for (const [path, steps] of chains) {
+      for (let i = 1; i < steps.length; i++) {
+        if (thresholdMinutes(steps[i]!.over, perDay) < thresholdMinutes(steps[i - 1]!.over, perDay)) {
+          ctx.addIssue({ code: 'custom', path: [...path, i, 'over'], message: `审批步骤须按请假时长由短到长排列 (must not be less than step ${i - 1}'s: the steps climb with the leave's length)` });
+        }
+      }
+    }
+  });
 
 export type Policy = z.infer<typeof policySchema>;
 export type SessionRule = Policy['sessions'][number];
@@ -157,7 +174,8 @@ export function loadPolicy(file: string | undefined): Policy {
     const text = fs.readFileSync(path.resolve(file), 'utf8');
     raw = YAML.parse(text) ?? {};
   } catch (error) {
-    throw new ConfigError(`办公政策文件无法读取 (cannot read the office policy file) ${file}: ${(error as Error).message}`);
+    // The first line only: YAML goes on to quote the file's lines.
+    throw new ConfigError(`办公政策文件无法读取 (cannot read the office policy file) ${file}: ${(error as Error).message.split('\n')[0]}`);
   }
   return parsePolicy(raw, file);
 }

@@ -1,4 +1,5 @@
 import type { Tx } from '../db/client.ts';
+import { sql } from '../db/sql.ts';
 import type { ChatKind, Platform } from '../messaging/types.ts';
 import type { ChatRecord, Sender } from './command.ts';
 import type { Role } from './roles.ts';
@@ -75,6 +76,27 @@ export function senderOf(person: {
 /** A chat as stored, before the platform's name for it is compared. */
 export type StoredChat = Omit<ChatRecord, 'platform' | 'kind'> & { platform: string; kind: string; unreachableAt: Date | null };
 
+type ChatRow = Pick<ChatRecord, 'id' | 'platformChatId' | 'title' | 'purpose' | 'communityId'> & { platform: string; kind: string };
+
+/**
+ * The chat, created on first sight. Two instances may see the first messages of a new chat at
+ * once: the insert does nothing when the other's row is there (PostgreSQL waits for the other
+ * transaction to end first), and the row is then read; a plain insert failed the whole message.
+ */
+async function createChat(tx: Tx, platform: Platform, platformChatId: string, kind: ChatKind, title: string | null): Promise<ChatRow> {
+  const now = new Date();
+  const [created] = await sql(tx).query<ChatRow>`
+    INSERT INTO "Chat" ("platform", "platformChatId", "kind", "title", "createdAt", "updatedAt")
+    VALUES (${platform}, ${platformChatId}, ${kind}, ${title}, ${now}, ${now})
+    ON CONFLICT ("platform", "platformChatId") DO NOTHING
+    RETURNING "id", "platform", "platformChatId", "kind", "title", "purpose", "communityId"`;
+  if (created) return created;
+  const [existing] = await sql(tx).query<ChatRow>`
+    SELECT "id", "platform", "platformChatId", "kind", "title", "purpose", "communityId" FROM "Chat"
+    WHERE "platform" = ${platform} AND "platformChatId" = ${platformChatId}`;
+  return existing!;
+}
+
 /** The chat as the database knows it (`stored`, read with the message), created on first sight; its title follows the platform. */
 export async function upsertChat(
   tx: Tx,
@@ -88,9 +110,25 @@ export async function upsertChat(
   // Written only when new, renamed or back from unreachable (a message from it: the bot is in it again).
   const renamed = Boolean(title && stored && stored.title !== title);
   const row = !stored
-    ? await tx.chat.create({ data: { platform, platformChatId, kind, title: title ?? null } })
+    ? await createChat(tx, platform, platformChatId, kind, title ?? null)
     : renamed || stored.unreachableAt
       ? await tx.chat.update({ where, data: { ...(renamed ? { title } : {}), unreachableAt: null, unreachableReason: null } })
       : stored;
   return { id: row.id, platform: row.platform as Platform, platformChatId: row.platformChatId, kind: row.kind as ChatKind, title: row.title, purpose: row.purpose, communityId: row.communityId };
+}
+
+/**
+ * Binds a platform account to a person, and answers whom it is bound to: that person, or the one
+ * a concurrent message bound it to first (two instances handling 绑定 from one account at once).
+ * The insert does nothing when the account's binding is there, as for a chat.
+ */
+export async function bindAccount(tx: Tx, binding: { personId: number; platform: Platform; platformUserId: string; displayName: string | null }): Promise<number> {
+  const { personId, platform, platformUserId, displayName } = binding;
+  await sql(tx).execute`
+    INSERT INTO "Binding" ("personId", "platform", "platformUserId", "displayName", "createdAt")
+    VALUES (${personId}, ${platform}, ${platformUserId}, ${displayName}, ${new Date()})
+    ON CONFLICT ("platform", "platformUserId") DO NOTHING`;
+  const [bound] = await sql(tx).query<{ personId: number }>`
+    SELECT "personId" FROM "Binding" WHERE "platform" = ${platform} AND "platformUserId" = ${platformUserId}`;
+  return bound!.personId;
 }

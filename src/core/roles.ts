@@ -13,6 +13,8 @@ export const OFFICE_STAFF: readonly Role[] = ['secretary', 'deputy_secretary', '
 export const OFFICE_LEADERS: readonly Role[] = ['secretary', 'director'];
 /** Who oversees the street's communities: moves a group from one community to another. */
 export const STREET_ADMINS: readonly Role[] = ['street_section', 'street_deputy_leader', 'street_chief'];
+/** Who may approve a request (a leave, a duty swap, an alert): the office's leaders, the deputy secretary standing in, the street's roles. */
+export const APPROVER_ROLES: readonly Role[] = [...OFFICE_LEADERS, 'deputy_secretary', ...STREET_ROLES];
 
 const ROLE_NAMES: Record<string, Role> = {
   书记: 'secretary',

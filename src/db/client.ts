@@ -67,7 +67,7 @@ function postgresPool(connectionString: string, dropped: (error: Error) => void)
  */
 function connectionLimit(params: URLSearchParams): number {
   const limit = Number(params.get('connection_limit') ?? 10);
-  if (!Number.isInteger(limit) || limit < 1) throw new Error(`DATABASE_URL: connection_limit must be a whole number of at least 1, not ${params.get('connection_limit')}`);
+  if (!Number.isInteger(limit) || limit < 1) throw new Error('DATABASE_URL: connection_limit must be a whole number of at least 1');
   return limit;
 }
 

@@ -8,11 +8,14 @@ function hostName(header: string | undefined): string {
   return name.replace(/\.$/, '');
 }
 
+/** What /healthz asks of the database: null when it takes writes, else why not. */
+export type WriteCheck = () => Promise<{ reason: string; error: unknown } | null>;
+
 /**
  * The bot's one HTTP server: sandbox page and API, platform webhooks. It answers only the names in
  * `hostNames` (serverHostNames in src/config/env.ts): a request for any other name gets 421.
  */
-export function createHttpServer(log: Logger, hostNames: readonly string[]): FastifyInstance {
+export function createHttpServer(log: Logger, hostNames: readonly string[], writable: WriteCheck): FastifyInstance {
   const server = Fastify({ loggerInstance: log.child({ component: 'http' }) as FastifyBaseLogger, logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1_048_576 });
   const known = new Set(hostNames);
@@ -28,7 +31,15 @@ export function createHttpServer(log: Logger, hostNames: readonly string[]): Fas
     }
     return reply.code(421).send({ error: 'this server does not answer that host name' });
   });
-  server.get('/healthz', async () => ({ ok: true }));
+  // Unhealthy when a message could not be stored: a read-only or unreachable database fails every one.
+  let failing = false;
+  server.get('/healthz', async (_request, reply) => {
+    const problem = await writable();
+    if (problem && !failing) log.warn({ err: problem.error, reason: problem.reason }, 'health check: the database cannot be written');
+    if (!problem && failing) log.info('health check: the database takes writes again');
+    failing = problem !== null;
+    return problem ? reply.code(503).send({ ok: false, reason: problem.reason }) : { ok: true };
+  });
   server.setErrorHandler((error: Error & { statusCode?: number }, _request, reply) => {
     const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
     if (status >= 500) log.error({ err: error }, 'http handler failed');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadEnv, sandboxEnabled } from '../../src/config/env.ts';
-import { defaultPolicy, loadPolicy } from '../../src/config/policy.ts';
+import { defaultPolicy, loadPolicy, parsePolicy } from '../../src/config/policy.ts';
 import { tempDir } from '../helpers/app.ts';
 import { ROOT } from '../helpers/cli.ts';
 
@@ -20,17 +20,25 @@ describe('environment settings', () => {
     }
   });
 
-  it('names every invalid setting', () => {
-    try {
-      loadEnv({ PORT: 'abc', LOCALE: 'fr', DATABASE_URL: 'mysql://x' });
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(ConfigError);
-      const message = (error as Error).message;
-      expect(message).toContain('PORT="abc"');
-      expect(message).toContain('LOCALE="fr"');
-      expect(message).toContain('DATABASE_URL="mysql://x"');
-    }
+  it('names every invalid setting and its rule, never its value', () => {
+    const secrets = { TELEGRAM_BOT_TOKEN: 'SecretToken-4711', DATABASE_URL: 'mysql://shequ:pa55word-4711@db.example/shequ', LARK_APP_SECRET: 'LarkSecret-4711', LARK_DOMAIN: 'lark-4711.example' };
+    const error = (() => {
+      try {
+        loadEnv({ PORT: 'abc', LOCALE: 'fr', ...secrets });
+      } catch (caught) {
+        return caught as Error;
+      }
+      throw new Error('the settings were accepted');
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.message.split('\n').slice(1).sort()).toEqual([
+      '  DATABASE_URL: must be a SQLite file: URL such as file:./data/shequ.db or a PostgreSQL URL such as postgresql://shequ@127.0.0.1:5432/shequ',
+      '  LARK_DOMAIN: Invalid URL',
+      '  LOCALE: Invalid option: expected one of "zh-CN"|"en"',
+      '  PORT: Invalid input: expected number, received NaN',
+      '  TELEGRAM_BOT_TOKEN: must be the token BotFather gave, such as 123456:ABC-def',
+    ]);
+    expect(error.message).not.toMatch(/4711|abc|fr"/);
   });
 
   it('documents every setting in .env.example', () => {
@@ -65,5 +73,83 @@ describe('office policy file', () => {
     fs.writeFileSync(overlap, YAML.stringify({ sessions: [{ id: 'am', name: '上午', start: '08:00', end: '12:00' }, { id: 'pm', name: '下午', start: '11:00', end: '16:00' }] }));
     expect(() => loadPolicy(overlap)).toThrow(/session pm overlaps am/);
     expect(() => loadPolicy(path.join(dir, 'missing.yaml'))).toThrow(ConfigError);
+  });
+});
+
+describe('office policy: what the roles and steps mean', () => {
+  /** The lines of the error the policy gets, without the header. */
+  function problems(raw: unknown): string[] {
+    try {
+      parsePolicy(raw);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      return (error as Error).message.split('\n').slice(1).map((line) => line.trim());
+    }
+    throw new Error('the policy was accepted');
+  }
+
+  it('an approval step, or a deputy standing in, must be a role that can approve', () => {
+    expect(
+      problems({
+        leave: {
+          chain: [{ role: 'secretary' }, { role: 'resident', over: '2h' }],
+          chainByApplicantRole: { secretary: [{ role: 'staff' }] },
+          deputies: { secretary: 'attendance_officer' },
+        },
+      }),
+    ).toEqual([
+      'leave.chain.1.role: 居民不能审批请假 (resident cannot approve leave): 审批人须是书记、主任、副书记或街道的角色 (approvers are: secretary, director, deputy_secretary, street_section, street_deputy_leader, street_chief, street_emergency)',
+      'leave.chainByApplicantRole.secretary.0.role: 社工不能审批请假 (staff cannot approve leave): 审批人须是书记、主任、副书记或街道的角色 (approvers are: secretary, director, deputy_secretary, street_section, street_deputy_leader, street_chief, street_emergency)',
+      'leave.deputies.secretary: 考勤员不能代为审批 (attendance_officer cannot stand in for an approver): 审批人须是书记、主任、副书记或街道的角色 (approvers are: secretary, director, deputy_secretary, street_section, street_deputy_leader, street_chief, street_emergency)',
+    ]);
+    expect(problems({ notice: { alerts: { approvers: { community: ['secretary'], street: ['street_emergency', 'resident'] } } } })).toEqual([
+      'notice.alerts.approvers.street.1: 居民不能审批预警 (resident cannot approve an alert): 审批人须是书记、主任、副书记或街道的角色 (approvers are: secretary, director, deputy_secretary, street_section, street_deputy_leader, street_chief, street_emergency)',
+    ]);
+  });
+
+  it('leave steps climb with the leave, a working day being the sessions of a day', () => {
+    expect(problems({ leave: { chain: [{ role: 'secretary', over: '0' }, { role: 'street_chief', over: '1d' }, { role: 'street_section', over: '2h' }] } })).toEqual([
+      "leave.chain.2.over: 审批步骤须按请假时长由短到长排列 (must not be less than step 1's: the steps climb with the leave's length)",
+    ]);
+    // One session of 3 hours: "4h" is more than a working day.
+    const short = { sessions: [{ id: 'am', name: '上午', start: '08:00', end: '11:00' }] };
+    expect(problems({ ...short, leave: { chain: [{ role: 'secretary', over: '4h' }, { role: 'street_chief', over: '1d' }] } })).toEqual([
+      "leave.chain.1.over: 审批步骤须按请假时长由短到长排列 (must not be less than step 0's: the steps climb with the leave's length)",
+    ]);
+    expect(parsePolicy({ leave: { chain: [{ role: 'secretary', over: '0' }, { role: 'director', over: '0' }, { role: 'street_chief', over: '7h' }, { role: 'street_deputy_leader', over: '1d' }] } }).leave.chain).toHaveLength(4);
+  });
+
+  it('the leave types the other rules name must be leave types, and a reminder comes before the escalation', () => {
+    expect(problems({ leave: { types: ['事假', '病假'], annual: { before: ['事假', '私假'] }, approval: { remindAfterHours: 24, escalateAfterHours: 24 } } })).toEqual([
+      'leave.outing.type: 须是 leave.types 中的一种假别 (must be one of leave.types: 事假, 病假)',
+      'leave.annual.type: 须是 leave.types 中的一种假别 (must be one of leave.types: 事假, 病假)',
+      'leave.annual.before.1: 须是 leave.types 中的一种假别 (must be one of leave.types: 事假, 病假)',
+      'leave.approval.remindAfterHours: 提醒须早于升级 (must be less than approval.escalateAfterHours: the step would escalate before anyone is reminded)',
+    ]);
+    expect(problems({ notice: { alerts: { approval: { remindAfterMinutes: 60, escalateAfterMinutes: 30 } } } })).toEqual([
+      'notice.alerts.approval.remindAfterMinutes: 提醒须早于升级 (must be less than approval.escalateAfterMinutes: the step would escalate before anyone is reminded)',
+    ]);
+  });
+
+  it('cases, disclosures and weekly plans go to the roles that do that work', () => {
+    expect(problems({ incident: { escalation: { chain: ['duty', 'resident'], alsoTell: ['resident'], street: 'secretary' }, monthly: { to: ['street_section', 'director'] } } })).toEqual([
+      'incident.escalation.chain.1: 居民不能受理事件 (resident cannot hold a case): 须是社区或街道工作人员的角色 (it must be one of: secretary, deputy_secretary, director, staff, attendance_officer, street_section, street_deputy_leader, street_chief, street_emergency)',
+      'incident.escalation.alsoTell.0: 居民不能接收事件通知 (resident cannot be told of a case): 须是社区或街道工作人员的角色 (it must be one of: secretary, deputy_secretary, director, staff, attendance_officer, street_section, street_deputy_leader, street_chief, street_emergency)',
+      'incident.escalation.street: 书记不能接收升级的事件 (secretary cannot receive an escalated case): 须是街道的角色 (it must be a street role: street_section, street_deputy_leader, street_chief, street_emergency)',
+      'incident.monthly.to.1: 主任不能接收每月事件统计 (director cannot receive the monthly numbers): 须是街道的角色 (it must be a street role: street_section, street_deputy_leader, street_chief, street_emergency)',
+    ]);
+    expect(problems({ notice: { finance: { to: ['resident'] } }, plans: { roles: ['staff', 'street_section'] } })).toEqual([
+      'plans.roles.1: 社区建设科不能写周工作计划 (street_section cannot post a weekly plan): 须是社区工作人员的角色 (it must be one of: secretary, deputy_secretary, director, staff, attendance_officer)',
+      'notice.finance.to.0: 居民不能接收财务公开提醒 (resident cannot be reminded of the finance disclosure): 须是社区或街道工作人员的角色 (it must be one of: secretary, deputy_secretary, director, staff, attendance_officer, street_section, street_deputy_leader, street_chief, street_emergency)',
+    ]);
+  });
+
+  it('a policy file with such a mistake stops the start with the path and the rule, quoting none of the file', () => {
+    const file = path.join(tempDir(), 'policy.yaml');
+    fs.writeFileSync(file, YAML.stringify({ leave: { chain: [{ role: '居民' }] } }) + 'leave:\n');
+    // YAML's own message goes on to quote the file: only its first line is kept.
+    expect(() => loadPolicy(file)).toThrow(/^办公政策文件无法读取 \(cannot read the office policy file\) \S+: Map keys must be unique at line 4, column 1:$/);
+    fs.writeFileSync(file, YAML.stringify({ leave: { chain: [{ role: 'resident' }] } }));
+    expect(() => loadPolicy(file)).toThrow(/^办公政策文件有误 \(invalid office policy\) .*policy\.yaml:\n {2}leave\.chain\.0\.role: 居民不能审批请假/);
   });
 });

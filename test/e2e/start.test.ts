@@ -54,7 +54,8 @@ describe('npm start', () => {
   it('stops with a message naming a bad setting', async () => {
     const bot = await startBot({ PORT: 'seventy', DATABASE_URL: `file:${path.join(tempDir(), 'x.db')}` }, /never/);
     expect(bot.code).toBe(1);
-    expect(bot.stderr).toContain('PORT="seventy"');
+    expect(bot.stderr).toContain('\n  PORT: Invalid input: expected number');
+    expect(bot.stderr).not.toContain('seventy');
   });
 
   it('stops with a message naming a bad field of the office policy', async () => {

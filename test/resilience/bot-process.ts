@@ -15,13 +15,25 @@ export interface BotProcess {
   kill(signal: NodeJS.Signals): Promise<number | null>;
 }
 
-/** The real bot (`src/main.ts`, as `npm start` runs it) in a child process, once it serves the sandbox. */
-export function startBotProcess(env: Record<string, string>, nodeArgs: string[] = []): Promise<BotProcess> {
+/** Another account to run the bot as (the process must be root's to switch). */
+export interface RunAs {
+  uid: number;
+  gid: number;
+}
+
+/** The real bot (`src/main.ts`, as `npm start` runs it) in a child process. */
+function spawnBot(env: Record<string, string>, nodeArgs: string[] = [], user?: RunAs): ChildProcess {
+  return spawn(process.execPath, [...nodeArgs, '--import', TSX_LOADER, 'src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'warn', PORT: '0', SANDBOX: 'on', DEMO_DATA: 'off', ...env },
+    ...user,
+  });
+}
+
+/** The real bot in a child process, once it serves the sandbox. */
+export function startBotProcess(env: Record<string, string>, nodeArgs: string[] = [], user?: RunAs): Promise<BotProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeArgs, '--import', TSX_LOADER, 'src/main.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, LOG_LEVEL: 'warn', PORT: '0', SANDBOX: 'on', DEMO_DATA: 'off', ...env },
-    });
+    const child = spawnBot(env, nodeArgs, user);
     let output = '';
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
     const timer = setTimeout(() => {
@@ -44,8 +56,8 @@ export function startBotProcess(env: Record<string, string>, nodeArgs: string[] 
         },
       });
     };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
     void exited.then((code) => {
       clearTimeout(timer);
       reject(new Error(`the bot exited (${code}) before it served: ${output}`));
@@ -62,4 +74,23 @@ export async function post(url: string, pathname: string, body: unknown): Promis
   } catch {
     return null;
   }
+}
+
+/** The real bot in a child process that is expected to refuse to start: its exit code and what it printed. */
+export function runBotProcess(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawnBot(env);
+    let output = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the bot did not exit: ${output}`));
+    }, 30_000);
+    child.stdout!.on('data', (chunk: Buffer) => (output += chunk));
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
+    // 'close': after its output is read to the end.
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
 }

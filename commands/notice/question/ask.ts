@@ -20,7 +20,7 @@ function parseQuestion(rest: string): ArgsResult<AskArgs> {
 async function ask(context: CommandContext, { text }: AskArgs): Promise<void> {
   const { tx, t, policy, message, chat, sender } = context;
   const communityId = chat.communityId ?? sender?.communityId ?? null;
-  const { question, posts } = await fileQuestion(tx, t, policy.timezone, {
+  const filed = await fileQuestion(tx, t, policy.timezone, {
     communityId,
     platform: message.platform,
     chatId: message.chatId,
@@ -32,6 +32,9 @@ async function ask(context: CommandContext, { text }: AskArgs): Promise<void> {
     text: chinesePunctuation(text),
     askedAt: context.now,
   });
+  // The same message filed already, answered there.
+  if (!filed) return;
+  const { question, posts } = filed;
   await enqueue(tx, posts, context.now);
   context.reply(t(posts.length > 0 ? 'question.received' : 'question.noWorkGroup', { id: question.id }), { quote: true });
 }

@@ -1,5 +1,5 @@
 import { toMessage, workGroupTargets } from '../../core/addressing.ts';
-import type { Tx } from '../../db/client.ts';
+import { insertUnlessDuplicate, type Tx } from '../../db/client.ts';
 import type { ResidentQuestion } from '../../generated/prisma/client.ts';
 import type { Translate } from '../../i18n/index.ts';
 import type { OutboxEntry } from '../../messaging/outbox.ts';
@@ -47,9 +47,14 @@ export async function postToWorkGroups(tx: Tx, t: Translate, zone: string, quest
   return groups.map((group) => ({ platform: group.platform, message: toMessage(group, text), subject: questionSubject(question.id) }));
 }
 
-/** Files the question and forwards it; returns it with the work-group posts to enqueue. */
-export async function fileQuestion(tx: Tx, t: Translate, zone: string, asked: Asked): Promise<{ question: ResidentQuestion; posts: OutboxEntry[] }> {
-  const question = await tx.residentQuestion.create({ data: asked });
+/**
+ * Files the question and forwards it; returns it with the work-group posts to enqueue. Null when
+ * the message was filed already: one message is one question, even when it comes to two
+ * instances under two event ids (the unique key waits for the other's transaction, then says so).
+ */
+export async function fileQuestion(tx: Tx, t: Translate, zone: string, asked: Asked): Promise<{ question: ResidentQuestion; posts: OutboxEntry[] } | null> {
+  const question = await insertUnlessDuplicate(tx, () => tx.residentQuestion.create({ data: asked }));
+  if (!question) return null;
   const posts = await postToWorkGroups(tx, t, zone, question, t('question.post.title', { id: question.id }));
   return { question, posts };
 }
