@@ -10,15 +10,14 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { reportJson, writeReportXlsx } from '../src/attendance/export.ts';
 import { loadMonthReport } from '../src/attendance/load-report.ts';
-import { officeStaff } from '../src/attendance/people.ts';
+import { officeStaff } from '../src/core/people.ts';
 import { officialCalendar } from '../src/calendar/official.ts';
-import { defaultPolicy } from '../src/config/policy.ts';
+import { defaultPolicy, translate } from '../commands/index.ts';
 import { createDb } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
-import { translator } from '../src/i18n/index.ts';
 import type { Punch } from '../src/rules/attendance.ts';
 import { buildAttendanceReport } from '../src/rules/attendance-report.ts';
-import { OfficeCalendar } from '../src/rules/calendar.ts';
+import { OfficeCalendar } from '../src/calendar/office-calendar.ts';
 import { tempDir } from '../test/helpers/app.ts';
 
 const SIZES = (process.env.BENCH_REPORT_SIZES ?? '100,1000,5000').split(',').map(Number);
@@ -117,7 +116,7 @@ async function measureReal(n: number, dir: string): Promise<Omit<Measure, 'pureM
     JSON.stringify(reportJson(report, MONTH, null));
     const jsonMs = performance.now() - started;
     started = performance.now();
-    await writeReportXlsx(report, policy, translator('zh-CN'), path.join(dir, 'report.xlsx'));
+    await writeReportXlsx(report, policy, translate('zh-CN'), path.join(dir, 'report.xlsx'));
     const xlsxMs = performance.now() - started;
     const sessions = report.people.reduce((sum, p) => sum + p.totals.sessions, 0);
     return { people: n, sessions, loadMs, jsonMs, xlsxMs, baseRssMb, peakRssMb: process.resourceUsage().maxRSS / 1024 };

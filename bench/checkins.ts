@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: check-ins through the sandbox HTTP API of the real bot (`src/main.ts` in its own
+ * `npm run bench`: check-ins through the sandbox HTTP API of the real bot (`bin/start.ts` in its own
  * process, as deployed), on SQLite and on PostgreSQL, in one run. For each database:
  * - the floor: the same check-ins as bare Prisma transactions (one check-in row + one outbox row),
  * - end to end, closed loop at BENCH_CONCURRENCY: throughput and its ratio to the floor,

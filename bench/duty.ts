@@ -6,13 +6,12 @@
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parsePolicy } from '../src/config/policy.ts';
+import { parsePolicy, translate } from '../commands/index.ts';
 import { createDb, type Db } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
 import { ensureRoster } from '../src/duty/generate.ts';
 import { onDutyAt } from '../src/duty/on-duty.ts';
 import { morningPosts } from '../src/duty/posts.ts';
-import { translator } from '../src/i18n/index.ts';
 import type { OutboxEntry } from '../src/messaging/outbox.ts';
 import { tempDir } from '../test/helpers/app.ts';
 
@@ -20,7 +19,7 @@ const QUERIES = Number(process.env.BENCH_DUTY_QUERIES ?? 2000);
 const COMMUNITIES = (process.env.BENCH_DUTY_COMMUNITIES ?? '10,100').split(',').map(Number);
 const STAFF = 6;
 const YEAR_START = '2026-01-01';
-const t = translator('zh-CN');
+const t = translate('zh-CN');
 const policy = parsePolicy({
   duty: {
     // 24小时双人双岗 every day plus a 白班 on workdays, over every community's 社工, and a weekly leader.

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createApp } from '../src/app.ts';
 import { loadEnv } from '../src/config/env.ts';
-import { parsePolicy } from '../src/config/policy.ts';
+import { parsePolicy, office } from '../commands/index.ts';
 import { createDb } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
 import { SettableClock } from '../src/time/clock.ts';
@@ -50,7 +50,7 @@ const databaseUrl = `file:${path.join(tempDir('shequ-bench-'), 'incidents.db')}`
 await migrateDatabase(databaseUrl);
 await seed(databaseUrl);
 const env = loadEnv({ DATABASE_URL: databaseUrl, PORT: '0', LOG_LEVEL: 'silent', SANDBOX: 'on', DEMO_DATA: 'off' });
-const app = await createApp({ env, policy: parsePolicy({ duty: { rotations: [{ name: '值班', community: '压测社区', shifts: ['full'], people: ['值班员'], every: 'day', start: '2026-11-01', days: ['workday', 'restday', 'holiday'] }] } }), clock: new SettableClock(AT, { frozen: true }) });
+const app = await createApp({ env, office, policy: parsePolicy({ duty: { rotations: [{ name: '值班', community: '压测社区', shifts: ['full'], people: ['值班员'], every: 'day', start: '2026-11-01', days: ['workday', 'restday', 'holiday'] }] } }), clock: new SettableClock(AT, { frozen: true }) });
 const url = await app.start();
 
 async function send(id: string, chatId: string, userId: string, text: string): Promise<void> {

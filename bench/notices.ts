@@ -12,7 +12,7 @@
  * (BENCH_NOTICE_WECHAT=policy for the real one) and the ratio is against the pacing in force.
  */
 import { performance } from 'node:perf_hooks';
-import { defaultPolicy } from '../src/config/policy.ts';
+import { defaultPolicy } from '../commands/index.ts';
 import type { RateRule } from '../src/messaging/types.ts';
 import { GROUPS, startNoticeWorld } from '../test/notice/world.ts';
 

@@ -8,10 +8,9 @@ import { performance } from 'node:perf_hooks';
 import { createApp } from '../src/app.ts';
 import { loadCalendar } from '../src/calendar/calendar-store.ts';
 import { loadEnv } from '../src/config/env.ts';
-import { defaultPolicy } from '../src/config/policy.ts';
+import { defaultPolicy, office, translate } from '../commands/index.ts';
 import { createDb } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
-import { translator } from '../src/i18n/index.ts';
 import { planJobs } from '../src/plan/jobs.ts';
 import { loadWeeks, summaryText } from '../src/plan/week-view.ts';
 import { SettableClock } from '../src/time/clock.ts';
@@ -27,7 +26,7 @@ const COMMUNITIES = Number(process.env.BENCH_PLAN_COMMUNITIES ?? 25);
 const RUNS = 5;
 const AT = new Date('2026-11-23T07:55:00+08:00');
 const policy = defaultPolicy();
-const t = translator('zh-CN');
+const t = translate('zh-CN');
 
 const planText = (i: number) => `周计划\n1. 走访${(i % 12) + 1}栋独居老人\n2. 整理低保台账\n3. 周三网格巡查\n4. 参加街道第${(i % 4) + 1}期业务培训`;
 
@@ -42,7 +41,7 @@ async function endToEnd(): Promise<{ checkIn: Path; plan: Path; rssAfter: number
   await migrateDatabase(databaseUrl);
   await seedPeople(databaseUrl, N + WARMUP);
   const env = loadEnv({ DATABASE_URL: databaseUrl, PORT: '0', LOG_LEVEL: 'silent', SANDBOX: 'on', DEMO_DATA: 'off' });
-  const app = await createApp({ env, policy, clock: new SettableClock(AT, { frozen: true }) });
+  const app = await createApp({ env, office, policy, clock: new SettableClock(AT, { frozen: true }) });
   const url = await app.start();
   const send = async (i: number, text: string, id: string) => {
     const response = await fetch(`${url}/sandbox/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ chatId: 'g-work', userId: `u${i}`, text, id }) });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createApp } from '../src/app.ts';
 import { loadEnv } from '../src/config/env.ts';
-import { defaultPolicy } from '../src/config/policy.ts';
+import { defaultPolicy, office } from '../commands/index.ts';
 import { createDb } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
 import { SettableClock } from '../src/time/clock.ts';
@@ -37,7 +37,7 @@ await db.binding.create({ data: { personId: secretary.id, platform: 'sandbox', p
 await db.$disconnect();
 
 const env = loadEnv({ DATABASE_URL: databaseUrl, PORT: '0', LOG_LEVEL: 'silent', SANDBOX: 'on', DEMO_DATA: 'off' });
-const app = await createApp({ env, policy: defaultPolicy(), clock: new SettableClock(AT, { frozen: true }) });
+const app = await createApp({ env, office, policy: defaultPolicy(), clock: new SettableClock(AT, { frozen: true }) });
 const url = await app.start();
 
 async function send(id: string, chatId: string, userId: string, text: string): Promise<number> {

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { commandRegistry } from '../commands/index.ts';
 import { SandboxAdapter } from '../adapters/sandbox/adapter.ts';
 import { seedDemoIfEmpty } from './sandbox/demo.ts';
 import { registerSandboxRoutes } from '../adapters/sandbox/routes.ts';
@@ -8,6 +7,7 @@ import { SandboxStore } from './sandbox/store.ts';
 import { sandboxAlone, sandboxEnabled, serverHostNames, type Env } from './config/env.ts';
 import { redactor } from './config/redact.ts';
 import type { Policy } from './config/policy.ts';
+import type { Office } from './core/family.ts';
 import { Dispatcher } from './core/dispatcher.ts';
 import { createDb, type Db } from './db/client.ts';
 import { takeInstanceLock, type InstanceLock } from './db/instance-lock.ts';
@@ -28,6 +28,8 @@ import { SettableClock, SystemClock, type Clock } from './time/clock.ts';
 export interface AppOptions {
   env: Env;
   policy: Policy;
+  /** The families and what they bring (commands/index.ts, handed over by the entry point). */
+  office: Office;
   /** Defaults to a settable clock when the sandbox is the only platform (its API moves it), else the system clock. */
   clock?: Clock;
   log?: Logger;
@@ -68,7 +70,7 @@ async function assemble(options: AppOptions, lock: InstanceLock | null): Promise
   const withSandbox = sandboxEnabled(env);
   // Beside a real platform time is the system's: a moved clock would act in real chats.
   const clock = options.clock ?? (sandboxAlone(env) ? new SettableClock() : new SystemClock());
-  const t = translator(env.LOCALE);
+  const t = translator(env.LOCALE, options.office.texts);
   await migrateDatabase(env.DATABASE_URL);
   const db = createDb(env.DATABASE_URL, { onConnectionLost: (error) => log.warn({ err: error }, 'PostgreSQL connection lost') });
   const server = createHttpServer(log, serverHostNames(env), () => writeProbe(db));
@@ -84,7 +86,7 @@ async function assemble(options: AppOptions, lock: InstanceLock | null): Promise
 
   for (const adapter of await createPlatformAdapters({ env, policy, db, clock, log, server })) adapters.set(adapter.platform, adapter);
 
-  const registry = commandRegistry(env.BOT_NAME);
+  const registry = options.office.registry(env.BOT_NAME);
   const watchers = [chatGoneWatcher(parseAdminChat(env.ADMIN_CHAT), t, clock), ...registry.watchers(policy, t)];
   const signal = outboxSignal(env.DATABASE_URL, log.child({ component: 'outbox-signal' }));
   // A start of its own: a process restarted under the same name (pid 1 in a container) is not its predecessor.

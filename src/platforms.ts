@@ -5,7 +5,7 @@ import { PrismaPlatformStore } from './core/platform-store.ts';
 import type { Db } from './db/client.ts';
 import type { Logger } from './log.ts';
 import { parseAdminChat } from './messaging/admin-report.ts';
-import type { PlatformStore } from './messaging/platform-store.ts';
+import type { AdapterDeps } from './messaging/adapter-deps.ts';
 import type { ChatAdapter, Platform } from './messaging/types.ts';
 import type { Clock } from './time/clock.ts';
 
@@ -20,15 +20,6 @@ export interface PlatformDeps {
   server: FastifyInstance;
 }
 
-/** What a platform adapter is built from: the bot's records only through its port, never the database. */
-export interface AdapterDeps {
-  env: Env;
-  policy: Policy;
-  clock: Clock;
-  log: Logger;
-  server: FastifyInstance;
-  store: PlatformStore;
-}
 
 /**
  * The real platforms this deployment is configured for (one line per platform). Each SDK is loaded

@@ -1,4 +1,4 @@
-import type { AdapterDeps } from '../../src/platforms.ts';
+import { type AdapterDeps } from '../../src/messaging/adapter-deps.ts';
 import { LarkAdapter } from './adapter.ts';
 import { LarkApi } from './api.ts';
 import { larkConfig } from './config.ts';

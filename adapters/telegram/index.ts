@@ -1,4 +1,4 @@
-import type { AdapterDeps } from '../../src/platforms.ts';
+import { type AdapterDeps } from '../../src/messaging/adapter-deps.ts';
 import { TelegramAdapter } from './adapter.ts';
 import { telegramSettings } from './settings.ts';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { WechatyBuilder, type PuppetModuleName } from 'wechaty';
-import type { AdapterDeps } from '../../src/platforms.ts';
+import { type AdapterDeps } from '../../src/messaging/adapter-deps.ts';
 import { translator } from '../../src/i18n/index.ts';
 import { WechatAdapter } from './adapter.ts';
 import { fixTokenResolver } from './token-resolver-fix.ts';

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { CHAT_PURPOSES, type ChatPurpose } from '../../src/core/chat-purpose.ts';
-import { argsFromSchema, defineCommand, TRIGGER, type CommandContext, type Sender } from '../../src/core/command.ts';
+import { argsFromSchema, defineCommand, TRIGGER, type CommandContext } from '../../src/core/command.ts';
+import { type Sender } from '../../src/core/identity.ts';
 import { OFFICE_LEADERS, STREET_ADMINS, isStreetRole } from '../../src/core/roles.ts';
-import { readTags } from '../../src/rules/notice-words.ts';
+import { readTags } from '../../src/core/tags.ts';
 import { groupRecord, type ClaimedGroup } from './records.ts';
 
 const PURPOSE_WORDS: Record<string, ChatPurpose> = {

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { ApprovalKind } from '../../src/approval/kind.ts';
 import { approvalRecord } from '../../src/approval/records.ts';
 import { decide, requestOfSubject, workflowFor } from '../../src/approval/workflow.ts';
-import { defineCommand, renderText, TRIGGER, type ArgsResult, type Command, type CommandContext, type ParseContext, type Sender } from '../../src/core/command.ts';
+import { defineCommand, TRIGGER, type ArgsResult, type Command, type CommandContext, type ParseContext } from '../../src/core/command.ts';
+import { renderText } from '../../src/i18n/text.ts';
+import { type Sender } from '../../src/core/identity.ts';
 import { OFFICE_STAFF, STREET_ROLES } from '../../src/core/roles.ts';
 
 /**

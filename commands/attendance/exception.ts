@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { findColleague } from '../../src/attendance/people.ts';
+import { findColleague } from '../../src/core/people.ts';
 import { ATTENDANCE_KEEPERS } from '../../src/attendance/roles.ts';
-import { defineCommand, TRIGGER, type Text } from '../../src/core/command.ts';
-import { parseDayWord } from '../../src/rules/day-words.ts';
+import { defineCommand, TRIGGER } from '../../src/core/command.ts';
+import { type Text } from '../../src/i18n/text.ts';
+import { parseDayWord } from '../../src/time/day-words.ts';
 import { hoursFor } from '../../src/rules/schedules.ts';
 import { formatClock, officeDate } from '../../src/time/office-time.ts';
 

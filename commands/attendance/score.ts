@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { findColleague } from '../../src/attendance/people.ts';
+import { findColleague } from '../../src/core/people.ts';
 import { SCORE_GIVERS } from '../../src/attendance/roles.ts';
 import { defineCommand, TRIGGER } from '../../src/core/command.ts';
-import { parseMonthWord } from '../../src/rules/day-words.ts';
+import { parseMonthWord } from '../../src/time/day-words.ts';
 import { officeDate } from '../../src/time/office-time.ts';
 
 /** 考勤评分 张三 18 [11月]: the secretary's discretionary points of the monthly score; the latest counts. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { officeStaff } from '../../src/attendance/people.ts';
+import { officeStaff } from '../../src/core/people.ts';
 import { defineCommand, TRIGGER, type ArgsResult, type Command, type CommandContext, type CommunitySender } from '../../src/core/command.ts';
 import { OFFICE_STAFF } from '../../src/core/roles.ts';
 import type { MessageKey } from '../../src/i18n/index.ts';

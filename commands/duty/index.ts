@@ -4,10 +4,14 @@ import { dutyHandOverCommand, dutyTakeOverCommand } from './handover.ts';
 import { dutyMineCommand, dutyShowCommand } from './show.ts';
 import { dutyCoverCommand, dutySwapCommand } from './swap.ts';
 import { dutySwapApproval } from '../../src/duty/swap-approval.ts';
+import { dutyPolicy } from './policy.ts';
+import { addRosterCommands } from '../../src/cli/roster.ts';
 
 /** Duty rosters (值班表): who is on duty, the posts, swaps and covers (approved through the shared workflow), 接班 and 交班. */
 export const dutyFamily: CommandFamily = {
   id: 'duty',
+  policy: dutyPolicy,
+  cli: addRosterCommands,
   commands: [dutyShowCommand, dutyMineCommand, dutySwapCommand, dutyCoverCommand, dutyTakeOverCommand, dutyHandOverCommand],
   jobs: dutyJobs,
   approvals: [dutySwapApproval],

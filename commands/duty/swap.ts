@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { startApproval, workflowFor } from '../../src/approval/workflow.ts';
-import { defineCommand, renderText, triggerWithArgs, type ArgsResult, type CommandContext, type CommunitySender, type ParseContext, type Sender, type Text } from '../../src/core/command.ts';
+import { defineCommand, triggerWithArgs, type ArgsResult, type CommandContext, type CommunitySender, type ParseContext } from '../../src/core/command.ts';
+import { renderText, type Text } from '../../src/i18n/text.ts';
+import { type Sender } from '../../src/core/identity.ts';
 import { holdsAny, OFFICE_LEADERS, OFFICE_STAFF } from '../../src/core/roles.ts';
 import { privateTargets } from '../../src/core/addressing.ts';
 import { dayLabel, shiftLabel } from '../../src/duty/format.ts';
 import { ensureRoster } from '../../src/duty/generate.ts';
 import { dutySwapApproval } from '../../src/duty/swap-approval.ts';
 import { busyDuring, colleagueNamed, moveSeat, oneSeat, swapPlan, type Seat } from '../../src/duty/swap.ts';
-import { addDays } from '../../src/rules/duty-rotation.ts';
+import { addDays } from '../../src/time/office-time.ts';
 import { DUTY_CHANGE_FORM, parseChangeWords } from '../../src/rules/duty-words.ts';
 import { dutySeatRecord } from './records.ts';
 

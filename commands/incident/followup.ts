@@ -1,6 +1,7 @@
 import { defineCommand, TRIGGER } from '../../src/core/command.ts';
 import { deskFor, parseRefText, refTextArgs } from '../../src/incident/command-support.ts';
-import { audienceOf, OPEN_STATUSES, withheld } from '../../src/incident/format.ts';
+import { OPEN_STATUSES, withheld } from '../../src/incident/format.ts';
+import { audienceOf } from '../../src/core/privacy.ts';
 import { CASE_PREFIX } from '../../src/incident/subjects.ts';
 import { addFollowUp } from '../../src/incident/workflow.ts';
 import { incidentRecord } from './records.ts';

@@ -7,10 +7,12 @@ import { incidentFollowUpCommand } from './followup.ts';
 import { incidentCloseCommand, incidentEscalateCommand, incidentLevelCommand, incidentOnSiteCommand, incidentReturnCommand, incidentTakeCommand, incidentTransferCommand } from './handling.ts';
 import { incidentReportCommand, incidentReportWordCommand } from './report.ts';
 import { incidentShowCommand } from './show.ts';
+import { incidentPolicy } from './policy.ts';
 
 /** Incidents (突发事件): the report, its follow-ups, who takes it, the timers that escalate, 办结, 回访 and the ledger. */
 export const incidentFamily: CommandFamily = {
   id: 'incident',
+  policy: incidentPolicy,
   commands: [
     incidentReportCommand,
     incidentReportWordCommand,

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { defineCommand, TRIGGER, type ArgsResult, type CommandContext, type GroupTrigger } from '../../src/core/command.ts';
 import { deskFor } from '../../src/incident/command-support.ts';
 import { fileReport } from '../../src/incident/report.ts';
-import { audienceOf, withheld } from '../../src/incident/format.ts';
+import { withheld } from '../../src/incident/format.ts';
+import { audienceOf } from '../../src/core/privacy.ts';
 import { classify } from '../../src/rules/incident-classify.ts';
 
 const reportArgs = z.object({ text: z.string().min(1) });

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { defineCommand, type GroupTrigger } from '../../src/core/command.ts';
 import { chatPurposeOf } from '../../src/core/chat-purpose.ts';
 import { loadIncident } from '../../src/incident/desk.ts';
-import { audienceOf, caseLines, dayClock, OPEN_STATUSES, shown, statusName, withheld } from '../../src/incident/format.ts';
+import { caseLines, dayClock, OPEN_STATUSES, shown, statusName, withheld } from '../../src/incident/format.ts';
+import { audienceOf } from '../../src/core/privacy.ts';
 import { loadLedger, summaryLines } from '../../src/incident/ledger.ts';
 import { isIncidentStaff } from '../../src/incident/roles.ts';
-import { parseMonthWord } from '../../src/rules/day-words.ts';
+import { parseMonthWord } from '../../src/time/day-words.ts';
 import { officeDate } from '../../src/time/office-time.ts';
 import { incidentRecord } from './records.ts';
 

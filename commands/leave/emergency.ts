@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineCommand, renderText, TRIGGER } from '../../src/core/command.ts';
+import { defineCommand, TRIGGER } from '../../src/core/command.ts';
+import { renderText } from '../../src/i18n/text.ts';
 import type { Role } from '../../src/core/roles.ts';
 import { workflowFor } from '../../src/approval/workflow.ts';
 import { say } from '../../src/leave/command-support.ts';

@@ -9,10 +9,15 @@ import { leaveRegisterCommand } from './register.ts';
 import { leaveReportBackCommand } from './report-back.ts';
 import { leaveRequestCommand } from './request.ts';
 import { leaveWithdrawCommand } from './withdraw.ts';
+import { leavePolicy } from './policy.ts';
+import { isOnLeave } from '../../src/leave/approved-intervals.ts';
 
 /** Leave (请销假): the note, its approval chain, 销假, 补假, the register. */
 export const leaveFamily: CommandFamily = {
   id: 'leave',
+  policy: leavePolicy,
+  // The approval steps of every family skip an approver on leave and go to the deputy the leave policy names.
+  absence: { isAway: isOnLeave, deputyOf: (policy, role) => policy.leave.deputies[role] },
   commands: [
     leaveRequestCommand,
     leaveConfirmCommand,

@@ -6,7 +6,7 @@ import { leaveLines } from '../../src/leave/format.ts';
 import { roleName } from '../../src/approval/workflow.ts';
 import { noteArgs, parseNote } from '../../src/leave/parse-note.ts';
 import { draftSubject, previewChain } from '../../src/leave/workflow.ts';
-import { WHEN_GLUED, WHEN_PREFIX } from '../../src/rules/leave-dates.ts';
+import { WHEN_GLUED, WHEN_PREFIX } from '../../src/time/date-phrases.ts';
 
 /** 请假 明天 事假 去区医院体检: reads the note, asks for what is missing, shows it for confirmation. */
 export const leaveRequestCommand = defineCommand({

@@ -9,6 +9,7 @@ import { noticeWordCommand } from './notice.ts';
 import { noticePublishCommand, noticeScheduleCommand } from './publish.ts';
 import { questionCommands, questionReminderJob } from './question/index.ts';
 import { noticeWithdrawCommand } from './withdraw.ts';
+import { noticePolicy } from './policy.ts';
 
 /**
  * Notices to residents (居务公开): drafted and previewed, confirmed into one delivery row per resident
@@ -18,6 +19,7 @@ import { noticeWithdrawCommand } from './withdraw.ts';
  */
 export const noticeFamily: CommandFamily = {
   id: 'notice',
+  policy: noticePolicy,
   commands: [noticePublishCommand, noticeScheduleCommand, noticeWordCommand, noticeConfirmCommand, noticeWithdrawCommand, noticeAckCommand, ...alertCommands, ...questionCommands],
   jobs: (policy, t) => [noticeReleaseJob(t), financeReminderJob(policy, t), questionReminderJob(policy, t)].filter((job) => job !== null),
   reports: [noticeReport],

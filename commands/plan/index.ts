@@ -4,10 +4,12 @@ import { plansReport } from '../../src/plan/report.ts';
 import { minutesCommand } from './minutes.ts';
 import { planCommand } from './plan.ts';
 import { planResultsCommand } from './results.ts';
+import { planPolicy } from './policy.ts';
 
 /** Weekly plans and office meetings (周工作计划 / 例会): posts, last week's results, carry-over, minutes, reminders, the archive. */
 export const planFamily: CommandFamily = {
   id: 'plan',
+  policy: planPolicy,
   commands: [planCommand, planResultsCommand, minutesCommand],
   jobs: planJobs,
   reports: [plansReport],

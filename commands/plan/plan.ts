@@ -1,4 +1,4 @@
-import { findColleague } from '../../src/attendance/people.ts';
+import { findColleague } from '../../src/core/people.ts';
 import { loadCalendar } from '../../src/calendar/calendar-store.ts';
 import { defineCommand, TRIGGER, type CommandContext, type CommunitySender } from '../../src/core/command.ts';
 import { holdsAny, OFFICE_STAFF } from '../../src/core/roles.ts';

@@ -2,7 +2,7 @@ import type { Policy } from '../config/policy.ts';
 import { roleHolders, type RoleScope } from '../core/addressing.ts';
 import type { Role } from '../core/roles.ts';
 import type { Tx } from '../db/client.ts';
-import { isOnLeave } from '../leave/approved-intervals.ts';
+import { absence } from './absence.ts';
 
 /** Whose request it is: the role look-ups are in their community or street, and they never approve their own. */
 export interface Applicant extends RoleScope {
@@ -24,18 +24,18 @@ function holders(tx: Tx, role: Role, applicant: Applicant): Promise<{ id: number
 /**
  * The person who approves a step of `role` for the applicant: a holder of the role in the
  * applicant's community (community roles) or street (street roles) who is not away; else the
- * deputy role's holder (`leave.deputies`, the office's table of who stands in for whom); else a
+ * deputy role's holder (the office's table of who stands in for whom, `leave.deputies`); else a
  * holder even though away (the request waits for them).
  */
 export async function findApprover(tx: Tx, policy: Policy, role: Role, applicant: Applicant, at: Date, exclude: readonly number[] = []): Promise<Approver | null> {
   const seen = new Set<Role>();
   let fallback: Approver | null = null;
-  for (let current: Role | undefined = role; current && !seen.has(current); current = policy.leave.deputies[current]) {
+  for (let current: Role | undefined = role; current && !seen.has(current); current = absence().deputyOf(policy, current)) {
     seen.add(current);
     for (const person of await holders(tx, current, applicant)) {
       if (exclude.includes(person.id)) continue;
       const candidate = { personId: person.id, name: person.name, role: current };
-      if (!(await isOnLeave(tx, person.id, at))) return candidate;
+      if (!(await absence().isAway(tx, person.id, at))) return candidate;
       fallback ??= candidate;
     }
   }
@@ -44,7 +44,7 @@ export async function findApprover(tx: Tx, policy: Policy, role: Role, applicant
 
 /** The deputy who takes over an idle step, if the policy names one and someone holds it. */
 export async function findDeputy(tx: Tx, policy: Policy, role: Role, applicant: Applicant, exclude: readonly number[]): Promise<Approver | null> {
-  const deputyRole = policy.leave.deputies[role];
+  const deputyRole = absence().deputyOf(policy, role);
   if (!deputyRole) return null;
   const person = (await holders(tx, deputyRole, applicant)).find((p) => !exclude.includes(p.id));
   return person ? { personId: person.id, name: person.name, role: deputyRole } : null;
@@ -61,7 +61,7 @@ export async function stepApprover(tx: Tx, policy: Policy, step: { approverId: n
   const seen = new Set<Role>();
   while (acting && !held.has(acting) && !seen.has(acting)) {
     seen.add(acting);
-    acting = policy.leave.deputies[acting];
+    acting = absence().deputyOf(policy, acting);
   }
   return { name: person.name, role: acting && held.has(acting) ? acting : role };
 }

@@ -4,11 +4,11 @@ import { privateTargets } from '../core/addressing.ts';
 import type { Role } from '../core/roles.ts';
 import type { Translate } from '../i18n/index.ts';
 import { enqueue } from '../messaging/outbox.ts';
-import { isOfficeTime } from '../rules/office-hours.ts';
+import { isOfficeTime } from '../time/office-hours.ts';
 import type { Job } from '../scheduler/scheduler.ts';
 import { findDeputy, stepApprover } from './approvers.ts';
-import type { ApprovalKind } from './kind.ts';
-import { advance, currentApprover, postStep, pushTo, roleName, type Workflow } from './workflow.ts';
+import { type ApprovalKind, type Workflow } from './kind.ts';
+import { advance, currentApprover, postStep, pushTo, roleName } from './workflow.ts';
 
 const MINUTE = 60_000;
 

@@ -3,7 +3,16 @@ import type { Role } from '../core/roles.ts';
 import type { Tx } from '../db/client.ts';
 import type { MessageKey, Translate } from '../i18n/index.ts';
 import type { Approver } from './approvers.ts';
-import type { Workflow } from './workflow.ts';
+import type { OutboxEntry } from '../messaging/outbox.ts';
+
+/** What approval work runs on: the command's (or job's) transaction, policy, catalog and time, and the messages it leaves to commit. */
+export interface Workflow {
+  tx: Tx;
+  policy: Policy;
+  t: Translate;
+  now: Date;
+  out: OutboxEntry[];
+}
 
 /** A request of some family, as the approval workflow needs to see it. */
 export interface ApprovalRequest {

@@ -1,6 +1,7 @@
 import type { Policy } from '../config/policy.ts';
 import { privateTargets, toMessage, workGroupTargets, type Target } from '../core/addressing.ts';
-import type { CommandContext, Text } from '../core/command.ts';
+import { type CommandContext } from '../core/command.ts';
+import { type Text } from '../i18n/text.ts';
 import { isStreetRole, roleKey, type Role } from '../core/roles.ts';
 import type { Tx } from '../db/client.ts';
 import type { Translate } from '../i18n/index.ts';
@@ -8,7 +9,7 @@ import { enqueue, type OutboxEntry } from '../messaging/outbox.ts';
 import type { OutgoingMessage, Platform } from '../messaging/types.ts';
 import { formatClock } from '../time/office-time.ts';
 import { findApprover, stepApprover, type Approver } from './approvers.ts';
-import type { ApprovalKind, ApprovalRequest, StepPlan } from './kind.ts';
+import type { ApprovalKind, ApprovalRequest, StepPlan, Workflow } from './kind.ts';
 
 /**
  * The approval steps of every family's requests, in one place. Every change is a compare-and-set
@@ -17,13 +18,6 @@ import type { ApprovalKind, ApprovalRequest, StepPlan } from './kind.ts';
  * commits in the same transaction.
  */
 
-export interface Workflow {
-  tx: Tx;
-  policy: Policy;
-  t: Translate;
-  now: Date;
-  out: OutboxEntry[];
-}
 
 /** A workflow on a command's transaction; `commit` writes its messages to the outbox. */
 export function workflowFor(context: CommandContext): Workflow & { commit(): Promise<void> } {

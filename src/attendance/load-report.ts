@@ -4,10 +4,10 @@ import type { Policy } from '../config/policy.ts';
 import type { Tx } from '../db/client.ts';
 import type { WhereaboutsStatus } from '../rules/attendance.ts';
 import { buildAttendanceReport, type AttendanceReport } from '../rules/attendance-report.ts';
-import type { DayInfo } from '../rules/calendar.ts';
-import { approvedLeaveIntervals } from '../leave/approved-intervals.ts';
-import { dutySpans } from '../duty/on-duty.ts';
-import type { Colleague } from './people.ts';
+import type { DayInfo } from '../calendar/office-calendar.ts';
+import { approvedLeaveIntervals } from '../../commands/leave/api.ts';
+import { dutySpans } from '../../commands/duty/api.ts';
+import type { Colleague } from '../core/people.ts';
 
 /** The database bounds the parameters of one query (Prisma's SQLite limit is 999): ask for people in chunks. */
 const CHUNK = 500;

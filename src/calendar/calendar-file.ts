@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { DateTime } from 'luxon';
 import YAML from 'yaml';
 import { z } from 'zod';
-import type { CalendarEntry } from '../rules/calendar.ts';
+import type { CalendarEntry } from './office-calendar.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine((v) => DateTime.fromISO(v).isValid, 'is not a real date');
 const kind = z.enum(['holiday', 'workday', '休', '班']).transform((v) => (v === '休' ? 'holiday' : v === '班' ? 'workday' : v));

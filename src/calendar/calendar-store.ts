@@ -1,5 +1,5 @@
 import type { Db, Tx } from '../db/client.ts';
-import { OfficeCalendar, type CalendarEntry, type DayInfo } from '../rules/calendar.ts';
+import { OfficeCalendar, type CalendarEntry, type DayInfo } from './office-calendar.ts';
 import { officialCalendar } from './official.ts';
 import { sql } from '../db/sql.ts';
 

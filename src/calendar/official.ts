@@ -1,5 +1,5 @@
 import data from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
-import type { CalendarEntry } from '../rules/calendar.ts';
+import type { CalendarEntry } from './office-calendar.ts';
 
 /** The national holidays and make-up workdays as the chinese-days package knows them. */
 let cached: CalendarEntry[] | null = null;

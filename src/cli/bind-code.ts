@@ -1,10 +1,9 @@
 import { issueBindCode, BindCodeError } from '../core/bind-codes.ts';
 import { phoneKey } from '../roster/identity.ts';
 import { formatDateTime } from '../time/office-time.ts';
-import { cliConfig, UsageError, withDatabase } from './context.ts';
+import { UsageError, withDatabase, type CliConfig } from './context.ts';
 
-export async function bindCodeAction(name: string, options: { community?: string; phone?: string; json?: boolean }): Promise<void> {
-  const { env, policy } = cliConfig();
+export async function bindCodeAction(name: string, options: { community?: string; phone?: string; json?: boolean }, { env, policy }: CliConfig): Promise<void> {
   const key = options.phone === undefined ? undefined : phoneKey(options.phone);
   if (key === null) throw new UsageError(`--phone 应为手机号 (must be a mobile number): ${options.phone}`);
   const issued = await withDatabase(env, async (db) => {

@@ -3,8 +3,9 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 import { readCalendarFile } from '../calendar/calendar-file.ts';
 import { loadCalendar, removeCalendarEntry, saveCalendarEntries } from '../calendar/calendar-store.ts';
-import type { DayInfo } from '../rules/calendar.ts';
-import { cliConfig, UsageError, withDatabase } from './context.ts';
+import type { DayInfo } from '../calendar/office-calendar.ts';
+import { loadEnv } from '../config/env.ts';
+import { UsageError, withDatabase } from './context.ts';
 
 /** `shequ calendar <YYYY-MM> | load <file> | set <date> 休|班 <name> | clear <date>`: the office calendar. */
 
@@ -18,7 +19,7 @@ function isDate(value: string | undefined): value is string {
 }
 
 export async function calendarAction(what: string, rest: string[]): Promise<void> {
-  const { env } = cliConfig();
+  const env = loadEnv();
   if (/^\d{4}-\d{2}$/.test(what) && DateTime.fromISO(`${what}-01`).isValid) {
     const lines = await withDatabase(env, async (db) => {
       const calendar = await loadCalendar(db);

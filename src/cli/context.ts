@@ -1,14 +1,19 @@
 import { loadEnv, type Env } from '../config/env.ts';
-import { loadPolicy, type Policy } from '../config/policy.ts';
+import type { Policy } from '../config/policy.ts';
+import type { CliConfig, Office } from '../core/family.ts';
+
+export type { CliConfig };
 import { createDb, type Db, type Tx } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
+import { translator, type Translate } from '../i18n/index.ts';
 
 /** A mistake in how the command was called: printed as is, exit code 1. */
 export class UsageError extends Error {}
 
-export function cliConfig(): { env: Env; policy: Policy } {
+/** The settings and the office policy of the office the CLI was started for (bin/shequ.js). */
+export function cliConfig(office: Office): CliConfig {
   const env = loadEnv();
-  return { env, policy: loadPolicy(env.OFFICE_POLICY_FILE) };
+  return { env, policy: office.policy.load(env.OFFICE_POLICY_FILE), t: translator(env.LOCALE, office.texts) };
 }
 
 /** Opens the bot's database, migrated, for one CLI command; always closed afterwards. */

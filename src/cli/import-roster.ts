@@ -3,7 +3,8 @@ import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { importRoster, validateRoster, RosterConfirmationError, RosterError, type ImportResult } from '../roster/import-roster.ts';
 import { readSheet } from '../roster/read-sheet.ts';
-import { cliConfig, UsageError, withDatabase } from './context.ts';
+import { loadEnv } from '../config/env.ts';
+import { UsageError, withDatabase } from './context.ts';
 
 export interface ImportRosterOptions {
   /** The office confirms the changes that need it. */
@@ -21,7 +22,7 @@ function summary(result: ImportResult, dryRun: boolean): string {
 
 export async function importRosterAction(file: string, options: ImportRosterOptions = {}): Promise<void> {
   if (!fs.existsSync(file)) throw new UsageError(`找不到文件 (no such file): ${file}`);
-  const { env } = cliConfig();
+  const env = loadEnv();
   let entries;
   try {
     entries = validateRoster(await readSheet(file));

@@ -1,14 +1,10 @@
-import { commandRegistry } from '../../commands/index.ts';
 import { CHAT_PURPOSES, type ChatPurpose } from '../core/chat-purpose.ts';
 import type { Command } from '../core/command.ts';
 import { parseRole, type Role } from '../core/roles.ts';
 import { describeRoute, route, type RouteOutcome } from '../core/router.ts';
-import { translator } from '../i18n/index.ts';
 import type { ChatKind } from '../messaging/types.ts';
 import { parseOfficeTime } from '../time/office-time.ts';
-import type { Policy } from '../config/policy.ts';
-import type { Env } from '../config/env.ts';
-import { cliConfig, UsageError } from './context.ts';
+import { UsageError, type CliConfig } from './context.ts';
 
 export interface ParseOptions {
   /** Roles as written (书记, 社工 …), comma-separated; omitted for an unbound sender. */
@@ -25,8 +21,8 @@ export interface ParseOptions {
 }
 
 /** The chat facts the bot reads from its database, here taken from the command line; the same router decides. */
-export function parseMessage(message: string, options: ParseOptions, config: { env: Env; policy: Policy }, commands?: readonly Command[]): RouteOutcome {
-  const { env, policy } = config;
+export function parseMessage(message: string, options: ParseOptions, config: Pick<CliConfig, 'env' | 'policy' | 't'>, commands: readonly Command[]): RouteOutcome {
+  const { env, policy, t } = config;
   const roles: Role[] | null = options.as === undefined ? null : options.as.split(/[,，、]/).map((word) => {
     const role = parseRole(word);
     if (!role) throw new UsageError(`未知角色 (unknown role): ${word}`);
@@ -53,12 +49,12 @@ export function parseMessage(message: string, options: ParseOptions, config: { e
       chatKind: options.chat as ChatKind,
       chatPurpose: (options.purpose as ChatPurpose | undefined) ?? null,
     },
-    commands ?? commandRegistry(env.BOT_NAME).commands,
+    commands,
   );
-  return describeRoute(result, translator(env.LOCALE));
+  return describeRoute(result, t);
 }
 
 /** Prints, as one JSON object, what the bot would do with this message in that chat; touches no database. */
-export async function parseAction(message: string, options: ParseOptions): Promise<void> {
-  process.stdout.write(`${JSON.stringify(parseMessage(message, options, cliConfig()))}\n`);
+export async function parseAction(message: string, options: ParseOptions, config: CliConfig, commands: readonly Command[]): Promise<void> {
+  process.stdout.write(`${JSON.stringify(parseMessage(message, options, config, commands))}\n`);
 }

@@ -50,11 +50,10 @@ async function workbook(t: Translate, rows: RegisterRow[]): Promise<ExcelJS.Work
 }
 
 /** `shequ report leave --month YYYY-MM --format xlsx|json [--out file]` */
-async function reportLeaveAction(options: { month: string; format: string; out?: string }, { env, policy }: Parameters<ReportSpec['run']>[1]): Promise<void> {
+async function reportLeaveAction(options: { month: string; format: string; out?: string }, { env, policy, t }: Parameters<ReportSpec['run']>[1]): Promise<void> {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(options.month)) throw new UsageError(`--month 应为 YYYY-MM (must be YYYY-MM): ${options.month}`);
   if (options.format !== 'json' && options.format !== 'xlsx') throw new UsageError(`--format 应为 xlsx 或 json (must be xlsx or json): ${options.format}`);
   if (options.format === 'xlsx' && !options.out) throw new UsageError('xlsx 需要 --out <文件> (xlsx needs --out <file>)');
-  const t = translator(env.LOCALE);
   const rows = await withDatabase(env, (db) => leaveRegister(db, policy, t, options.month));
   if (options.format === 'json') {
     const text = `${JSON.stringify(rows, null, 2)}\n`;

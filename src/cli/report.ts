@@ -2,14 +2,13 @@ import fs from 'node:fs';
 import { DateTime } from 'luxon';
 import { reportJson, writeReportXlsx } from '../attendance/export.ts';
 import { loadMonthReport } from '../attendance/load-report.ts';
-import { officeStaff } from '../attendance/people.ts';
-import { translator } from '../i18n/index.ts';
+import { officeStaff } from '../core/people.ts';
 import { parseOfficeTime } from '../time/office-time.ts';
 import { MONTHLY_LEDGER_OPTIONS, type ReportSpec } from '../core/family.ts';
 import { communityOption, UsageError, withDatabase } from './context.ts';
 
 /** `shequ report attendance --month YYYY-MM [--community 社区] --format xlsx|json [--out file]` */
-async function reportAction(options: { month: string; community?: string; format: string; out?: string; now?: string }, { env, policy }: Parameters<ReportSpec['run']>[1]): Promise<void> {
+async function reportAction(options: { month: string; community?: string; format: string; out?: string; now?: string }, { env, policy, t }: Parameters<ReportSpec['run']>[1]): Promise<void> {
   if (!/^\d{4}-\d{2}$/.test(options.month) || !DateTime.fromISO(`${options.month}-01`).isValid) throw new UsageError(`--month 应为 YYYY-MM (must be YYYY-MM): ${options.month}`);
   if (options.format !== 'xlsx' && options.format !== 'json') throw new UsageError(`--format 应为 xlsx 或 json (must be xlsx or json): ${options.format}`);
   const now = options.now ? parseOfficeTime(options.now, policy.timezone) : new Date();
@@ -17,7 +16,6 @@ async function reportAction(options: { month: string; community?: string; format
   const report = await withDatabase(env, (db) =>
     db.$transaction(async (tx) => loadMonthReport(tx, policy, options.month, await officeStaff(tx, await communityOption(tx, options.community)), now)),
   );
-  const t = translator(env.LOCALE);
   if (options.format === 'json') {
     const text = `${JSON.stringify(reportJson(report, options.month, options.community ?? null), null, 2)}\n`;
     if (options.out) fs.writeFileSync(options.out, text);

@@ -5,12 +5,11 @@ import type { Command } from 'commander';
 import { dayLabel, daysText, spanText } from '../duty/format.ts';
 import { DutyImportError, importDutySheet, validateDutySheet } from '../duty/import.ts';
 import { loadRoster, type RosterDay } from '../duty/roster.ts';
-import { translator, type Translate } from '../i18n/index.ts';
+import type { Translate } from '../i18n/index.ts';
 import type { Policy } from '../config/policy.ts';
 import { readSheet } from '../roster/read-sheet.ts';
-import { addDays } from '../rules/duty-rotation.ts';
-import { formatDateTime, officeDate, parseOfficeTime } from '../time/office-time.ts';
-import { cliConfig, UsageError, withDatabase } from './context.ts';
+import { formatDateTime, officeDate, parseOfficeTime, addDays } from '../time/office-time.ts';
+import { UsageError, withDatabase, type CliConfig } from './context.ts';
 
 const isoDate = (value: string | undefined, flag: string): string | undefined => {
   if (value === undefined) return undefined;
@@ -19,9 +18,8 @@ const isoDate = (value: string | undefined, flag: string): string | undefined =>
 };
 
 /** `shequ roster import 值班表.xlsx [--from D] [--to D] [--community 名]` */
-async function importAction(file: string, options: { from?: string; to?: string; community?: string }): Promise<void> {
+async function importAction(file: string, options: { from?: string; to?: string; community?: string }, { env, policy }: CliConfig): Promise<void> {
   if (!fs.existsSync(file)) throw new UsageError(`找不到文件 (no such file): ${file}`);
-  const { env, policy } = cliConfig();
   const now = new Date();
   const from = isoDate(options.from, '--from') ?? officeDate(now, policy.timezone);
   const to = isoDate(options.to, '--to') ?? addDays(from, 27);
@@ -104,13 +102,12 @@ async function writeXlsx(t: Translate, policy: Policy, shown: ShownCommunity[], 
 }
 
 /** `shequ roster show 2026-12 [--community 名] [--format text|json|xlsx] [--out file]` */
-async function showAction(month: string, options: { community?: string; format: string; out?: string; now?: string }): Promise<void> {
+async function showAction(month: string, options: { community?: string; format: string; out?: string; now?: string }, config: CliConfig): Promise<void> {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new UsageError(`月份应为 YYYY-MM (month must be YYYY-MM): ${month}`);
   if (!['text', 'json', 'xlsx'].includes(options.format)) throw new UsageError(`--format 应为 text、json 或 xlsx (must be text, json or xlsx): ${options.format}`);
-  const { env, policy } = cliConfig();
+  const { env, policy, t } = config;
   const now = options.now ? parseOfficeTime(options.now, policy.timezone) : new Date();
   if (!now) throw new UsageError(`--now 不是有效时间 (not an ISO time): ${options.now}`);
-  const t = translator(env.LOCALE);
   const from = `${month}-01`;
   const to = DateTime.fromISO(from, { zone: 'UTC' }).endOf('month').toISODate()!;
   const shown = await withDatabase(env, (db) =>
@@ -137,7 +134,7 @@ async function showAction(month: string, options: { community?: string; format: 
 }
 
 /** The `roster` command group: the duty roster set up and shown without code. */
-export function addRosterCommands(program: Command): void {
+export function addRosterCommands(program: Command, config: () => CliConfig): void {
   const roster = program.command('roster').description('值班表 (duty roster): import a sheet, show or export a month');
   roster
     .command('import')
@@ -146,7 +143,7 @@ export function addRosterCommands(program: Command): void {
     .option('--from <YYYY-MM-DD>', '星期 rows apply from this date (default: today)')
     .option('--to <YYYY-MM-DD>', '… to this date (default: four weeks)')
     .option('--community <name>', '社区 of rows without one')
-    .action(importAction);
+    .action((file: string, options: Parameters<typeof importAction>[1]) => importAction(file, options, config()));
   roster
     .command('show')
     .description('显示或导出一个月的值班表 (show or export a month: planned, on duty, changes, check-ins, handovers)')
@@ -155,5 +152,5 @@ export function addRosterCommands(program: Command): void {
     .option('--format <format>', 'text, json or xlsx', 'text')
     .option('--out <file>', 'output file')
     .option('--now <time>', 'ISO time the roster is generated at (default: now)')
-    .action(showAction);
+    .action((month: string, options: Parameters<typeof showAction>[1]) => showAction(month, options, config()));
 }

@@ -1,5 +1,6 @@
 import { exportDatabase, importDatabase, TransferError } from '../db/transfer.ts';
-import { cliConfig, UsageError } from './context.ts';
+import { loadEnv } from '../config/env.ts';
+import { UsageError } from './context.ts';
 
 function table(counts: Record<string, number>): string {
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
@@ -19,12 +20,12 @@ async function transfer(run: () => Promise<Record<string, number>>, done: string
 
 /** `shequ export-db <file>`: every row of the SQLite database named by DATABASE_URL. */
 export function exportDbAction(file: string): Promise<void> {
-  const { env } = cliConfig();
+  const env = loadEnv();
   return transfer(() => exportDatabase(env.DATABASE_URL, file), `已导出到 ${file} (exported):`);
 }
 
 /** `shequ import-db <file>`: loads an export into the empty PostgreSQL database named by DATABASE_URL. */
 export function importDbAction(file: string): Promise<void> {
-  const { env } = cliConfig();
+  const env = loadEnv();
   return transfer(() => importDatabase(env.DATABASE_URL, file), `已导入 ${file} (imported; every table's count checked):`);
 }

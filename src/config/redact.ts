@@ -6,6 +6,7 @@ export const SECRET_SETTINGS = [
   'WECHATY_PUPPET_SERVICE_TOKEN',
   'TELEGRAM_BOT_TOKEN',
   'TELEGRAM_WEBHOOK_SECRET',
+  'SANDBOX_TOKEN',
 ] as const;
 
 const HIDDEN = '***';

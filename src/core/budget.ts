@@ -1,7 +1,8 @@
 import type { BudgetWindow, LimitsPolicy } from '../config/limits-policy.ts';
 import type { Tx } from '../db/client.ts';
 import type { InboundMessage } from '../messaging/types.ts';
-import type { Sender, Text } from './command.ts';
+import { type Text } from '../i18n/text.ts';
+import { type Sender } from './identity.ts';
 import type { RouteOutcome, RouteResult } from './router.ts';
 
 /** Why a message was not acted on: which budget it was over, and the one notice its sender gets (null: silence). */

@@ -1,54 +1,17 @@
 import type { z } from 'zod';
 import type { Policy } from '../config/policy.ts';
 import type { Tx } from '../db/client.ts';
-import type { MessageKey, MessageParams, Translate } from '../i18n/index.ts';
+import type { MessageKey, Translate } from '../i18n/index.ts';
+import { renderText, type Text } from '../i18n/text.ts';
 import type { Logger } from '../log.ts';
 import type { Button, ChatKind, InboundMessage, Platform } from '../messaging/types.ts';
 import type { ChatPurpose } from './chat-purpose.ts';
 import { checkGuards, type CommunitySender, type LoadedRecord, type PlaceGuard, type RecordGuard, type RolesFor } from './guards.ts';
 
 export type { CommunitySender };
+import type { ChatRecord, Sender } from './identity.ts';
 import type { Scoped } from './records.ts';
 import type { Role } from './roles.ts';
-
-/** The person behind a bound platform account, with what the database says they are. */
-export interface Sender {
-  personId: number;
-  name: string;
-  roles: Role[];
-  communityId: number | null;
-  communityName: string | null;
-  /** The grid (网格) the person works, from the roster; staggered hours may follow it. */
-  grid: string | null;
-  streetId: number | null;
-}
-
-export interface ChatRecord {
-  id: number;
-  platform: Platform;
-  platformChatId: string;
-  kind: ChatKind;
-  title: string | null;
-  purpose: string | null;
-  communityId: number | null;
-}
-
-/** A user-facing text by catalog key, rendered in the office's locale. */
-export interface Text {
-  key: MessageKey;
-  params?: MessageParams;
-  /** Params that are lists of catalog keys, rendered translated and joined with 「或」. */
-  lists?: Record<string, MessageKey[]>;
-}
-
-export function renderText(t: Translate, text: Text): string {
-  const params: MessageParams = { ...text.params };
-  for (const [name, keys] of Object.entries(text.lists ?? {})) {
-    const items = keys.map((key) => t(key));
-    params[name] = items.length > 1 ? `${items.slice(0, -1).join(t('list.separator'))}${t('list.or')}${items.at(-1)}` : (items[0] ?? '');
-  }
-  return t(text.key, params);
-}
 
 /** A command's arguments as written, for a trigger that tests them. */
 export interface WrittenArguments {
@@ -246,7 +209,7 @@ export function defineCommand<A, const R extends AllowedRoles, const M extends M
     async run(base, args) {
       // The router refuses unbound senders before any command that names its roles.
       if (spec.allowedRoles !== 'anyone' && base.sender === null) throw new Error(`${spec.id} reached without a bound sender`);
-      const guarded = await checkGuards(guards, { ...base, record: null, records: [] }, args as A);
+      const guarded = await checkGuards(guards, base, args as A);
       if (!guarded.ok) {
         if (guarded.answer) base.reply(renderText(base.t, guarded.answer));
         return;

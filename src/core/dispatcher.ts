@@ -6,11 +6,12 @@ import { enqueue, type OutboxEntry } from '../messaging/outbox.ts';
 import type { InboundMessage, OutgoingMessage } from '../messaging/types.ts';
 import type { Clock } from '../time/clock.ts';
 import { chatPurposeOf } from './chat-purpose.ts';
-import { renderText, type Command, type OpenPrompt, type ReplyOptions, type RunContext, type Sender, type Text } from './command.ts';
+import { type Command, type OpenPrompt, type ReplyOptions, type RunContext } from './command.ts';
+import { renderText, type Text } from '../i18n/text.ts';
 import { clearPending, pendingOf, savePending, type ConversationKey } from './conversation.ts';
 import { readArrival } from './arrival.ts';
 import { Budget, type RecordedOutcome } from './budget.ts';
-import { rememberPrivateChat, senderFromRows, upsertChat } from './identity.ts';
+import { rememberPrivateChat, senderFromRows, upsertChat, type Sender } from './identity.ts';
 import { describeRoute, route } from './router.ts';
 import { sql } from '../db/sql.ts';
 

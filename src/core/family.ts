@@ -1,10 +1,20 @@
+import type { Command as CliProgram } from 'commander';
+import type { Absence } from '../approval/absence.ts';
+import { useAbsence } from '../approval/absence.ts';
 import type { Env } from '../config/env.ts';
-import type { Policy } from '../config/policy.ts';
-import type { Translate } from '../i18n/index.ts';
+import { PolicyRules, type Policy, type PolicyPart } from '../config/policy.ts';
+import { coreCatalogs, mergeCatalogs, type Catalogs, type Translate } from '../i18n/index.ts';
 import type { Job } from '../scheduler/scheduler.ts';
 import type { ApprovalKind } from '../approval/kind.ts';
 import type { DeliveryWatcher } from '../messaging/delivery.ts';
 import type { Command } from './command.ts';
+
+/** What a `shequ` subcommand reads: the settings, the office policy and the texts, the families' included. */
+export interface CliConfig {
+  env: Env;
+  policy: Policy;
+  t: Translate;
+}
 
 /** A ledger export: `shequ report <name> …`. */
 export interface ReportSpec {
@@ -12,7 +22,7 @@ export interface ReportSpec {
   description: string;
   /** commander option declarations: flags such as '--month <YYYY-MM>', with a description and a default. */
   options: readonly { flags: string; description: string; required?: boolean; default?: string }[];
-  run(options: Record<string, string | undefined>, context: { env: Env; policy: Policy }): Promise<void>;
+  run(options: Record<string, string | undefined>, context: CliConfig): Promise<void>;
 }
 
 /** The options of a monthly ledger of one community or all (attendance, incidents, notices). */
@@ -36,10 +46,20 @@ export interface CommandFamily {
   approvals?: readonly ApprovalKind[];
   /** Follows what became of its messages once sent (a delivery ledger), told by the delivery worker. */
   watchers?(policy: Policy, t: Translate): DeliveryWatcher[];
+  /** Its blocks of the office policy. */
+  policy?: PolicyPart;
+  /** Its texts, zh-CN and en. */
+  texts?: Catalogs;
+  /** Who is away and who stands in (the family that keeps leave): the approval steps ask it. */
+  absence?: Absence;
+  /** Its own `shequ` subcommands (an import, a show), beside the reports; `config` reads the settings when one runs. */
+  cli?(program: CliProgram, config: () => CliConfig): void;
 }
 
 export interface Registry {
   families: readonly CommandFamily[];
+  /** Every family's subcommands for `shequ`. */
+  cli(program: CliProgram, config: () => CliConfig): void;
   /** Every command, in the order 帮助 lists them. */
   commands: readonly Command[];
   jobs(policy: Policy, t: Translate): Job[];
@@ -82,5 +102,30 @@ export function registerFamilies(families: readonly CommandFamily[]): Registry {
     reports,
     approvals: families.flatMap((f) => f.approvals ?? []),
     watchers: (policy, t) => families.flatMap((f) => f.watchers?.(policy, t) ?? []),
+    cli: (program, config) => families.forEach((f) => f.cli?.(program, config)),
+  };
+}
+
+/**
+ * Everything the families bring to the core, put together once (commands/index.ts) and handed to
+ * the bot and the CLI by their entry points (bin/): the core never imports a family.
+ */
+export interface Office {
+  /** The families' commands, jobs, reports and approvals, for a bot of this name (帮助 names it). */
+  registry(botName: string): Registry;
+  /** The office policy: the core's blocks and the families'. */
+  policy: PolicyRules;
+  /** Every user-facing text: the core's and the families'. */
+  texts: Catalogs;
+}
+
+/** The office of these families; their policy blocks, texts and absence are the same whatever the bot's name. */
+export function officeOf(registry: (botName: string) => Registry): Office {
+  const once = registry('').families;
+  useAbsence(once.find((f) => f.absence)?.absence);
+  return {
+    registry,
+    policy: new PolicyRules(once.flatMap((f) => (f.policy ? [f.policy] : []))),
+    texts: mergeCatalogs([coreCatalogs, ...once.flatMap((f) => (f.texts ? [f.texts] : []))]),
   };
 }

@@ -1,6 +1,8 @@
-import type { ChatKind } from '../messaging/types.ts';
+import type { Tx } from '../db/client.ts';
+import type { Text } from '../i18n/text.ts';
+import type { ChatKind, Platform } from '../messaging/types.ts';
 import type { ChatPurpose } from './chat-purpose.ts';
-import type { ChatRecord, CommandContext, Sender, Text } from './command.ts';
+import type { ChatRecord, Sender } from './identity.ts';
 import { inOffice, type Access, type Actor, type RecordKind, type Scoped } from './records.ts';
 import { holdsAny, roleKey, type Role } from './roles.ts';
 
@@ -38,6 +40,14 @@ export interface LoadedRecord<K> {
   row: K;
 }
 
+/** What the guards read of a command's context: its transaction, chat, sender and the sending account. */
+export interface GuardContext {
+  tx: Tx;
+  chat: ChatRecord;
+  sender: Sender | null;
+  message: { platform: Platform; senderId: string };
+}
+
 /** A sender known to belong to a community. */
 export type CommunitySender = Sender & { communityId: number; communityName: string };
 
@@ -52,12 +62,12 @@ export interface Guards<A, K extends Scoped> {
   record?: RecordGuard<A, K>;
 }
 
-function actorOf(context: CommandContext): Actor {
+function actorOf(context: GuardContext): Actor {
   return { personId: context.sender?.personId ?? null, platform: context.message.platform, platformUserId: context.message.senderId };
 }
 
 /** Whether the sender may act on the record, and if not, what they are told (null: as if it did not exist). */
-function permitted<K extends Scoped>(kind: RecordKind<K>, access: RecordGuard<unknown, K>['access'], row: K, id: number, context: CommandContext): true | Text | null {
+function permitted<K extends Scoped>(kind: RecordKind<K>, access: RecordGuard<unknown, K>['access'], row: K, id: number, context: GuardContext): true | Text | null {
   const office = inOffice(context.sender, row);
   const owner = kind.ownedBy?.(row, actorOf(context)) ?? false;
   switch (access) {
@@ -76,7 +86,7 @@ function permitted<K extends Scoped>(kind: RecordKind<K>, access: RecordGuard<un
   }
 }
 
-async function loadRecords<A, K extends Scoped>(guard: RecordGuard<A, K>, context: CommandContext, args: A): Promise<GuardOutcome<K>> {
+async function loadRecords<A, K extends Scoped>(guard: RecordGuard<A, K>, context: GuardContext, args: A): Promise<GuardOutcome<K>> {
   const named = guard.id(args, context.chat);
   const ids = named === null ? [] : typeof named === 'number' ? [named] : named;
   const written = guard.kind?.(args) ?? null;
@@ -122,7 +132,7 @@ export function argumentRefusal<A>(rolesFor: RolesFor<A> | undefined, args: A, r
 }
 
 /** The checks that need the database, before the handler: the sender's community and the records the arguments name. */
-export async function checkGuards<A, K extends Scoped>(guards: Guards<A, K>, context: CommandContext, args: A): Promise<GuardOutcome<K>> {
+export async function checkGuards<A, K extends Scoped>(guards: Guards<A, K>, context: GuardContext, args: A): Promise<GuardOutcome<K>> {
   if (guards.member === 'community' && (context.sender?.communityId ?? null) === null) {
     return { ok: false, answer: { key: 'guard.noCommunity', params: { command: guards.command } } };
   }

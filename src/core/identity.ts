@@ -1,8 +1,29 @@
 import type { Tx } from '../db/client.ts';
 import { sql } from '../db/sql.ts';
 import type { ChatKind, Platform } from '../messaging/types.ts';
-import type { ChatRecord, Sender } from './command.ts';
 import type { Role } from './roles.ts';
+
+/** The person behind a bound platform account, with what the database says they are. */
+export interface Sender {
+  personId: number;
+  name: string;
+  roles: Role[];
+  communityId: number | null;
+  communityName: string | null;
+  /** The grid (网格) the person works, from the roster; staggered hours may follow it. */
+  grid: string | null;
+  streetId: number | null;
+}
+
+export interface ChatRecord {
+  id: number;
+  platform: Platform;
+  platformChatId: string;
+  kind: ChatKind;
+  title: string | null;
+  purpose: string | null;
+  communityId: number | null;
+}
 
 /** One row of a sender's read: the person with one of its roles (null when it has none). */
 export interface SenderRow {

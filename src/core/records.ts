@@ -1,6 +1,7 @@
 import type { Tx } from '../db/client.ts';
 import type { MessageKey } from '../i18n/index.ts';
-import type { ChatRecord, Sender, Text } from './command.ts';
+import { type Text } from '../i18n/text.ts';
+import { type ChatRecord, type Sender } from './identity.ts';
 import { isStreetRole } from './roles.ts';
 
 /**

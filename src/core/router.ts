@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
-import { isDatePhrase } from '../rules/leave-dates.ts';
-import { renderText, type AnswerForm, type ArgsResult, type Command, type GroupTrigger, type ParseContext, type Text, type WrittenArguments } from './command.ts';
+import { isDatePhrase } from '../time/date-phrases.ts';
+import { type AnswerForm, type ArgsResult, type Command, type GroupTrigger, type ParseContext, type WrittenArguments } from './command.ts';
+import { renderText, type Text } from '../i18n/text.ts';
 import type { Translate } from '../i18n/index.ts';
 import { argumentRefusal, placeRefusal } from './guards.ts';
 import { holdsAny, roleKey, type Role } from './roles.ts';

@@ -1,4 +1,5 @@
-import type { CommandContext, Sender } from '../core/command.ts';
+import { type CommandContext } from '../core/command.ts';
+import { type Sender } from '../core/identity.ts';
 import { enqueue } from '../messaging/outbox.ts';
 import { arrivalText, recordArrival, type DutySeatRow, type Effects } from './arrival.ts';
 

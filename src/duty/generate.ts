@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { loadCalendar } from '../calendar/calendar-store.ts';
-import type { DutyMemberRule } from '../config/duty-policy.ts';
+import type { DutyMemberRule } from '../../commands/duty/policy.ts';
 import type { Policy } from '../config/policy.ts';
 import type { Tx } from '../db/client.ts';
-import { datesBetween, planCycle, planHoliday, type CalendarView, type Member, type PlannedSeat, type ShiftTimes } from '../rules/duty-rotation.ts';
+import { planCycle, planHoliday, type CalendarView, type Member, type PlannedSeat, type ShiftTimes } from '../rules/duty-rotation.ts';
+import { datesBetween } from '../time/office-time.ts';
 import { sql } from '../db/sql.ts';
 
 /**

@@ -1,7 +1,6 @@
 import type { Policy } from '../config/policy.ts';
 import type { Tx } from '../db/client.ts';
-import { addDays } from '../rules/duty-rotation.ts';
-import { officeDate } from '../time/office-time.ts';
+import { officeDate, addDays } from '../time/office-time.ts';
 import { ensureRoster } from './generate.ts';
 
 export interface DutyPerson {

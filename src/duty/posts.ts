@@ -5,8 +5,8 @@ import type { Policy } from '../config/policy.ts';
 import { insertUnlessDuplicate, type Tx } from '../db/client.ts';
 import type { Translate } from '../i18n/index.ts';
 import type { OutboxEntry } from '../messaging/outbox.ts';
-import { addDays, holidayBlocks } from '../rules/duty-rotation.ts';
-import { officeDate } from '../time/office-time.ts';
+import { holidayBlocks } from '../rules/duty-rotation.ts';
+import { officeDate, addDays } from '../time/office-time.ts';
 import { dayLabel, daysText, shiftLabel } from './format.ts';
 import { loadRoster, type RosterDay } from './roster.ts';
 

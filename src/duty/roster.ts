@@ -1,7 +1,8 @@
 import { loadCalendar } from '../calendar/calendar-store.ts';
 import type { Policy } from '../config/policy.ts';
 import type { Tx } from '../db/client.ts';
-import { blockOf, datesBetween } from '../rules/duty-rotation.ts';
+import { blockOf } from '../rules/duty-rotation.ts';
+import { datesBetween } from '../time/office-time.ts';
 import { ensureRoster } from './generate.ts';
 
 /** A community's roster over some dates, as plain data for chat, posts and the ledger. */

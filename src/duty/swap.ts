@@ -1,8 +1,8 @@
-import { pushTo, type Workflow } from '../approval/workflow.ts';
-import type { StepPlan } from '../approval/kind.ts';
+import { pushTo } from '../approval/workflow.ts';
+import { type StepPlan, type Workflow } from '../approval/kind.ts';
 import { privateTargets, workGroupTargets } from '../core/addressing.ts';
 import { OFFICE_STAFF } from '../core/roles.ts';
-import type { Text } from '../core/command.ts';
+import { type Text } from '../i18n/text.ts';
 import type { Tx } from '../db/client.ts';
 import { dayLabel, shiftLabel } from './format.ts';
 

@@ -1,7 +1,7 @@
 import { privateTargets, roleHolders, toMessage, workGroupTargets, type Target } from '../core/addressing.ts';
 import { OFFICE_STAFF } from '../core/roles.ts';
 import type { Tx } from '../db/client.ts';
-import { approvedLeaveIntervals } from '../leave/approved-intervals.ts';
+import { approvedLeaveIntervals } from '../../commands/leave/api.ts';
 import { formatClock, formatDateTime } from '../time/office-time.ts';
 import { dueAt, type Effects } from './arrival.ts';
 import { dayLabel, shiftLabel } from './format.ts';

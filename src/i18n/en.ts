@@ -1,7 +1,7 @@
-import type { MessageKey } from './zh-CN.ts';
+import type { CoreKey } from './zh-CN.ts';
 
 /** The English catalog, key for key with zh-CN. */
-export const en: Record<MessageKey, string> = {
+export const en: Record<CoreKey, string> = {
   'role.secretary': 'secretary',
   'role.deputy_secretary': 'deputy secretary',
   'role.director': 'director',

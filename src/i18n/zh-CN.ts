@@ -1051,4 +1051,4 @@ export const zhCN = {
   'alert.status.rejected': '已驳回',
 } as const;
 
-export type MessageKey = keyof typeof zhCN;
+export type CoreKey = keyof typeof zhCN;

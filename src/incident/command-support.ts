@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import type { ArgsResult, CommandContext, ParseContext, Sender, Text } from '../core/command.ts';
+import { type ArgsResult, type CommandContext, type ParseContext } from '../core/command.ts';
+import { type Text } from '../i18n/text.ts';
+import { type Sender } from '../core/identity.ts';
 import { workflowFor } from '../approval/workflow.ts';
 import type { Desk } from './desk.ts';
 import { incidentRef } from './subjects.ts';

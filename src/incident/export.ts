@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { communityOption, UsageError, withDatabase } from '../cli/context.ts';
 import { MONTHLY_LEDGER_OPTIONS, type ReportSpec } from '../core/family.ts';
-import { translator, type Translate } from '../i18n/index.ts';
+import type { Translate } from '../i18n/index.ts';
 import { loadLedger, type Ledger } from './ledger.ts';
 
 /** `shequ report incidents --month YYYY-MM [--community 社区] --format xlsx|json [--out file]` */
@@ -39,10 +39,9 @@ async function workbook(t: Translate, ledger: Ledger): Promise<ExcelJS.Workbook>
   return book;
 }
 
-async function reportAction(options: { month: string; community?: string; format: string; out?: string }, { env, policy }: Parameters<ReportSpec['run']>[1]): Promise<void> {
+async function reportAction(options: { month: string; community?: string; format: string; out?: string }, { env, policy, t }: Parameters<ReportSpec['run']>[1]): Promise<void> {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(options.month)) throw new UsageError(`--month 应为 YYYY-MM (must be YYYY-MM): ${options.month}`);
   if (options.format !== 'json' && options.format !== 'xlsx') throw new UsageError(`--format 应为 xlsx 或 json (must be xlsx or json): ${options.format}`);
-  const t = translator(env.LOCALE);
   const ledger = await withDatabase(env, (db) =>
     db.$transaction(async (tx) => loadLedger(tx, policy, t, options.month, await communityOption(tx, options.community))),
   );

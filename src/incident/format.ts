@@ -1,8 +1,7 @@
 import type { Policy } from '../config/policy.ts';
-import type { ChatPurpose } from '../core/chat-purpose.ts';
 import type { Incident } from '../generated/prisma/client.ts';
 import type { MessageKey, Translate } from '../i18n/index.ts';
-import { householdNumbers, maskName, maskPrivate } from '../rules/incident-privacy.ts';
+import { HIDDEN, householdNumbers, maskName, maskPrivate, type Audience } from '../core/privacy.ts';
 import { formatClock, formatDateTime, inZone } from '../time/office-time.ts';
 
 /**
@@ -12,14 +11,6 @@ import { formatClock, formatDateTime, inZone } from '../time/office-time.ts';
  * masked, and a confidential case (a dispute, a petition, a reporter asking not to be named) shows
  * its type and status only (the reporter sees their own case in their private chat in full).
  */
-export type Audience = 'staff' | 'public';
-
-const HIDDEN = '***';
-
-export function audienceOf(chat: { kind: string; purpose: ChatPurpose | string | null }): Audience {
-  if (chat.kind === 'private') return 'staff';
-  return chat.purpose === 'work' || chat.purpose === 'emergency' ? 'staff' : 'public';
-}
 
 export const STATUSES = ['reported', 'taken', 'handling', 'closed', 'visiting', 'archived', 'merged'] as const;
 export type IncidentStatus = (typeof STATUSES)[number];

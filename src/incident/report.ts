@@ -1,4 +1,4 @@
-import type { ChatRecord, Sender } from '../core/command.ts';
+import { type ChatRecord, type Sender } from '../core/identity.ts';
 import { chatPurposeOf } from '../core/chat-purpose.ts';
 import type { Tx } from '../db/client.ts';
 import type { InboundMessage } from '../messaging/types.ts';
@@ -7,7 +7,8 @@ import { escalatesAtOnce, escalationSteps } from '../rules/incident-escalation.t
 import { isLikelyDuplicate, placeOf } from '../rules/incident-place.ts';
 import { isConfidential } from '../rules/incident-privacy.ts';
 import { addUpdate, loadIncident, post, tellPeople, type Desk, type LoadedIncident } from './desk.ts';
-import { audienceOf, caseLines, clock, OPEN_STATUSES, withheld } from './format.ts';
+import { caseLines, clock, OPEN_STATUSES, withheld } from './format.ts';
+import { audienceOf } from '../core/privacy.ts';
 import { holderLabel, holdersOfAll, noticeGroups } from './people.ts';
 import { isIncidentStaff } from './roles.ts';
 import { caseSubject, noticeSubject } from './subjects.ts';

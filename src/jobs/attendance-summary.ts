@@ -2,7 +2,7 @@ import { loadDay } from '../calendar/calendar-store.ts';
 import type { Policy } from '../config/policy.ts';
 import type { Translate } from '../i18n/index.ts';
 import { loadReport } from '../attendance/load-report.ts';
-import { officeStaff } from '../attendance/people.ts';
+import { officeStaff } from '../core/people.ts';
 import { privateTargets, roleHolders, toMessage, workGroupTargets } from '../core/addressing.ts';
 import { dailyText } from '../attendance/summary-text.ts';
 import { enqueue, type OutboxEntry } from '../messaging/outbox.ts';

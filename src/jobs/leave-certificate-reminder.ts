@@ -1,7 +1,8 @@
 import type { Policy } from '../config/policy.ts';
 import type { Translate } from '../i18n/index.ts';
 import { privateTargets } from '../core/addressing.ts';
-import { pushTo, type Workflow } from '../approval/workflow.ts';
+import { pushTo } from '../approval/workflow.ts';
+import { type Workflow } from '../approval/kind.ts';
 import { enqueue } from '../messaging/outbox.ts';
 import type { Job } from '../scheduler/scheduler.ts';
 

@@ -1,7 +1,7 @@
 import { loadCalendar } from '../calendar/calendar-store.ts';
 import type { Policy } from '../config/policy.ts';
 import type { Translate } from '../i18n/index.ts';
-import { isOfficeTime } from '../rules/office-hours.ts';
+import { isOfficeTime } from '../time/office-hours.ts';
 import type { Job } from '../scheduler/scheduler.ts';
 import { leaveCertificateReminderJob } from './leave-certificate-reminder.ts';
 import { leaveReturnReminderJob } from './leave-return-reminder.ts';

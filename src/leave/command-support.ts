@@ -1,4 +1,6 @@
-import { renderText, type CommandContext, type Sender, type Text } from '../core/command.ts';
+import { type CommandContext } from '../core/command.ts';
+import { renderText, type Text } from '../i18n/text.ts';
+import { type Sender } from '../core/identity.ts';
 import type { Prisma } from '../db/client.ts';
 
 export function say(context: CommandContext, text: Text): void {

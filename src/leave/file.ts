@@ -1,9 +1,9 @@
 import type { Policy } from '../config/policy.ts';
-import type { Text } from '../core/command.ts';
+import { type Text } from '../i18n/text.ts';
 import type { Tx } from '../db/client.ts';
 import { loadCalendar } from '../calendar/calendar-store.ts';
 import type { Platform } from '../messaging/types.ts';
-import { parseLeaveWhen } from '../rules/leave-dates.ts';
+import { parseLeaveWhen } from '../time/date-phrases.ts';
 import { dayMinutes, workingMinutes } from '../rules/leave-chain.ts';
 import { annualBalance } from './balance.ts';
 import type { NoteArgs } from './parse-note.ts';

@@ -1,4 +1,5 @@
-import { previewApprovers, startApproval, cancelSteps, closePosts, type Workflow } from '../approval/workflow.ts';
+import { previewApprovers, startApproval, cancelSteps, closePosts } from '../approval/workflow.ts';
+import { type Workflow } from '../approval/kind.ts';
 import type { Policy } from '../config/policy.ts';
 import type { Role } from '../core/roles.ts';
 import type { Tx } from '../db/client.ts';

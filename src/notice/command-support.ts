@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { ArgsResult, CommandContext, Sender } from '../core/command.ts';
+import { type ArgsResult, type CommandContext } from '../core/command.ts';
+import { type Sender } from '../core/identity.ts';
 import type { Notice } from '../generated/prisma/client.ts';
 
 /** `#7` (or 「通知#7」), or nothing: the sender's latest. */

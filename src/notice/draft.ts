@@ -1,4 +1,5 @@
-import type { CommandContext, Sender } from '../core/command.ts';
+import { type CommandContext } from '../core/command.ts';
+import { type Sender } from '../core/identity.ts';
 import type { Notice } from '../generated/prisma/client.ts';
 import type { Platform } from '../messaging/types.ts';
 import { guessCategory, type NoticeWords } from '../rules/notice-words.ts';

@@ -109,10 +109,9 @@ function workbook(t: Translate, rows: NoticeLedgerRow[]): ExcelJS.Workbook {
   return book;
 }
 
-async function reportAction(options: { month: string; community?: string; format: string; out?: string }, { env, policy }: Parameters<ReportSpec['run']>[1]): Promise<void> {
+async function reportAction(options: { month: string; community?: string; format: string; out?: string }, { env, policy, t }: Parameters<ReportSpec['run']>[1]): Promise<void> {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(options.month)) throw new UsageError(`--month 应为 YYYY-MM (must be YYYY-MM): ${options.month}`);
   if (options.format !== 'json' && options.format !== 'xlsx') throw new UsageError(`--format 应为 xlsx 或 json (must be xlsx or json): ${options.format}`);
-  const t = translator(env.LOCALE);
   const rows = await withDatabase(env, (db) => db.$transaction(async (tx) => loadNoticeLedger(tx, policy, t, options.month, await communityOption(tx, options.community))));
   if (options.format === 'json') {
     const text = `${JSON.stringify({ month: options.month, notices: rows }, null, 2)}\n`;

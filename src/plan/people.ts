@@ -1,8 +1,8 @@
 import type { Policy } from '../config/policy.ts';
 import type { Tx } from '../db/client.ts';
-import { approvedLeaveIntervals } from '../leave/approved-intervals.ts';
+import { approvedLeaveIntervals } from '../../commands/leave/api.ts';
 import { coveredBy, sessionSpans, weekInterval, workdaysOf, type IsWorkday } from '../rules/plan-week.ts';
-import { hoursFor } from '../rules/schedules.ts';
+import { hoursFor } from '../../commands/attendance/api.ts';
 
 /** Who posts a weekly plan, and who of them is away on approved leave. */
 

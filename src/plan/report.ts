@@ -1,18 +1,16 @@
 import fs from 'node:fs';
 import { UsageError, withDatabase } from '../cli/context.ts';
 import type { ReportSpec } from '../core/family.ts';
-import { translator } from '../i18n/index.ts';
 import { weekMonday, weekOf, weeksOfMonth } from '../rules/plan-week.ts';
 import { loadArchive, writeArchiveXlsx } from './archive.ts';
 
 /** `shequ report plans --week 2026-W49 | --month 2026-12 [--community 社区] --format xlsx|json [--out file]` */
-async function reportPlansAction(options: { week?: string; month?: string; community?: string; format: string; out?: string }, { env, policy }: Parameters<ReportSpec['run']>[1]): Promise<void> {
+async function reportPlansAction(options: { week?: string; month?: string; community?: string; format: string; out?: string }, { env, policy, t }: Parameters<ReportSpec['run']>[1]): Promise<void> {
   if (Boolean(options.week) === Boolean(options.month)) throw new UsageError('请给 --week 或 --month 其中一个 (give either --week YYYY-Www or --month YYYY-MM)');
   if (options.week && !weekMonday(options.week)) throw new UsageError(`--week 应为 YYYY-Www，如 2026-W49 (must be an ISO week): ${options.week}`);
   if (options.month && !/^\d{4}-(0[1-9]|1[0-2])$/.test(options.month)) throw new UsageError(`--month 应为 YYYY-MM (must be YYYY-MM): ${options.month}`);
   if (options.format !== 'xlsx' && options.format !== 'json') throw new UsageError(`--format 应为 xlsx 或 json (must be xlsx or json): ${options.format}`);
   const weeks = options.week ? [weekOf(weekMonday(options.week)!)] : weeksOfMonth(options.month!);
-  const t = translator(env.LOCALE);
   const archive = await withDatabase(env, (db) =>
     db.$transaction(async (tx) => {
       const community = options.community ? await tx.community.findUnique({ where: { name: options.community }, select: { id: true, name: true } }) : null;

@@ -1,5 +1,5 @@
 import type { Prisma, Tx } from '../db/client.ts';
-import { roleNames, who } from './describe-roster.ts';
+import { roleNames, who } from './names.ts';
 import { rosterKey } from './identity.ts';
 import { LOGGED_FIELDS, type Confirmation, type OnFile, type RosterPlan, type RowPlan } from './plan-roster.ts';
 

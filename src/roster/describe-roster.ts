@@ -1,6 +1,4 @@
-import type { Role } from '../core/roles.ts';
-import { roleKey } from '../core/roles.ts';
-import { translator } from '../i18n/index.ts';
+import { roleNames, who } from './names.ts';
 import type { Confirmation, Field, OnFile, RosterPlan, RowPlan } from './plan-roster.ts';
 
 /** What a roster import would do, line by line, in the office's words (the CLI prints them). */
@@ -11,18 +9,6 @@ export interface PlanLines {
   changed: string[];
   /** What needs the office's --yes. */
   confirmations: string[];
-}
-
-const zh = translator('zh-CN');
-
-export function roleNames(roles: readonly Role[]): string {
-  return roles.map((role) => zh(roleKey(role))).join('、');
-}
-
-/** 张伟（幸福社区，手机 13800000001）: a person as the office tells namesakes apart. */
-export function who(p: Pick<OnFile, 'name' | 'community' | 'street' | 'phone'>): string {
-  const details = [p.community ?? p.street, p.phone && `手机 ${p.phone}`].filter(Boolean);
-  return details.length > 0 ? `${p.name}（${details.join('，')}）` : p.name;
 }
 
 const FIELD_NAMES: Record<Field, string> = {

@@ -6,24 +6,9 @@ import { applyRosterPlan } from './apply-roster.ts';
 import { describePlan, type PlanLines } from './describe-roster.ts';
 import { foldPhone, ID_COLUMNS, officeId, phoneKey, rosterKey, type OfficeId } from './identity.ts';
 import { planRoster } from './plan-roster.ts';
+import type { RosterEntry } from './entry.ts';
 import type { SheetRow } from './read-sheet.ts';
 
-/** A roster row as the database wants it. */
-export interface RosterEntry {
-  rowNumber: number;
-  name: string;
-  roles: Role[];
-  community: string | null;
-  street: string | null;
-  /** As written, full-width folded. */
-  phone: string | null;
-  /** The mobile number that identifies the person (identity.ts); null for none or a landline. */
-  phoneKey: string | null;
-  /** The office's own id (工号, 编号, 人员编号 or 身份证号), when the sheet has the column. */
-  officeId: OfficeId | null;
-  birthday: string | null;
-  grid: string | null;
-}
 
 export class RosterError extends Error {
   constructor(readonly problems: string[]) {

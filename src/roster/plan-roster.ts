@@ -1,8 +1,8 @@
 import type { Tx } from '../db/client.ts';
 import type { Role } from '../core/roles.ts';
-import { roleNames, who } from './describe-roster.ts';
+import { roleNames, who } from './names.ts';
 import { rosterKey } from './identity.ts';
-import type { RosterEntry } from './import-roster.ts';
+import { type RosterEntry } from './entry.ts';
 
 /** A person on file, as the import compares them with a row. */
 export interface OnFile {

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { parseHHMM } from '../time/office-time.ts';
-import type { DayInfo } from './calendar.ts';
+import { addDays, datesBetween, parseHHMM } from '../time/office-time.ts';
+import type { DayInfo } from '../calendar/office-calendar.ts';
 
 /**
  * Duty rotations as arithmetic over office dates, in the office zone. Pure: the calendar, the
@@ -72,17 +72,6 @@ export interface HolidayBlock {
 }
 
 const isWorked = (day: DayInfo) => day.kind === 'workday' || day.kind === 'makeup_workday';
-
-export function addDays(date: string, days: number): string {
-  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate()!;
-}
-
-/** Every date from `from` to `to`, both included. */
-export function datesBetween(from: string, to: string): string[] {
-  const dates: string[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) dates.push(d);
-  return dates;
-}
 
 /** The shift's start and end instants on an office date. */
 export function shiftSpan(date: string, shift: Pick<ShiftTimes, 'start' | 'end'>, zone: string): { start: Date; end: Date } {

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { SessionRule } from '../config/policy.ts';
-import type { LeavePolicy } from '../config/leave-policy.ts';
+import type { LeavePolicy } from '../../commands/leave/policy.ts';
 import type { Role } from '../core/roles.ts';
 import { parseHHMM } from '../time/office-time.ts';
 

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
-import { readNumber } from './leave-dates.ts';
+import { readNumber } from '../time/date-phrases.ts';
+import { readTags } from '../core/tags.ts';
 
 /**
  * How a notice is written: audience words first (3栋, 5号楼, 第二网格, 全社区, 全街道), an optional
@@ -25,26 +26,7 @@ export interface NoticeWords {
 /** The words that ask residents to confirm; taken out of the text, since the notice adds its own line and button. */
 const ASK_CONFIRM = /[（(]?(?:收到请回复收到|收到请回复\s*1?|请回复收到|收到回复1|需回执|要回执)[)）]?[。！!]?/g;
 
-const BUILDING = /^(\d{1,4})\s*(?:号楼|号|栋|幢|楼)$/;
-const GRID = /^第?(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*网格$/;
-const TAG_LIST = /[、,，和及]/;
 const TITLE_MAX = 24;
-
-/** A building or grid as tags are kept: 3号楼 → 3栋, 第二网格 → 2网格; null when the word is neither. */
-export function normalizeTag(word: string): string | null {
-  const building = BUILDING.exec(word.trim());
-  if (building) return `${Number(building[1])}栋`;
-  const grid = GRID.exec(word.trim());
-  const n = grid ? readNumber(grid[1]!) : null;
-  return n !== null && Number.isInteger(n) ? `${n}网格` : null;
-}
-
-/** Several tags in one word: 「3栋、5栋」「3栋和4栋」; null unless every part is one. */
-export function readTags(word: string): string[] | null {
-  const parts = word.split(TAG_LIST).filter((p) => p.trim() !== '');
-  const tags = parts.map(normalizeTag);
-  return parts.length > 0 && tags.every((t) => t !== null) ? [...new Set(tags as string[])] : null;
-}
 
 function leadingToken(text: string): { token: string; rest: string } | null {
   const match = /^([^\s\n]+)[^\S\n]*/.exec(text);

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { parseDayWord } from './day-words.ts';
+import { parseDayWord } from '../time/day-words.ts';
 import { splitItems } from './plan-items.ts';
 
 /**

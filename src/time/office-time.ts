@@ -47,3 +47,15 @@ export function parseOfficeTime(value: string, zone: string): Date | null {
   const parsed = DateTime.fromISO(value, { zone, setZone: false });
   return parsed.isValid ? parsed.toJSDate() : null;
 }
+
+/** An office date (YYYY-MM-DD) `days` later (or earlier). */
+export function addDays(date: string, days: number): string {
+  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate()!;
+}
+
+/** Every date from `from` to `to`, both included. */
+export function datesBetween(from: string, to: string): string[] {
+  const dates: string[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) dates.push(d);
+  return dates;
+}

@@ -5,11 +5,10 @@ import { PuppetMock, mock } from 'wechaty-puppet-mock';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WechatAdapter } from '../../adapters/wechat/adapter.ts';
 import { realTime } from '../../adapters/wechat/pacer.ts';
-import { defaultPolicy } from '../../src/config/policy.ts';
+import { defaultPolicy, translate } from '../../commands/index.ts';
 import { PrismaPlatformStore } from '../../src/core/platform-store.ts';
 import { createDb, type Db } from '../../src/db/client.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
-import { translator } from '../../src/i18n/index.ts';
 import { DeliveryWorker } from '../../src/messaging/delivery.ts';
 import { enqueue } from '../../src/messaging/outbox.ts';
 import { RateLimiter } from '../../src/messaging/rate-limiter.ts';
@@ -41,7 +40,7 @@ describe('WeChat sending', () => {
     const pacerTime = { ...realTime, random: () => randoms[draw++ % randoms.length]! };
     const pacing = { ...defaultPolicy().wechat, minGapMs: 3_000, jitterMs: 2_000, perMinute: 20 };
     const store = new PrismaPlatformStore(db, 'wechat', { admin: null, clock: new SettableClock() });
-    const adapter = new WechatAdapter({ wechaty, store, log, t: translator('zh-CN'), pacing, pacerTime });
+    const adapter = new WechatAdapter({ wechaty, store, log, t: translate('zh-CN'), pacing, pacerTime });
     await adapter.start(async () => ({ duplicate: false }));
     const delivery = new DeliveryWorker(db, new Map([['wechat', adapter]]), log, { pollMs: 20 });
     cleanups.push(async () => {

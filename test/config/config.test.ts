@@ -3,7 +3,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadEnv, sandboxEnabled } from '../../src/config/env.ts';
-import { defaultPolicy, loadPolicy, parsePolicy } from '../../src/config/policy.ts';
+import { defaultPolicy, loadPolicy, parsePolicy } from '../../commands/index.ts';
 import { tempDir } from '../helpers/app.ts';
 import { ROOT } from '../helpers/cli.ts';
 

@@ -41,6 +41,8 @@ describe('secrets in settings never reach the terminal or the log', () => {
       LARK_VERIFICATION_TOKEN: 'VerificationToken-4711',
       // Nothing listens there: the SDK's token request fails, and the SDK logs the request it made.
       LARK_DOMAIN: 'http://127.0.0.1:1',
+      // Beside a platform the sandbox asks for its token (a secret too).
+      SANDBOX_TOKEN: 'SandboxToken-4711-abcdef',
     });
     await until('the SDK error in the log', () => bot!.output().includes('tenant_access_token'));
     expect(bot.output()).toContain('\\"app_secret\\":\\"***\\"');

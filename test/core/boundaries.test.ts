@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commandRegistry } from '../../commands/index.ts';
-import { renderText, type ChatRecord, type Command } from '../../src/core/command.ts';
+import { commandRegistry, translate } from '../../commands/index.ts';
+import { type Command } from '../../src/core/command.ts';
+import { renderText } from '../../src/i18n/text.ts';
+import { type ChatRecord } from '../../src/core/identity.ts';
 import type { RecordKind, Scoped } from '../../src/core/records.ts';
-import { translator } from '../../src/i18n/index.ts';
 import type { OutgoingMessage } from '../../src/messaging/types.ts';
 import { importRoster, validateRoster } from '../../src/roster/import-roster.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
@@ -16,7 +17,7 @@ import { until } from '../helpers/until.ts';
  */
 
 const BOT = '社区助手';
-const t = translator('zh-CN');
+const t = translate('zh-CN');
 
 /** The actors, in the order they act: outsiders first, so nothing an insider did can hide a leak. */
 const ACTORS = [

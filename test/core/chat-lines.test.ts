@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMessage } from '../../src/cli/parse.ts';
 import { loadEnv } from '../../src/config/env.ts';
-import { defaultPolicy } from '../../src/config/policy.ts';
+import { defaultPolicy, office, translate } from '../../commands/index.ts';
 import type { RouteOutcome } from '../../src/core/router.ts';
 import { parseOfficeTime } from '../../src/time/office-time.ts';
 import { DEMO_GROUPS, DEMO_ROLES, type CommandLine, type TalkLine } from '../chat-lines/types.ts';
@@ -26,7 +26,8 @@ const talkLines = await load<TalkLine>('talk');
 const commandLines = await load<CommandLine>('commands');
 const DEFAULT_AT = '2026-11-23T07:58:00';
 const BOT = '社区助手';
-const config = { env: loadEnv({ LOG_LEVEL: 'silent', BOT_NAME: BOT }), policy: defaultPolicy() };
+const config = { env: loadEnv({ LOG_LEVEL: 'silent', BOT_NAME: BOT }), policy: defaultPolicy(), t: translate('zh-CN') };
+const commands = office.registry(BOT).commands;
 
 const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
 const chatOf = (line: { chat: string; user: string }) => (line.chat === 'dm' ? `dm:${line.user}` : line.chat);
@@ -43,6 +44,7 @@ function parseLine(line: { text: string; user: string; chat: string; at?: string
       addressed: line.text.includes(`@${BOT}`),
     },
     config,
+    commands,
   );
 }
 

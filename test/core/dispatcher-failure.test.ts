@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { defaultPolicy } from '../../src/config/policy.ts';
+import { defaultPolicy, translate } from '../../commands/index.ts';
 import { defineCommand, TRIGGER } from '../../src/core/command.ts';
 import { Dispatcher } from '../../src/core/dispatcher.ts';
 import type { Db } from '../../src/db/client.ts';
-import { translator } from '../../src/i18n/index.ts';
 import { createLogger } from '../../src/log.ts';
 import type { InboundMessage } from '../../src/messaging/types.ts';
 import { SettableClock } from '../../src/time/clock.ts';
@@ -48,7 +47,7 @@ describe('a handler that throws', () => {
   it('rolls back its writes, keeps the event as failed once, and tells the sender in Chinese', async () => {
     db = (await freshDb('dispatcher-failure')).db;
     const clock = new SettableClock(new Date('2026-12-02T09:00:00+08:00'), { frozen: true });
-    const dispatcher = new Dispatcher({ db, commands: [broken], policy: defaultPolicy(), t: translator('zh-CN'), log: createLogger('silent'), clock, botName: '社区助手', onOutbox: () => {} });
+    const dispatcher = new Dispatcher({ db, commands: [broken], policy: defaultPolicy(), t: translate('zh-CN'), log: createLogger('silent'), clock, botName: '社区助手', onOutbox: () => {} });
 
     expect(await dispatcher.receive(message('e1'))).toEqual({ duplicate: false });
     // The platform delivers the same event again: nothing more happens.

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { commandRegistry } from '../../commands/index.ts';
-import { defaultPolicy } from '../../src/config/policy.ts';
-import { defineCommand, renderText, TRIGGER } from '../../src/core/command.ts';
+import { commandRegistry, translate } from '../../commands/index.ts';
+import { defaultPolicy } from '../../commands/index.ts';
+import { defineCommand, TRIGGER } from '../../src/core/command.ts';
+import { renderText } from '../../src/i18n/text.ts';
 import { registerFamilies } from '../../src/core/family.ts';
 import type { Role } from '../../src/core/roles.ts';
 import { normalizeText, route, triggersUnaddressed, type RouteInput } from '../../src/core/router.ts';
-import { translator } from '../../src/i18n/index.ts';
 
 const { commands } = commandRegistry('社区助手');
-const t = translator('zh-CN');
+const t = translate('zh-CN');
 const base: Omit<RouteInput, 'text'> = {
   botName: '社区助手',
   mentionsBot: false,

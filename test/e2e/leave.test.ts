@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadReport } from '../../src/attendance/load-report.ts';
-import { officeStaff } from '../../src/attendance/people.ts';
+import { officeStaff } from '../../src/core/people.ts';
 import { loadCalendar } from '../../src/calendar/calendar-store.ts';
 import { approvedLeaveIntervals } from '../../src/leave/approved-intervals.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';

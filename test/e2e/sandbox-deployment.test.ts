@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.ts';
 import { ConfigError, loadEnv } from '../../src/config/env.ts';
-import { defaultPolicy } from '../../src/config/policy.ts';
+import { defaultPolicy, office } from '../../commands/index.ts';
 import { SettableClock, SystemClock } from '../../src/time/clock.ts';
 import { ROOT } from '../helpers/cli.ts';
 import { freshDatabaseUrl } from '../helpers/database.ts';
@@ -44,7 +44,7 @@ const bearer = { authorization: `Bearer ${TOKEN}` };
 /** `npm start`'s entry in a child process; it must stop at the configuration. */
 async function startMain(env: Record<string, string>): Promise<{ code: number; stderr: string }> {
   try {
-    await promisify(execFile)(process.execPath, [TSX, 'src/main.ts'], {
+    await promisify(execFile)(process.execPath, [TSX, 'bin/start.ts'], {
       cwd: ROOT,
       env: { ...process.env, LOG_LEVEL: 'silent', PORT: '0', DATABASE_URL: `file:${path.join(tempDir(), 'x.db')}`, ...env },
       timeout: 60_000,
@@ -180,7 +180,7 @@ describe('SANDBOX=on beside a real platform', () => {
       TELEGRAM_BOT_TOKEN: telegram.token,
       TELEGRAM_API_ROOT: telegram.url,
     });
-    const app: App = await createApp({ env, policy: defaultPolicy() });
+    const app: App = await createApp({ env, office, policy: defaultPolicy() });
     try {
       const url = await app.start();
       expect(app.clock).toBeInstanceOf(SystemClock);
@@ -197,7 +197,7 @@ describe('SANDBOX=on beside a real platform', () => {
 describe('the sandbox on its own (the embedded default)', () => {
   it('needs no token, moves its clock, and answers loopback names only', async () => {
     const env = loadEnv({ DATABASE_URL: await freshDatabaseUrl(), PORT: '0', LOG_LEVEL: 'silent', DEMO_DATA: 'off' });
-    const app: App = await createApp({ env, policy: defaultPolicy() });
+    const app: App = await createApp({ env, office, policy: defaultPolicy() });
     try {
       const url = await app.start();
       expect(app.clock).toBeInstanceOf(SettableClock);

@@ -7,10 +7,10 @@ import { freshPostgresUrl, onPostgres } from '../helpers/database.ts';
 
 const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 
-/** Runs `src/main.ts` as `npm start` does, until it prints `until` or exits. */
+/** Runs `bin/start.ts` as `npm start` does, until it prints `until` or exits. */
 function startBot(env: Record<string, string>, until: RegExp): Promise<{ stdout: string; stderr: string; code: number | null; stop: () => Promise<number | null> }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [TSX, 'src/main.ts'], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env } });
+    const child = spawn(process.execPath, [TSX, 'bin/start.ts'], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env } });
     let stdout = '';
     let stderr = '';
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createApp, type App } from '../../src/app.ts';
 import { configuredPlatforms, loadEnv } from '../../src/config/env.ts';
-import { defaultPolicy, parsePolicy, type Policy } from '../../src/config/policy.ts';
+import { type Policy } from '../../src/config/policy.ts';
+import { defaultPolicy, parsePolicy, office } from '../../commands/index.ts';
 import type { DeliveryOptions } from '../../src/messaging/delivery.ts';
 import { SettableClock } from '../../src/time/clock.ts';
 import { freshDatabaseUrl } from './database.ts';
@@ -68,7 +69,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const env = loadEnv(besidePlatform && settings.SANDBOX_TOKEN === undefined ? { ...settings, SANDBOX_TOKEN: TEST_SANDBOX_TOKEN } : settings);
   const policy = options.policy ? parsePolicy(options.policy) : defaultPolicy();
   const clock = new SettableClock(new Date(options.now ?? '2026-11-23T08:00:00+08:00'), { frozen: true });
-  const app = await createApp({ env, policy, clock, delivery: { pollMs: 50, baseBackoffMs: 50, ...options.delivery } });
+  const app = await createApp({ env, office, policy, clock, delivery: { pollMs: 50, baseBackoffMs: 50, ...options.delivery } });
   const url = await app.start();
 
   const request = async (pathname: string, init: RequestInit = {}) => {

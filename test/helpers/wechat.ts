@@ -6,7 +6,7 @@ import type { WechatAdapter } from '../../adapters/wechat/adapter.ts';
 import { createApp, type App } from '../../src/app.ts';
 import { issueBindCode } from '../../src/core/bind-codes.ts';
 import { loadEnv } from '../../src/config/env.ts';
-import { parsePolicy } from '../../src/config/policy.ts';
+import { parsePolicy, office } from '../../commands/index.ts';
 import { importRoster, validateRoster } from '../../src/roster/import-roster.ts';
 import { SettableClock } from '../../src/time/clock.ts';
 import { tempDir, TEST_SANDBOX_TOKEN } from './app.ts';
@@ -67,7 +67,7 @@ export async function startWechatWorld(options: WechatWorldOptions = {}): Promis
   });
   const policy = parsePolicy({ ...options.policy, wechat: { minGapMs: 0, jitterMs: 0, ...(options.policy?.wechat as object) } });
   const clock = new SettableClock(new Date(options.now ?? '2026-11-23T07:58:00+08:00'), { frozen: true });
-  const app = await createApp({ env, policy, clock, delivery: { pollMs: 50, baseBackoffMs: 50 } });
+  const app = await createApp({ env, office, policy, clock, delivery: { pollMs: 50, baseBackoffMs: 50 } });
   await app.start();
   const adapter = app.adapters.get('wechat') as WechatAdapter;
   const mocker = (adapter.wechaty.puppet as PuppetMock).mocker;

@@ -1,5 +1,5 @@
+import { translate } from '../../commands/index.ts';
 import { afterEach, describe, expect, it } from 'vitest';
-import { translator } from '../../src/i18n/index.ts';
 import { incidentTimersJob } from '../../src/incident/timers.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { botTexts, moveTo, startIncidentOffice, ZHANG_ON_DUTY } from './office.ts';
@@ -59,7 +59,7 @@ describe('nobody takes it: the chain climbs by the level, day or night, each ste
     bots.push(bot);
     await bot.say('g-work', 'liuyang', '上报 3号楼冒烟');
     // 较大: a step every 5 minutes. One instance runs the timers for 10:15, another for 10:16, a third again for 10:16.
-    const job = incidentTimersJob(bot.app.policy, translator('zh-CN'));
+    const job = incidentTimersJob(bot.app.policy, translate('zh-CN'));
     const run = (minute: string) => bot.app.db.$transaction((tx) => job.run({ tx, dueAt: new Date(`2026-12-02T${minute}:00+08:00`) }));
     await Promise.all([run('10:15'), run('10:16'), run('10:16')]);
     const updates = await bot.app.db.incidentUpdate.findMany({ where: { incidentId: 1 }, orderBy: { id: 'asc' } });

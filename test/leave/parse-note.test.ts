@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPolicy } from '../../src/config/policy.ts';
+import { defaultPolicy } from '../../commands/index.ts';
 import { leaveRef, parseNote } from '../../src/leave/parse-note.ts';
 
 const context = { now: new Date('2026-11-23T09:00:00+08:00'), policy: defaultPolicy() };

@@ -1,5 +1,5 @@
+import { translate } from '../../commands/index.ts';
 import { afterEach, describe, expect, it } from 'vitest';
-import { translator } from '../../src/i18n/index.ts';
 import { publishNotice } from '../../src/notice/publish.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 
@@ -9,7 +9,7 @@ afterEach(async () => {
   bot = null;
 });
 
-const t = translator('zh-CN');
+const t = translate('zh-CN');
 
 /** Groups beside the demo's: two tagged resident groups, one the bot was removed from, and another community's. */
 async function addGroups(app: TestApp['app']) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPolicy } from '../../src/config/policy.ts';
+import { defaultPolicy } from '../../commands/index.ts';
 import type { ParseContext } from '../../src/core/command.ts';
 import { parseMinutesArgs, parsePlanArgs, parsePlanResultsArgs } from '../../src/plan/args.ts';
 

@@ -1,5 +1,5 @@
+import { translate } from '../../commands/index.ts';
 import { afterEach, describe, expect, it } from 'vitest';
-import { translator } from '../../src/i18n/index.ts';
 import { planJobs } from '../../src/plan/jobs.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { freshDatabaseUrl } from '../helpers/database.ts';
@@ -35,7 +35,7 @@ async function count(t: TestApp, pattern: RegExp): Promise<Record<string, number
 
 /** The job run again for a later minute, as catch-up after downtime may: only its own claims stop it. */
 async function rerun(t: TestApp, name: string, minute: string): Promise<void> {
-  const job = planJobs(t.app.policy, translator('zh-CN')).find((j) => j.name === name)!;
+  const job = planJobs(t.app.policy, translate('zh-CN')).find((j) => j.name === name)!;
   await t.app.db.$transaction((tx) => job.run({ tx, dueAt: new Date(`${minute}+08:00`) }));
 }
 

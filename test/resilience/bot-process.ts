@@ -21,9 +21,9 @@ export interface RunAs {
   gid: number;
 }
 
-/** The real bot (`src/main.ts`, as `npm start` runs it) in a child process. */
+/** The real bot (`bin/start.ts`, as `npm start` runs it) in a child process. */
 function spawnBot(env: Record<string, string>, nodeArgs: string[] = [], user?: RunAs): ChildProcess {
-  return spawn(process.execPath, [...nodeArgs, '--import', TSX_LOADER, 'src/main.ts'], {
+  return spawn(process.execPath, [...nodeArgs, '--import', TSX_LOADER, 'bin/start.ts'], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', PORT: '0', SANDBOX: 'on', DEMO_DATA: 'off', ...env },
     ...user,

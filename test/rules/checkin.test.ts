@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPolicy, parsePolicy } from '../../src/config/policy.ts';
+import { defaultPolicy, parsePolicy } from '../../commands/index.ts';
 import { decideCheckIn, decideCheckOut } from '../../src/rules/checkin.ts';
 
 const policy = defaultPolicy();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPolicy, parsePolicy } from '../../src/config/policy.ts';
-import { asksAnonymity, householdNumbers, isConfidential, maskPrivate } from '../../src/rules/incident-privacy.ts';
+import { defaultPolicy, parsePolicy } from '../../commands/index.ts';
+import { asksAnonymity, isConfidential } from '../../src/rules/incident-privacy.ts';
+import { householdNumbers, maskPrivate } from '../../src/core/privacy.ts';
 
 describe('what a residents’ group may read: ID numbers and phones in any width, with any separators', () => {
   it.each([

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { officialCalendar } from '../../src/calendar/official.ts';
-import { defaultPolicy, parsePolicy } from '../../src/config/policy.ts';
-import { OfficeCalendar } from '../../src/rules/calendar.ts';
+import { defaultPolicy, parsePolicy } from '../../commands/index.ts';
+import { OfficeCalendar } from '../../src/calendar/office-calendar.ts';
 import { approvalChain, dayMinutes, workingMinutes } from '../../src/rules/leave-chain.ts';
 
 const policy = defaultPolicy();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chinesePunctuation, financeDueDate, guessCategory, normalizeTag, parseNoticeWords, parseSendAt, readTags } from '../../src/rules/notice-words.ts';
+import { chinesePunctuation, financeDueDate, guessCategory, parseNoticeWords, parseSendAt } from '../../src/rules/notice-words.ts';
+import { normalizeTag, readTags } from '../../src/core/tags.ts';
 import { isSettled } from '../../src/rules/notice-ledger.ts';
 
 const CATEGORIES = ['财务公开', '服务事项', '通知公告'];

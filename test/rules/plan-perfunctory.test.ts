@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPolicy } from '../../src/config/policy.ts';
+import { defaultPolicy } from '../../commands/index.ts';
 import { assessPlan, isGeneric } from '../../src/rules/plan-perfunctory.ts';
 
 const rules = defaultPolicy().plans.perfunctory;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { officialCalendar } from '../../src/calendar/official.ts';
-import { OfficeCalendar } from '../../src/rules/calendar.ts';
+import { OfficeCalendar } from '../../src/calendar/office-calendar.ts';
 import {
   coveredBy,
   deadlineDay,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { defaultPolicy } from '../../src/config/policy.ts';
+import { defaultPolicy } from '../../commands/index.ts';
 import type { Db } from '../../src/db/client.ts';
 import { createLogger } from '../../src/log.ts';
 import { Scheduler, type Job } from '../../src/scheduler/scheduler.ts';

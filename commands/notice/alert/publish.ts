@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { roleName, workflowFor } from '../../../src/approval/workflow.ts';
-import { defineCommand, type ArgsResult, type CommandContext, type GroupTrigger, type Sender, type Text } from '../../../src/core/command.ts';
+import { defineCommand, type ArgsResult, type CommandContext, type GroupTrigger } from '../../../src/core/command.ts';
+import { type Text } from '../../../src/i18n/text.ts';
+import { type Sender } from '../../../src/core/identity.ts';
 import { OFFICE_STAFF, type Role } from '../../../src/core/roles.ts';
 import type { MessageKey } from '../../../src/i18n/index.ts';
 import { alertLines } from '../../../src/notice/alert/alerts.ts';

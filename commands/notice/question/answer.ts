@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineCommand, TRIGGER, type ArgsResult, type CommandContext, type ParseContext, type Sender } from '../../../src/core/command.ts';
+import { defineCommand, TRIGGER, type ArgsResult, type CommandContext, type ParseContext } from '../../../src/core/command.ts';
+import { type Sender } from '../../../src/core/identity.ts';
 import { OFFICE_STAFF } from '../../../src/core/roles.ts';
 import { enqueue } from '../../../src/messaging/outbox.ts';
 import { answerQuestion } from '../../../src/notice/question/questions.ts';

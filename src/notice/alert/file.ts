@@ -1,6 +1,7 @@
-import { previewApprovers, startApproval, type Workflow } from '../../approval/workflow.ts';
+import { previewApprovers, startApproval } from '../../approval/workflow.ts';
+import { type Workflow } from '../../approval/kind.ts';
 import type { Approver } from '../../approval/approvers.ts';
-import type { Sender } from '../../core/command.ts';
+import { type Sender } from '../../core/identity.ts';
 import type { Alert } from '../../generated/prisma/client.ts';
 import { ALERT_FIELDS, type AlertFields } from '../../rules/alert-fields.ts';
 import { chinesePunctuation } from '../../rules/notice-words.ts';

@@ -1,5 +1,5 @@
 import { privateTargets } from '../../core/addressing.ts';
-import type { Workflow } from '../../approval/workflow.ts';
+import { type Workflow } from '../../approval/kind.ts';
 import type { Alert } from '../../generated/prisma/client.ts';
 import { publishNotice } from '../publish.ts';
 import { alertNotice, type AlertScope } from './alerts.ts';

@@ -4,8 +4,7 @@ import type { ResidentQuestion } from '../../generated/prisma/client.ts';
 import type { Translate } from '../../i18n/index.ts';
 import type { OutboxEntry } from '../../messaging/outbox.ts';
 import type { Platform } from '../../messaging/types.ts';
-import { audienceOf } from '../../incident/format.ts';
-import { maskPrivate } from '../../rules/incident-privacy.ts';
+import { maskPrivate, audienceOf } from '../../core/privacy.ts';
 import { formatClock } from '../../time/office-time.ts';
 import { questionSubject } from './subject.ts';
 

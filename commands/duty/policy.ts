@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import type { PolicyPart } from '../../src/config/policy.ts';
 
 /**
  * Duty rosters (值班表). Shifts are clock times in the office zone (an end at or before the start is
@@ -109,3 +110,11 @@ export type DutyShiftRule = DutyPolicy['shifts'][number];
 export type DutyRotationRule = DutyPolicy['rotations'][number];
 export type DutyLeaderRule = DutyPolicy['leaders'][number];
 export type DutyMemberRule = z.infer<typeof memberSchema>;
+
+declare module '../../src/config/policy.ts' {
+  interface FamilyPolicies {
+    duty: DutyPolicy;
+  }
+}
+
+export const dutyPolicy: PolicyPart = { blocks: { duty: dutyPolicySchema.prefault({}) } };

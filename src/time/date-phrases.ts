@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { SessionRule } from '../config/policy.ts';
-import { parseHHMM } from '../time/office-time.ts';
+import { parseHHMM } from './office-time.ts';
 
 /**
  * The dates and times staff write in a leave note, read in the office zone: 今天/明天/后天,

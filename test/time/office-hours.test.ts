@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { officialCalendar } from '../../src/calendar/official.ts';
-import { defaultPolicy } from '../../src/config/policy.ts';
-import { OfficeCalendar } from '../../src/rules/calendar.ts';
-import { isOfficeTime } from '../../src/rules/office-hours.ts';
+import { defaultPolicy } from '../../commands/index.ts';
+import { OfficeCalendar } from '../../src/calendar/office-calendar.ts';
+import { isOfficeTime } from '../../src/time/office-hours.ts';
 
 const policy = defaultPolicy();
 const calendar = new OfficeCalendar(officialCalendar(), []);

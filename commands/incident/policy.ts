@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { ROLES } from '../core/roles.ts';
-import { requireStreetRole, requireWorker } from './role-rules.ts';
+import type { PolicyPart } from '../../src/config/policy.ts';
+import { ROLES } from '../../src/core/roles.ts';
+import { requireStreetRole, requireWorker } from '../../src/config/role-rules.ts';
 
 /**
  * The incident desk (突发事件 / 应急预案): classes and types guessed from a report's words, levels
@@ -165,3 +166,11 @@ export const incidentPolicySchema = z
 export type IncidentPolicy = z.infer<typeof incidentPolicySchema>;
 export type IncidentLevelRule = IncidentPolicy['levels'][number];
 export type IncidentTypeRule = IncidentPolicy['classes'][number]['types'][number];
+
+declare module '../../src/config/policy.ts' {
+  interface FamilyPolicies {
+    incident: IncidentPolicy;
+  }
+}
+
+export const incidentPolicy: PolicyPart = { blocks: { incident: incidentPolicySchema.prefault({}) } };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { OFFICE_STAFF, ROLES } from '../core/roles.ts';
-import { requireStaff } from './role-rules.ts';
+import type { PolicyPart } from '../../src/config/policy.ts';
+import { OFFICE_STAFF, ROLES } from '../../src/core/roles.ts';
+import { requireStaff } from '../../src/config/role-rules.ts';
 
 /**
  * Weekly plans (周工作计划). The regulation: every staff member posts this week's plan and last
@@ -52,3 +53,11 @@ export const planPolicySchema = z
   });
 
 export type PlanPolicy = z.infer<typeof planPolicySchema>;
+
+declare module '../../src/config/policy.ts' {
+  interface FamilyPolicies {
+    plans: PlanPolicy;
+  }
+}
+
+export const planPolicy: PolicyPart = { blocks: { plans: planPolicySchema.prefault({}) } };

@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { officialCalendar } from '../../src/calendar/official.ts';
-import { defaultPolicy } from '../../src/config/policy.ts';
-import { OfficeCalendar } from '../../src/rules/calendar.ts';
-import { parseLeaveWhen, readNumber } from '../../src/rules/leave-dates.ts';
+import { defaultPolicy } from '../../commands/index.ts';
+import { OfficeCalendar } from '../../src/calendar/office-calendar.ts';
+import { parseLeaveWhen, readNumber } from '../../src/time/date-phrases.ts';
 
 const policy = defaultPolicy();
 const calendar = new OfficeCalendar(officialCalendar(), []);

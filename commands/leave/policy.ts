@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { ROLES } from '../core/roles.ts';
-import { requireApprover } from './role-rules.ts';
+import type { PolicyPart } from '../../src/config/policy.ts';
+import { dayMinutes, thresholdMinutes } from '../../src/rules/leave-chain.ts';
+import { ROLES } from '../../src/core/roles.ts';
+import { requireApprover } from '../../src/config/role-rules.ts';
 
 /**
  * Leave rules (请销假制度). A chain is a list of steps; a step is taken when the leave's working
@@ -85,3 +87,28 @@ export const leavePolicySchema = z
 
 export type LeavePolicy = z.infer<typeof leavePolicySchema>;
 export type LeaveStepRule = LeavePolicy['chain'][number];
+
+declare module '../../src/config/policy.ts' {
+  interface FamilyPolicies {
+    leave: LeavePolicy;
+  }
+}
+
+/** Leave's part of the office policy; its chains climb with the leave's length, a day being the sessions' length. */
+export const leavePolicy: PolicyPart = {
+  blocks: { leave: leavePolicySchema.prefault({}) },
+  check(policy, issue) {
+    const perDay = dayMinutes(policy.sessions);
+    const chains: [(string | number)[], { over: string }[]][] = [
+      [['leave', 'chain'], policy.leave.chain],
+      ...Object.entries(policy.leave.chainByApplicantRole).map(([role, steps]): [(string | number)[], { over: string }[]] => [['leave', 'chainByApplicantRole', role], steps!]),
+    ];
+    for (const [path, steps] of chains) {
+      for (let i = 1; i < steps.length; i++) {
+        if (thresholdMinutes(steps[i]!.over, perDay) < thresholdMinutes(steps[i - 1]!.over, perDay)) {
+          issue([...path, i, 'over'], `审批步骤须按请假时长由短到长排列 (must not be less than step ${i - 1}'s: the steps climb with the leave's length)`);
+        }
+      }
+    }
+  },
+};

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ROLES } from '../core/roles.ts';
-import { requireApprover } from './role-rules.ts';
+import { ROLES } from '../../../src/core/roles.ts';
+import { requireApprover } from '../../../src/config/role-rules.ts';
 
 /**
  * Alerts (预警信息) and residents' questions, of the notice family. An alert goes out only after a

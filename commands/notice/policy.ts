@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { ROLES } from '../core/roles.ts';
-import { requireWorker } from './role-rules.ts';
-import { alertPolicySchema, questionPolicySchema } from './alert-policy.ts';
+import type { PolicyPart } from '../../src/config/policy.ts';
+import { ROLES } from '../../src/core/roles.ts';
+import { requireWorker } from '../../src/config/role-rules.ts';
+import { alertPolicySchema, questionPolicySchema } from './alert/policy.ts';
 
 /**
  * Notices to residents (居务公开): the categories a notice is filed under, the
@@ -58,3 +59,11 @@ export const noticePolicySchema = z
   });
 
 export type NoticePolicy = z.infer<typeof noticePolicySchema>;
+
+declare module '../../src/config/policy.ts' {
+  interface FamilyPolicies {
+    notice: NoticePolicy;
+  }
+}
+
+export const noticePolicy: PolicyPart = { blocks: { notice: noticePolicySchema.prefault({}) } };

@@ -1,5 +1,5 @@
 import type { Policy } from '../config/policy.ts';
-import { minuteOfDay, officeDate, parseHHMM } from '../time/office-time.ts';
+import { minuteOfDay, officeDate, parseHHMM } from './office-time.ts';
 
 /**
  * True on a working day between check-in opening and check-out closing (07:00-17:30 by default):

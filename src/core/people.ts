@@ -1,5 +1,5 @@
 import type { Tx } from '../db/client.ts';
-import { OFFICE_STAFF } from '../core/roles.ts';
+import { OFFICE_STAFF } from './roles.ts';
 
 /** Office staff of a community, as attendance sees them. */
 

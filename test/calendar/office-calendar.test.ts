@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { officialCalendar } from '../../src/calendar/official.ts';
 import { parseCalendarFile } from '../../src/calendar/calendar-file.ts';
-import { OfficeCalendar } from '../../src/rules/calendar.ts';
+import { OfficeCalendar } from '../../src/calendar/office-calendar.ts';
 
 const calendar = new OfficeCalendar(officialCalendar(), []);
 

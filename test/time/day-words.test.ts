@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDayWord, parseMonthWord } from '../../src/rules/day-words.ts';
+import { parseDayWord, parseMonthWord } from '../../src/time/day-words.ts';
 
 describe('days and months in chat', () => {
   it.each([
