@@ -65,10 +65,14 @@ export function startBotProcess(env: Record<string, string>, nodeArgs: string[] 
   });
 }
 
-/** Posts a person's message to the sandbox API; resolves with the HTTP status, or null when the connection broke. */
-export async function post(url: string, pathname: string, body: unknown): Promise<number | null> {
+/**
+ * Posts a person's message to the sandbox API; resolves with the HTTP status, or null when the
+ * connection broke. `token` is the sandbox's, when a platform beside it makes it ask for one.
+ */
+export async function post(url: string, pathname: string, body: unknown, token?: string): Promise<number | null> {
   try {
-    const response = await fetch(`${url}${pathname}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const headers = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
+    const response = await fetch(`${url}${pathname}`, { method: 'POST', headers, body: JSON.stringify(body) });
     await response.text();
     return response.status;
   } catch {

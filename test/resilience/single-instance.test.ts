@@ -16,13 +16,15 @@ afterEach(async () => {
 });
 
 /** 帮助 from the demo secretary, and an answer in her private chat: the bot is up and handling messages. */
+const TOKEN = 'single-instance-sandbox-token';
+
 async function answers(bot: BotProcess, id: string): Promise<void> {
   const fromBot = async () => {
-    const { messages } = (await (await fetch(`${bot.url}/sandbox/api/messages?chatId=dm%3Awangfang`)).json()) as { messages: { userId: string }[] };
+    const { messages } = (await (await fetch(`${bot.url}/sandbox/api/messages?chatId=dm%3Awangfang`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as { messages: { userId: string }[] };
     return messages.filter((m) => m.userId === 'bot').length;
   };
   const before = await fromBot();
-  expect(await post(bot.url, '/sandbox/api/messages', { chatId: 'dm:wangfang', userId: 'wangfang', text: '帮助', id })).toBe(200);
+  expect(await post(bot.url, '/sandbox/api/messages', { chatId: 'dm:wangfang', userId: 'wangfang', text: '帮助', id }, TOKEN)).toBe(200);
   await until(`the answer to ${id}`, async () => (await fromBot()) > before);
 }
 
@@ -31,7 +33,8 @@ describe('one bot process per SQLite file', () => {
     telegram = await FakeBotApi.start();
     const dir = tempDir();
     const file = path.join(dir, 'data', 'bot.db');
-    const env = { DATABASE_URL: `file:${file}`, DEMO_DATA: 'auto', TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.url };
+    // Beside Telegram the sandbox asks for its token.
+    const env = { DATABASE_URL: `file:${file}`, DEMO_DATA: 'auto', TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.url, SANDBOX_TOKEN: TOKEN };
     const first = await startBotProcess(env);
     bots.push(first);
     await answers(first, 'ask-1');
