@@ -1,0 +1,76 @@
+import type { Catalogs } from '../../src/i18n/index.ts';
+
+/** Help, binding and groups' texts: zh-CN first, English beside it, key by key. */
+const zhCN = {
+  'help.title': '{name}，你可以使用这些指令：',
+  'help.titleUnbound': '你好！我是{bot}。你还没有绑定身份，目前可以使用：',
+  'help.line': '· {names}：{summary}  例：{example}',
+  'help.footer': '指令前后可以@我，全角半角都可以。',
+  'cmd.help.summary': '查看你可以使用的指令',
+  'cmd.help.example': '帮助',
+  'cmd.bind.summary': '用绑定码把这个账号绑定到你的名下',
+  'cmd.bind.example': '绑定 12345678',
+  'cmd.chatPurpose.summary': '把本群设为工作群、居民群或应急群',
+  'cmd.chatPurpose.example': '设为工作群',
+  'bind.askCode': '请发送管理员给你的 8 位绑定码。',
+  'bind.badCode': '绑定码应是 8 位数字，例如「绑定 12345678」。',
+  'bind.invalidCode': '绑定码无效或已过期。请向社区管理员重新索取。',
+  'bind.done': '绑定成功！{name}（{community}{roles}），以后在这里发消息就代表你本人。发送「帮助」看看能做什么。',
+  'bind.alreadyYou': '这个账号已经绑定为{name}，无需再次绑定。',
+  'bind.alreadyOther': '这个账号已绑定为{name}，不能再绑定为别人。如有错误请联系管理员。',
+  'bind.locked.account': '这个账号输错绑定码的次数太多，暂时不能绑定，请在 {until} 之后再试。如果绑定码遗失或已过期，请向社区管理员重新索取。',
+  'bind.locked.chat': '这个群里输错绑定码的次数太多，群内绑定暂停到 {until}。请私聊我发送「绑定 8位数字」，或到时再试。',
+  'bind.locked.platform': '最近输错绑定码的人太多，为了大家的账号安全，绑定暂停到 {until}，请到时再试，或联系社区管理员。',
+  'chatPurpose.done': '好的，本群已设为{community}的{purpose}。',
+  'chatPurpose.same': '本群已经是{community}的{purpose}。',
+  'chatPurpose.ask': '设为什么群？请发送「设为工作群」「设为居民群」或「设为应急群」。',
+  'chatPurpose.noCommunity': '你的档案里没有所属社区，无法设置群用途。',
+  'chatPurpose.claimed': '本群已是{community}的群。要把群改到别的社区，请街道社区建设科在群里发送「设为工作群 社区名」（或居民群、应急群）。',
+  'chatPurpose.streetMoves': '把群设为「{community}」要由街道社区建设科来做；你只能把群设为自己社区的群。',
+  'chatPurpose.noSuchCommunity': '本街道没有「{community}」。请写街道下的社区全名，例如「设为工作群 幸福社区」。',
+  'chatPurpose.askCommunity': '设为哪个社区的群？请写上社区，例如「设为工作群 幸福社区」。',
+  'chatPurpose.moved': '本群已从{from}改为{community}的{purpose}（由{name}改设）。',
+  'chatPurpose.doneTags': '好的，本群已设为{community}的{purpose}，对应：{tags}。发布通知时写「发布通知 {tags} …」即可只发给这些群。',
+  'chatPurpose.badTag': '「{word}」不是楼栋或网格。请写成「3栋」「5号楼」或「第二网格」，例如：设为居民群 3栋。',
+  'chatPurpose.tagsResidentOnly': '只有居民群可以标注楼栋或网格，例如：设为居民群 3栋。',
+} as const;
+
+const en: Record<keyof typeof zhCN, string> = {
+  'help.title': '{name}, you can use these commands:',
+  'help.titleUnbound': "Hello! I'm {bot}. You are not bound yet; for now you can use:",
+  'help.line': '· {names}: {summary}  e.g. {example}',
+  'help.footer': 'You may @mention me; full-width and half-width characters both work.',
+  'cmd.help.summary': 'list the commands you may use',
+  'cmd.help.example': 'help',
+  'cmd.bind.summary': 'bind this account to yourself with a binding code',
+  'cmd.bind.example': 'bind 12345678',
+  'cmd.chatPurpose.summary': 'declare this group the work, residents or emergency group',
+  'cmd.chatPurpose.example': '设为工作群',
+  'bind.askCode': 'Please send the 8-digit binding code your admin gave you.',
+  'bind.badCode': 'A binding code is 8 digits, e.g. "bind 12345678".',
+  'bind.invalidCode': 'That binding code is invalid or expired. Ask your office admin for a new one.',
+  'bind.done': 'Bound! You are {name} ({community}{roles}); messages from this account now speak for you. Send "help" to see what you can do.',
+  'bind.alreadyYou': 'This account is already bound to {name}.',
+  'bind.alreadyOther': 'This account is bound to {name} and cannot be bound to someone else. Contact the admin if this is wrong.',
+  'bind.locked.account': 'Too many wrong binding codes from this account: binding is paused until {until}. If your code is lost or expired, ask your office admin for a new one.',
+  'bind.locked.chat': 'Too many wrong binding codes in this group: binding here is paused until {until}. Send "bind <8 digits>" to me privately, or try again then.',
+  'bind.locked.platform': 'Too many wrong binding codes lately: to keep accounts safe, binding is paused until {until}. Please try again then, or contact your office admin.',
+  'chatPurpose.done': 'OK, this group is now the {purpose} of {community}.',
+  'chatPurpose.same': 'This group is already the {purpose} of {community}.',
+  'chatPurpose.ask': 'Set this group as what? Send 设为工作群 (work), 设为居民群 (residents) or 设为应急群 (emergency).',
+  'chatPurpose.noCommunity': 'Your record has no community, so you cannot set a group purpose.',
+  'chatPurpose.claimed': 'This group belongs to {community}. To move it to another community, the street\'s community section writes 「设为工作群 <community>」 (or 居民群, 应急群) in the group.',
+  'chatPurpose.streetMoves': 'Setting the group for {community} is the street\'s community section\'s act; you can declare groups of your own community only.',
+  'chatPurpose.noSuchCommunity': 'There is no {community} in this street. Write the full name of one of the street\'s communities, e.g. 「设为工作群 幸福社区」.',
+  'chatPurpose.askCommunity': 'For which community? Write it after the purpose, e.g. 「设为工作群 幸福社区」.',
+  'chatPurpose.moved': 'This group moved from {from} to {community} as its {purpose} (set by {name}).',
+  'chatPurpose.doneTags': 'Done: this group is now {community}\'s {purpose}, for {tags}. Write 「发布通知 {tags} …」 to send only to these groups.',
+  'chatPurpose.badTag': '"{word}" is not a building or grid. Write 3栋, 5号楼 or 第二网格, e.g. 设为居民群 3栋.',
+  'chatPurpose.tagsResidentOnly': 'Only resident groups take buildings or grids, e.g. 设为居民群 3栋.',
+};
+
+declare module '../../src/i18n/index.ts' {
+  interface FamilyTexts extends Record<keyof typeof zhCN, string> {}
+}
+
+export const adminTexts: Catalogs = { 'zh-CN': zhCN, en };
