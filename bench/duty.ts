@@ -9,9 +9,9 @@ import { performance } from 'node:perf_hooks';
 import { parsePolicy, translate } from '../commands/index.ts';
 import { createDb, type Db } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
-import { ensureRoster } from '../src/duty/generate.ts';
-import { onDutyAt } from '../src/duty/on-duty.ts';
-import { morningPosts } from '../src/duty/posts.ts';
+import { ensureRoster } from '../commands/duty/generate.ts';
+import { onDutyAt } from '../commands/duty/on-duty.ts';
+import { morningPosts } from '../commands/duty/jobs/posts.ts';
 import type { OutboxEntry } from '../src/messaging/outbox.ts';
 import { tempDir } from '../test/helpers/app.ts';
 

@@ -3,6 +3,6 @@
  * instant, people's duty spans, the office sessions a shift covers, and a check-in that is also a
  * duty arrival.
  */
-export { onDutyAt, dutySpans, type DutyPerson, type DutySpan, type OnDuty } from '../../src/duty/on-duty.ts';
-export { dutyCheckIn, dutySeatsAround, dutySessionsFor, type DutySeatRow } from '../../src/duty/checkin.ts';
-export { sessionsCovered } from '../../src/rules/duty-rotation.ts';
+export { onDutyAt, dutySpans, type DutyPerson, type DutySpan, type OnDuty } from './on-duty.ts';
+export { dutyCheckIn, dutySeatsAround, dutySessionsFor, type DutySeatRow } from './checkin.ts';
+export { sessionsCovered } from './rules/rotation.ts';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineCommand, triggerWithArgs, TRIGGER } from '../../src/core/command.ts';
 import { OFFICE_STAFF } from '../../src/core/roles.ts';
-import { arrivalText, recordArrival, type Effects } from '../../src/duty/arrival.ts';
-import { handOver } from '../../src/duty/handover.ts';
+import { arrivalText, recordArrival, type Effects } from './arrival.ts';
+import { handOver } from './handover-line.ts';
 import { enqueue } from '../../src/messaging/outbox.ts';
 
 /** 接班: arriving on duty (the shift's check-in, also on holidays and at night) and reading the last handover. */

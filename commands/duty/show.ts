@@ -3,11 +3,11 @@ import { loadCalendar } from '../../src/calendar/calendar-store.ts';
 import { defineCommand, triggerWithArgs, TRIGGER, type CommandContext } from '../../src/core/command.ts';
 import { type Sender } from '../../src/core/identity.ts';
 import { OFFICE_STAFF } from '../../src/core/roles.ts';
-import { dayLabel, daysText, shiftLabel } from '../../src/duty/format.ts';
-import { ensureRoster } from '../../src/duty/generate.ts';
-import { loadRoster } from '../../src/duty/roster.ts';
-import { holidayBlocks } from '../../src/rules/duty-rotation.ts';
-import { DUTY_PERIOD, parseDutyPeriod } from '../../src/rules/duty-words.ts';
+import { dayLabel, daysText, shiftLabel } from './format.ts';
+import { ensureRoster } from './generate.ts';
+import { loadRoster } from './roster.ts';
+import { holidayBlocks } from './rules/rotation.ts';
+import { DUTY_PERIOD, parseDutyPeriod } from './rules/words.ts';
 import { officeDate, addDays } from '../../src/time/office-time.ts';
 
 const periodArgs = z.discriminatedUnion('kind', [

@@ -5,12 +5,12 @@ import { renderText, type Text } from '../../src/i18n/text.ts';
 import { type Sender } from '../../src/core/identity.ts';
 import { holdsAny, OFFICE_LEADERS, OFFICE_STAFF } from '../../src/core/roles.ts';
 import { privateTargets } from '../../src/core/addressing.ts';
-import { dayLabel, shiftLabel } from '../../src/duty/format.ts';
-import { ensureRoster } from '../../src/duty/generate.ts';
-import { dutySwapApproval } from '../../src/duty/swap-approval.ts';
-import { busyDuring, colleagueNamed, moveSeat, oneSeat, swapPlan, type Seat } from '../../src/duty/swap.ts';
+import { dayLabel, shiftLabel } from './format.ts';
+import { ensureRoster } from './generate.ts';
+import { dutySwapApproval } from './swap-approval.ts';
+import { busyDuring, colleagueNamed, moveSeat, oneSeat, swapPlan, type Seat } from './swap-workflow.ts';
 import { addDays } from '../../src/time/office-time.ts';
-import { DUTY_CHANGE_FORM, parseChangeWords } from '../../src/rules/duty-words.ts';
+import { DUTY_CHANGE_FORM, parseChangeWords } from './rules/words.ts';
 import { dutySeatRecord } from './records.ts';
 
 const changeArgs = z.object({

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { onDutyAt } from '../../src/duty/on-duty.ts';
+import { onDutyAt } from '../../commands/duty/on-duty.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 
 /**

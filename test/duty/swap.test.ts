@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { onDutyAt } from '../../src/duty/on-duty.ts';
+import { onDutyAt } from '../../commands/duty/on-duty.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 
 /** 白班 on workdays from Monday 2026-11-23: 张伟, 刘洋, 张伟 (11-25), 刘洋 (11-26), 张伟 (11-27) … */

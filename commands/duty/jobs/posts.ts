@@ -1,14 +1,14 @@
 import { DateTime } from 'luxon';
-import { loadCalendar } from '../calendar/calendar-store.ts';
-import { privateTargets, toMessage, workGroupTargets } from '../core/addressing.ts';
-import type { Policy } from '../config/policy.ts';
-import { insertUnlessDuplicate, type Tx } from '../db/client.ts';
-import type { Translate } from '../i18n/index.ts';
-import type { OutboxEntry } from '../messaging/outbox.ts';
-import { holidayBlocks } from '../rules/duty-rotation.ts';
-import { officeDate, addDays } from '../time/office-time.ts';
-import { dayLabel, daysText, shiftLabel } from './format.ts';
-import { loadRoster, type RosterDay } from './roster.ts';
+import { loadCalendar } from '../../../src/calendar/calendar-store.ts';
+import { privateTargets, toMessage, workGroupTargets } from '../../../src/core/addressing.ts';
+import type { Policy } from '../../../src/config/policy.ts';
+import { insertUnlessDuplicate, type Tx } from '../../../src/db/client.ts';
+import type { Translate } from '../../../src/i18n/index.ts';
+import type { OutboxEntry } from '../../../src/messaging/outbox.ts';
+import { holidayBlocks } from '../rules/rotation.ts';
+import { officeDate, addDays } from '../../../src/time/office-time.ts';
+import { dayLabel, daysText, shiftLabel } from '../format.ts';
+import { loadRoster, type RosterDay } from '../roster.ts';
 
 /**
  * The roster's posts: the day's duty to the work groups at `duty.post.at` (the week on Mondays), the

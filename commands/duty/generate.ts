@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { loadCalendar } from '../calendar/calendar-store.ts';
-import type { DutyMemberRule } from '../../commands/duty/policy.ts';
-import type { Policy } from '../config/policy.ts';
-import type { Tx } from '../db/client.ts';
-import { planCycle, planHoliday, type CalendarView, type Member, type PlannedSeat, type ShiftTimes } from '../rules/duty-rotation.ts';
-import { datesBetween } from '../time/office-time.ts';
-import { sql } from '../db/sql.ts';
+import { loadCalendar } from '../../src/calendar/calendar-store.ts';
+import type { DutyMemberRule } from './policy.ts';
+import type { Policy } from '../../src/config/policy.ts';
+import type { Tx } from '../../src/db/client.ts';
+import { planCycle, planHoliday, type CalendarView, type Member, type PlannedSeat, type ShiftTimes } from './rules/rotation.ts';
+import { datesBetween } from '../../src/time/office-time.ts';
+import { sql } from '../../src/db/sql.ts';
 
 /**
  * Generates the roster ahead from the policy's rotations, idempotently: a community's date is

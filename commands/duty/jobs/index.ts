@@ -1,12 +1,12 @@
-import type { Policy } from '../config/policy.ts';
-import { privateTargets, toMessage } from '../core/addressing.ts';
-import type { Translate } from '../i18n/index.ts';
-import { enqueue, type OutboxEntry } from '../messaging/outbox.ts';
-import type { Job, JobContext } from '../scheduler/scheduler.ts';
-import { officeDate, parseHHMM, addDays } from '../time/office-time.ts';
-import type { Effects } from './arrival.ts';
-import { dayLabel } from './format.ts';
-import { ensureRoster } from './generate.ts';
+import type { Policy } from '../../../src/config/policy.ts';
+import { privateTargets, toMessage } from '../../../src/core/addressing.ts';
+import type { Translate } from '../../../src/i18n/index.ts';
+import { enqueue, type OutboxEntry } from '../../../src/messaging/outbox.ts';
+import type { Job, JobContext } from '../../../src/scheduler/scheduler.ts';
+import { officeDate, parseHHMM, addDays } from '../../../src/time/office-time.ts';
+import type { Effects } from '../arrival.ts';
+import { dayLabel } from '../format.ts';
+import { ensureRoster } from '../generate.ts';
 import { eveningReminders, morningPosts } from './posts.ts';
 import { raiseLeaveOverlaps, reportMissingCheckIns } from './watch.ts';
 

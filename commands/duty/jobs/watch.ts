@@ -1,11 +1,11 @@
-import { privateTargets, roleHolders, toMessage, workGroupTargets, type Target } from '../core/addressing.ts';
-import { OFFICE_STAFF } from '../core/roles.ts';
-import type { Tx } from '../db/client.ts';
-import { approvedLeaveIntervals } from '../../commands/leave/api.ts';
-import { formatClock, formatDateTime } from '../time/office-time.ts';
-import { dueAt, type Effects } from './arrival.ts';
-import { dayLabel, shiftLabel } from './format.ts';
-import { onDutyAt } from './on-duty.ts';
+import { privateTargets, roleHolders, toMessage, workGroupTargets, type Target } from '../../../src/core/addressing.ts';
+import { OFFICE_STAFF } from '../../../src/core/roles.ts';
+import type { Tx } from '../../../src/db/client.ts';
+import { approvedLeaveIntervals } from '../../leave/api.ts';
+import { formatClock, formatDateTime } from '../../../src/time/office-time.ts';
+import { dueAt, type Effects } from '../arrival.ts';
+import { dayLabel, shiftLabel } from '../format.ts';
+import { onDutyAt } from '../on-duty.ts';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;

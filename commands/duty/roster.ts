@@ -1,8 +1,8 @@
-import { loadCalendar } from '../calendar/calendar-store.ts';
-import type { Policy } from '../config/policy.ts';
-import type { Tx } from '../db/client.ts';
-import { blockOf } from '../rules/duty-rotation.ts';
-import { datesBetween } from '../time/office-time.ts';
+import { loadCalendar } from '../../src/calendar/calendar-store.ts';
+import type { Policy } from '../../src/config/policy.ts';
+import type { Tx } from '../../src/db/client.ts';
+import { blockOf } from './rules/rotation.ts';
+import { datesBetween } from '../../src/time/office-time.ts';
 import { ensureRoster } from './generate.ts';
 
 /** A community's roster over some dates, as plain data for chat, posts and the ledger. */

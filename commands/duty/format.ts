@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
-import type { Policy } from '../config/policy.ts';
-import type { Translate } from '../i18n/index.ts';
-import { formatClock, officeDate } from '../time/office-time.ts';
+import type { Policy } from '../../src/config/policy.ts';
+import type { Translate } from '../../src/i18n/index.ts';
+import { formatClock, officeDate } from '../../src/time/office-time.ts';
 import type { RosterDay, RosterSeat } from './roster.ts';
 
 /** How the roster reads in chat: dates, shifts, names. */

@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
-import type { Policy } from '../config/policy.ts';
-import type { Db, Tx } from '../db/client.ts';
-import type { SheetRow } from '../roster/read-sheet.ts';
-import { shiftSpan } from '../rules/duty-rotation.ts';
-import { datesBetween } from '../time/office-time.ts';
+import type { Policy } from '../../src/config/policy.ts';
+import type { Db, Tx } from '../../src/db/client.ts';
+import type { SheetRow } from '../../src/roster/read-sheet.ts';
+import { shiftSpan } from './rules/rotation.ts';
+import { datesBetween } from '../../src/time/office-time.ts';
 
 /**
  * The office's own 值班表 as a sheet: 日期 (or 星期 for a weekly pattern over --from..--to), 班次

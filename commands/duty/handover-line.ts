@@ -1,7 +1,7 @@
-import { privateTargets, toMessage } from '../core/addressing.ts';
+import { privateTargets, toMessage } from '../../src/core/addressing.ts';
 import type { Effects } from './arrival.ts';
 import { shiftLabel } from './format.ts';
-import { formatClock } from '../time/office-time.ts';
+import { formatClock } from '../../src/time/office-time.ts';
 
 const HOUR = 3_600_000;
 

@@ -1,6 +1,6 @@
-import type { Policy } from '../config/policy.ts';
-import type { Tx } from '../db/client.ts';
-import { officeDate, addDays } from '../time/office-time.ts';
+import type { Policy } from '../../src/config/policy.ts';
+import type { Tx } from '../../src/db/client.ts';
+import { officeDate, addDays } from '../../src/time/office-time.ts';
 import { ensureRoster } from './generate.ts';
 
 export interface DutyPerson {

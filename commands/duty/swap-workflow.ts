@@ -1,9 +1,9 @@
-import { pushTo } from '../approval/workflow.ts';
-import { type StepPlan, type Workflow } from '../approval/kind.ts';
-import { privateTargets, workGroupTargets } from '../core/addressing.ts';
-import { OFFICE_STAFF } from '../core/roles.ts';
-import { type Text } from '../i18n/text.ts';
-import type { Tx } from '../db/client.ts';
+import { pushTo } from '../../src/approval/workflow.ts';
+import { type StepPlan, type Workflow } from '../../src/approval/kind.ts';
+import { privateTargets, workGroupTargets } from '../../src/core/addressing.ts';
+import { OFFICE_STAFF } from '../../src/core/roles.ts';
+import { type Text } from '../../src/i18n/text.ts';
+import type { Tx } from '../../src/db/client.ts';
 import { dayLabel, shiftLabel } from './format.ts';
 
 /**

@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import type { Command } from 'commander';
-import { dayLabel, daysText, spanText } from '../duty/format.ts';
-import { DutyImportError, importDutySheet, validateDutySheet } from '../duty/import.ts';
-import { loadRoster, type RosterDay } from '../duty/roster.ts';
-import type { Translate } from '../i18n/index.ts';
-import type { Policy } from '../config/policy.ts';
-import { readSheet } from '../roster/read-sheet.ts';
-import { formatDateTime, officeDate, parseOfficeTime, addDays } from '../time/office-time.ts';
-import { UsageError, withDatabase, type CliConfig } from './context.ts';
+import { dayLabel, daysText, spanText } from './format.ts';
+import { DutyImportError, importDutySheet, validateDutySheet } from './import.ts';
+import { loadRoster, type RosterDay } from './roster.ts';
+import type { Translate } from '../../src/i18n/index.ts';
+import type { Policy } from '../../src/config/policy.ts';
+import { readSheet } from '../../src/roster/read-sheet.ts';
+import { formatDateTime, officeDate, parseOfficeTime, addDays } from '../../src/time/office-time.ts';
+import { UsageError, withDatabase, type CliConfig } from '../../src/cli/context.ts';
 
 const isoDate = (value: string | undefined, flag: string): string | undefined => {
   if (value === undefined) return undefined;

@@ -1,8 +1,8 @@
-import type { ApprovalKind } from '../approval/kind.ts';
-import { pushTo } from '../approval/workflow.ts';
-import { privateTargets } from '../core/addressing.ts';
-import type { MessageKey } from '../i18n/index.ts';
-import { applySwap, loadSwap, swapLines } from './swap.ts';
+import type { ApprovalKind } from '../../src/approval/kind.ts';
+import { pushTo } from '../../src/approval/workflow.ts';
+import { privateTargets } from '../../src/core/addressing.ts';
+import type { MessageKey } from '../../src/i18n/index.ts';
+import { applySwap, loadSwap, swapLines } from './swap-workflow.ts';
 
 const STATUSES = ['pending', 'approved', 'rejected', 'failed'];
 

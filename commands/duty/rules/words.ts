@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import type { SessionRule } from '../config/policy.ts';
-import { parseLeaveWhen } from '../time/date-phrases.ts';
+import type { SessionRule } from '../../../src/config/policy.ts';
+import { parseLeaveWhen } from '../../../src/time/date-phrases.ts';
 
 /**
  * What people write after 值班, 换班 and 代班: periods (本周, 下周, 本月, 12月, 国庆) and dates

@@ -1,15 +1,15 @@
-import { privateTargets, toMessage } from '../core/addressing.ts';
-import type { Policy } from '../config/policy.ts';
-import type { Tx } from '../db/client.ts';
-import { rawDate, rawOptionalDate } from '../db/raw-values.ts';
-import type { Translate } from '../i18n/index.ts';
-import type { OutboxEntry } from '../messaging/outbox.ts';
-import { sessionsCovered } from '../rules/duty-rotation.ts';
-import { formatClock, officeDate, addDays } from '../time/office-time.ts';
+import { privateTargets, toMessage } from '../../src/core/addressing.ts';
+import type { Policy } from '../../src/config/policy.ts';
+import type { Tx } from '../../src/db/client.ts';
+import { rawDate, rawOptionalDate } from '../../src/db/raw-values.ts';
+import type { Translate } from '../../src/i18n/index.ts';
+import type { OutboxEntry } from '../../src/messaging/outbox.ts';
+import { sessionsCovered } from './rules/rotation.ts';
+import { formatClock, officeDate, addDays } from '../../src/time/office-time.ts';
 import { ensureRoster } from './generate.ts';
 import { onDutyAt } from './on-duty.ts';
 import { shiftLabel } from './format.ts';
-import { sql } from '../db/sql.ts';
+import { sql } from '../../src/db/sql.ts';
 
 /**
  * Arriving on duty: a 签到 or 接班 inside a seat's check-in window (from `duty.checkIn.opensMinutesBefore`

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { officialCalendar } from '../../src/calendar/official.ts';
-import { blockOf, dayClass, holidayBlocks, planCycle, planHoliday, sessionsCovered, shiftSpan, type CycleRotation, type Member } from '../../src/rules/duty-rotation.ts';
-import { OfficeCalendar } from '../../src/calendar/office-calendar.ts';
+import { officialCalendar } from '../../../src/calendar/official.ts';
+import { blockOf, dayClass, holidayBlocks, planCycle, planHoliday, sessionsCovered, shiftSpan, type CycleRotation, type Member } from '../../../commands/duty/rules/rotation.ts';
+import { OfficeCalendar } from '../../../src/calendar/office-calendar.ts';
 
 const ZONE = 'Asia/Shanghai';
 const calendar = new OfficeCalendar(officialCalendar(), []);

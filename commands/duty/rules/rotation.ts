@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { addDays, datesBetween, parseHHMM } from '../time/office-time.ts';
-import type { DayInfo } from '../calendar/office-calendar.ts';
+import { addDays, datesBetween, parseHHMM } from '../../../src/time/office-time.ts';
+import type { DayInfo } from '../../../src/calendar/office-calendar.ts';
 
 /**
  * Duty rotations as arithmetic over office dates, in the office zone. Pure: the calendar, the

@@ -1,6 +1,6 @@
-import { type CommandContext } from '../core/command.ts';
-import { type Sender } from '../core/identity.ts';
-import { enqueue } from '../messaging/outbox.ts';
+import { type CommandContext } from '../../src/core/command.ts';
+import { type Sender } from '../../src/core/identity.ts';
+import { enqueue } from '../../src/messaging/outbox.ts';
 import { arrivalText, recordArrival, type DutySeatRow, type Effects } from './arrival.ts';
 
 export { dutySeatsAround, dutySessionsFor, type DutySeatRow } from './arrival.ts';
