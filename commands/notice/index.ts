@@ -10,6 +10,7 @@ import { noticePolicy } from './policy.ts';
 import { noticePublishCommand, noticeScheduleCommand } from './publish.ts';
 import { questionCommands } from './question/index.ts';
 import { noticeReport } from './report.ts';
+import { noticeTexts } from './texts.ts';
 import { noticeWatcher } from './watch.ts';
 import { noticeWithdrawCommand } from './withdraw.ts';
 
@@ -22,6 +23,7 @@ import { noticeWithdrawCommand } from './withdraw.ts';
 export const noticeFamily: CommandFamily = {
   id: 'notice',
   policy: noticePolicy,
+  texts: noticeTexts,
   commands: [noticePublishCommand, noticeScheduleCommand, noticeWordCommand, noticeConfirmCommand, noticeWithdrawCommand, noticeAckCommand, ...alertCommands, ...questionCommands],
   jobs: (policy, t) => [noticeReleaseJob(t), financeReminderJob(policy, t), questionReminderJob(policy, t)].filter((job) => job !== null),
   reports: [noticeReport],

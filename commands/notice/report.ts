@@ -5,7 +5,7 @@ import { communityOption, UsageError, withDatabase } from '../../src/cli/context
 import type { Policy } from '../../src/config/policy.ts';
 import { MONTHLY_LEDGER_OPTIONS, type ReportSpec } from '../../src/core/family.ts';
 import type { Tx } from '../../src/db/client.ts';
-import { translator, type MessageKey, type Translate } from '../../src/i18n/index.ts';
+import type { MessageKey, Translate } from '../../src/i18n/index.ts';
 import type { Platform } from '../../src/messaging/types.ts';
 import type { DeliveryState } from './rules/ledger.ts';
 import { formatDateTime } from '../../src/time/office-time.ts';
