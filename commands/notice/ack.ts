@@ -1,5 +1,5 @@
 import { defineCommand, TRIGGER } from '../../src/core/command.ts';
-import { noticeRefArgs, parseNoticeRef } from '../../src/notice/command-support.ts';
+import { noticeRefArgs, parseNoticeRef } from './command-support.ts';
 import { noticeHereRecord } from './records.ts';
 
 /**

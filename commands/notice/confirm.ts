@@ -1,9 +1,9 @@
 import { defineCommand, TRIGGER } from '../../src/core/command.ts';
-import { noticeRefArgs, ownNotice, parseNoticeRef } from '../../src/notice/command-support.ts';
-import { whenText } from '../../src/notice/format.ts';
-import { progressMessage } from '../../src/notice/progress.ts';
-import { commitNotice } from '../../src/notice/publish.ts';
-import { ANY_NOTICE_PUBLISHER } from '../../src/notice/roles.ts';
+import { noticeRefArgs, ownNotice, parseNoticeRef } from './command-support.ts';
+import { whenText } from './format.ts';
+import { progressMessage } from './progress.ts';
+import { commitNotice } from './sending.ts';
+import { ANY_NOTICE_PUBLISHER } from './roles.ts';
 import { noticeRecord } from './records.ts';
 
 /**

@@ -1,15 +1,18 @@
 import type { CommandFamily } from '../../src/core/family.ts';
-import { noticeReport } from '../../src/notice/export.ts';
-import { financeReminderJob, noticeReleaseJob } from '../../src/notice/jobs.ts';
-import { noticeWatcher } from '../../src/notice/watch.ts';
-import { alertApproval, alertCommands } from './alert/index.ts';
 import { noticeAckCommand } from './ack.ts';
+import { alertApproval, alertCommands } from './alert/index.ts';
 import { noticeConfirmCommand } from './confirm.ts';
+import { financeReminderJob } from './jobs/finance-reminder.ts';
+import { questionReminderJob } from './jobs/question-reminder.ts';
+import { noticeReleaseJob } from './jobs/release.ts';
 import { noticeWordCommand } from './notice.ts';
-import { noticePublishCommand, noticeScheduleCommand } from './publish.ts';
-import { questionCommands, questionReminderJob } from './question/index.ts';
-import { noticeWithdrawCommand } from './withdraw.ts';
 import { noticePolicy } from './policy.ts';
+import { noticePublishCommand, noticeScheduleCommand } from './publish.ts';
+import { questionCommands } from './question/index.ts';
+import { noticeReport } from './report.ts';
+import { noticeTexts } from './texts.ts';
+import { noticeWatcher } from './watch.ts';
+import { noticeWithdrawCommand } from './withdraw.ts';
 
 /**
  * Notices to residents (居务公开): drafted and previewed, confirmed into one delivery row per resident
@@ -20,6 +23,7 @@ import { noticePolicy } from './policy.ts';
 export const noticeFamily: CommandFamily = {
   id: 'notice',
   policy: noticePolicy,
+  texts: noticeTexts,
   commands: [noticePublishCommand, noticeScheduleCommand, noticeWordCommand, noticeConfirmCommand, noticeWithdrawCommand, noticeAckCommand, ...alertCommands, ...questionCommands],
   jobs: (policy, t) => [noticeReleaseJob(t), financeReminderJob(policy, t), questionReminderJob(policy, t)].filter((job) => job !== null),
   reports: [noticeReport],

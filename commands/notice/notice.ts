@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineCommand, type ArgsResult, type ParseContext } from '../../src/core/command.ts';
-import { draftNotice } from '../../src/notice/draft.ts';
-import { ledgerText } from '../../src/notice/ledger.ts';
-import { NOTICE_READERS, publishersFor } from '../../src/notice/roles.ts';
+import { draftNotice } from './draft.ts';
+import { ledgerText } from './ledger.ts';
+import { NOTICE_READERS, publishersFor } from './roles.ts';
 import { parsePublish } from './publish.ts';
 import { noticeRecord } from './records.ts';
 

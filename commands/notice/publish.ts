@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineCommand, TRIGGER, type ArgsResult, type ParseContext } from '../../src/core/command.ts';
-import { draftNotice } from '../../src/notice/draft.ts';
-import { ANY_NOTICE_PUBLISHER, publishersFor } from '../../src/notice/roles.ts';
-import { parseNoticeWords, parseSendAt, startsWithSendAt } from '../../src/rules/notice-words.ts';
+import { draftNotice } from './draft.ts';
+import { ANY_NOTICE_PUBLISHER, publishersFor } from './roles.ts';
+import { parseNoticeWords, parseSendAt, startsWithSendAt } from './rules/words.ts';
 
 const wordsSchema = z.object({
   audience: z.object({ scope: z.enum(['community', 'street']), tags: z.array(z.string()) }),

@@ -1,7 +1,7 @@
 import { defineCommand, TRIGGER } from '../../src/core/command.ts';
-import { noticeRefArgs, ownNotice, parseNoticeRef } from '../../src/notice/command-support.ts';
-import { withdrawNotice } from '../../src/notice/recall.ts';
-import { ANY_NOTICE_PUBLISHER } from '../../src/notice/roles.ts';
+import { noticeRefArgs, ownNotice, parseNoticeRef } from './command-support.ts';
+import { withdrawNotice } from './recall.ts';
+import { ANY_NOTICE_PUBLISHER } from './roles.ts';
 import { noticeRecord } from './records.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { translate } from '../../commands/index.ts';
 import { afterEach, describe, expect, it } from 'vitest';
-import { publishNotice } from '../../src/notice/publish.ts';
+import { publishNotice } from '../../commands/notice/sending.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 
 let bot: TestApp | null = null;

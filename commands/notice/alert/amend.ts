@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { roleName, workflowFor } from '../../../src/approval/workflow.ts';
 import { defineCommand, TRIGGER, type ArgsResult, type CommandContext } from '../../../src/core/command.ts';
 import { type Sender } from '../../../src/core/identity.ts';
-import { alertLines, currentState, fieldsOf, loadAlert, type AlertScope } from '../../../src/notice/alert/alerts.ts';
-import { fileAlert } from '../../../src/notice/alert/file.ts';
-import { readAlertFields, readLevel, type AlertFields } from '../../../src/rules/alert-fields.ts';
+import { alertLines, currentState, fieldsOf, loadAlert, type AlertScope } from './alerts.ts';
+import { fileAlert } from './file.ts';
+import { readAlertFields, readLevel, type AlertFields } from '../rules/alert-fields.ts';
 import { alertRecord } from '../records.ts';
 import { ALERT_AUTHORS } from './publish.ts';
 

@@ -1,4 +1,4 @@
-import { alertApproval } from '../../../src/notice/alert/approval.ts';
+import { alertApproval } from './approval.ts';
 import { alertCancelCommand, alertUpdateCommand } from './amend.ts';
 import { alertPublishCommand } from './publish.ts';
 

@@ -5,9 +5,9 @@ import { type Text } from '../../../src/i18n/text.ts';
 import { type Sender } from '../../../src/core/identity.ts';
 import { OFFICE_STAFF, type Role } from '../../../src/core/roles.ts';
 import type { MessageKey } from '../../../src/i18n/index.ts';
-import { alertLines } from '../../../src/notice/alert/alerts.ts';
-import { fileAlert } from '../../../src/notice/alert/file.ts';
-import { ALERT_FIELDS, ALERT_LEVELS, firstMissing, labelOf, readAlertFields, readLevel, writeAlertFields, type AlertFields } from '../../../src/rules/alert-fields.ts';
+import { alertLines } from './alerts.ts';
+import { fileAlert } from './file.ts';
+import { ALERT_FIELDS, ALERT_LEVELS, firstMissing, labelOf, readAlertFields, readLevel, writeAlertFields, type AlertFields } from '../rules/alert-fields.ts';
 
 const fieldsSchema = z.object(Object.fromEntries(ALERT_FIELDS.map((field) => [field, z.string().min(1)])) as Record<keyof AlertFields, z.ZodString>);
 const publishArgs = z.object({ scope: z.enum(['community', 'street']), fields: fieldsSchema });

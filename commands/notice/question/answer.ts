@@ -3,9 +3,9 @@ import { defineCommand, TRIGGER, type ArgsResult, type CommandContext, type Pars
 import { type Sender } from '../../../src/core/identity.ts';
 import { OFFICE_STAFF } from '../../../src/core/roles.ts';
 import { enqueue } from '../../../src/messaging/outbox.ts';
-import { answerQuestion } from '../../../src/notice/question/questions.ts';
-import { QUESTION_SUBJECT, questionOfSubject } from '../../../src/notice/question/subject.ts';
-import { chinesePunctuation } from '../../../src/rules/notice-words.ts';
+import { answerQuestion } from './questions.ts';
+import { QUESTION_SUBJECT, questionOfSubject } from './subject.ts';
+import { chinesePunctuation } from '../rules/words.ts';
 import { questionRecord } from '../records.ts';
 
 const answerArgs = z.object({ id: z.number().int().positive(), text: z.string().min(1) });

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { defineCommand, TRIGGER, type ArgsResult, type CommandContext, type ParseContext } from '../../../src/core/command.ts';
 import type { Role } from '../../../src/core/roles.ts';
 import { enqueue } from '../../../src/messaging/outbox.ts';
-import { fileQuestion } from '../../../src/notice/question/questions.ts';
-import { chinesePunctuation } from '../../../src/rules/notice-words.ts';
+import { fileQuestion } from './questions.ts';
+import { chinesePunctuation } from '../rules/words.ts';
 
 const askArgs = z.object({ text: z.string().min(1) });
 type AskArgs = z.infer<typeof askArgs>;

@@ -3,4 +3,3 @@ import { questionAskCommand } from './ask.ts';
 
 /** Residents' questions, for the notice family: asking (caught from resident groups by the router) and answering. */
 export const questionCommands = [questionAskCommand, questionAnswerCommand];
-export { questionReminderJob } from '../../../src/notice/question/reminder-job.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstMissing, readAlertFields, readLevel, writeAlertFields } from '../../../src/rules/alert-fields.ts';
+import { firstMissing, readAlertFields, readLevel, writeAlertFields } from '../../../commands/notice/rules/alert-fields.ts';
 
 describe('alert fields (预警信息的要素)', () => {
   it.each([

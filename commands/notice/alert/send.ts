@@ -1,7 +1,7 @@
-import { privateTargets } from '../../core/addressing.ts';
-import { type Workflow } from '../../approval/kind.ts';
-import type { Alert } from '../../generated/prisma/client.ts';
-import { publishNotice } from '../publish.ts';
+import { privateTargets } from '../../../src/core/addressing.ts';
+import { type Workflow } from '../../../src/approval/kind.ts';
+import type { Alert } from '../../../src/generated/prisma/client.ts';
+import { publishNotice } from '../sending.ts';
 import { alertNotice, type AlertScope } from './alerts.ts';
 
 /**

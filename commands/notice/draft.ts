@@ -1,8 +1,8 @@
-import { type CommandContext } from '../core/command.ts';
-import { type Sender } from '../core/identity.ts';
-import type { Notice } from '../generated/prisma/client.ts';
-import type { Platform } from '../messaging/types.ts';
-import { guessCategory, type NoticeWords } from '../rules/notice-words.ts';
+import { type CommandContext } from '../../src/core/command.ts';
+import { type Sender } from '../../src/core/identity.ts';
+import type { Notice } from '../../src/generated/prisma/client.ts';
+import type { Platform } from '../../src/messaging/types.ts';
+import { guessCategory, type NoticeWords } from './rules/words.ts';
 
 import { audienceChats, type NoticeAudience } from './audience.ts';
 import { noticeText, whenText } from './format.ts';

@@ -1,9 +1,9 @@
-import type { Tx } from '../db/client.ts';
-import type { Notice } from '../generated/prisma/client.ts';
-import type { Translate } from '../i18n/index.ts';
-import { RECALL_UNSUPPORTED } from '../messaging/delivery.ts';
-import { enqueue, enqueueOne } from '../messaging/outbox.ts';
-import type { Platform } from '../messaging/types.ts';
+import type { Tx } from '../../src/db/client.ts';
+import type { Notice } from '../../src/generated/prisma/client.ts';
+import type { Translate } from '../../src/i18n/index.ts';
+import { RECALL_UNSUPPORTED } from '../../src/messaging/delivery.ts';
+import { enqueue, enqueueOne } from '../../src/messaging/outbox.ts';
+import type { Platform } from '../../src/messaging/types.ts';
 import { updateProgress } from './progress.ts';
 
 export type WithdrawOutcome =

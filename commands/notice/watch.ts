@@ -1,6 +1,6 @@
-import type { Tx } from '../db/client.ts';
-import type { Translate } from '../i18n/index.ts';
-import type { DeliveryResult, DeliveryWatcher } from '../messaging/delivery.ts';
+import type { Tx } from '../../src/db/client.ts';
+import type { Translate } from '../../src/i18n/index.ts';
+import type { DeliveryResult, DeliveryWatcher } from '../../src/messaging/delivery.ts';
 import { updateProgress } from './progress.ts';
 import { reportRecall } from './recall.ts';
 

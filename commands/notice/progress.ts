@@ -1,9 +1,9 @@
-import type { Tx } from '../db/client.ts';
-import type { Notice, NoticeDelivery } from '../generated/prisma/client.ts';
-import type { Translate } from '../i18n/index.ts';
-import { enqueue, payloadOf, type OutboxEntry } from '../messaging/outbox.ts';
-import type { Platform } from '../messaging/types.ts';
-import { DELIVERY_STATES, isSettled, type DeliveryState } from '../rules/notice-ledger.ts';
+import type { Tx } from '../../src/db/client.ts';
+import type { Notice, NoticeDelivery } from '../../src/generated/prisma/client.ts';
+import type { Translate } from '../../src/i18n/index.ts';
+import { enqueue, payloadOf, type OutboxEntry } from '../../src/messaging/outbox.ts';
+import type { Platform } from '../../src/messaging/types.ts';
+import { DELIVERY_STATES, isSettled, type DeliveryState } from './rules/ledger.ts';
 
 /**
  * Where a message can be edited in place: Telegram edits text, Lark edits cards (the progress

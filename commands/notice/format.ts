@@ -1,7 +1,7 @@
-import { inZone } from '../time/office-time.ts';
-import type { Notice } from '../generated/prisma/client.ts';
-import type { Translate } from '../i18n/index.ts';
-import type { Button } from '../messaging/types.ts';
+import { inZone } from '../../src/time/office-time.ts';
+import type { Notice } from '../../src/generated/prisma/client.ts';
+import type { Translate } from '../../src/i18n/index.ts';
+import type { Button } from '../../src/messaging/types.ts';
 
 /** The notice as residents read it: category and title, the body, who publishes it. */
 export function noticeText(t: Translate, notice: Pick<Notice, 'category' | 'title' | 'body' | 'publisherName' | 'askConfirm'>): string {

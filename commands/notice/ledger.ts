@@ -1,8 +1,8 @@
-import type { Tx } from '../db/client.ts';
-import type { Notice } from '../generated/prisma/client.ts';
-import type { Translate } from '../i18n/index.ts';
-import type { Platform } from '../messaging/types.ts';
-import type { DeliveryState } from '../rules/notice-ledger.ts';
+import type { Tx } from '../../src/db/client.ts';
+import type { Notice } from '../../src/generated/prisma/client.ts';
+import type { Translate } from '../../src/i18n/index.ts';
+import type { Platform } from '../../src/messaging/types.ts';
+import type { DeliveryState } from './rules/ledger.ts';
 import { whenText } from './format.ts';
 import { progressLine, tally } from './progress.ts';
 

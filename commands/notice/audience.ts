@@ -1,7 +1,7 @@
-import type { Tx } from '../db/client.ts';
-import { scopedGroupTargets, type GroupTarget } from '../core/addressing.ts';
-import type { ChatPurpose } from '../core/chat-purpose.ts';
-import type { AudienceWords } from '../rules/notice-words.ts';
+import type { Tx } from '../../src/db/client.ts';
+import { scopedGroupTargets, type GroupTarget } from '../../src/core/addressing.ts';
+import type { ChatPurpose } from '../../src/core/chat-purpose.ts';
+import type { AudienceWords } from './rules/words.ts';
 
 /** Who a notice is for: the resident groups of its community or of its street, narrowed to buildings and grids (empty: all). */
 export type NoticeAudience = AudienceWords;

@@ -1,24 +1,11 @@
 import { DateTime } from 'luxon';
-import type { Policy } from '../config/policy.ts';
-import { privateTargets, roleHolders } from '../core/addressing.ts';
-import type { Translate } from '../i18n/index.ts';
-import { enqueue, type OutboxEntry } from '../messaging/outbox.ts';
-import { financeDueDate } from '../rules/notice-words.ts';
-import type { Job } from '../scheduler/scheduler.ts';
-import { officeDate, parseHHMM } from '../time/office-time.ts';
-import { releaseNotice } from './publish.ts';
-
-/** 定时通知: every minute, the confirmed notices whose time has come go out (each released once, by compare-and-set). */
-export function noticeReleaseJob(t: Translate): Job {
-  return {
-    name: 'notice-release',
-    cron: '* * * * *',
-    async run({ tx, dueAt }) {
-      const due = await tx.notice.findMany({ where: { status: 'scheduled', releasedAt: null, sendAt: { lte: dueAt } }, orderBy: { id: 'asc' }, select: { id: true } });
-      for (const { id } of due) await releaseNotice(tx, t, id, dueAt);
-    },
-  };
-}
+import type { Policy } from '../../../src/config/policy.ts';
+import { privateTargets, roleHolders } from '../../../src/core/addressing.ts';
+import type { Translate } from '../../../src/i18n/index.ts';
+import { enqueue, type OutboxEntry } from '../../../src/messaging/outbox.ts';
+import type { Job } from '../../../src/scheduler/scheduler.ts';
+import { officeDate, parseHHMM } from '../../../src/time/office-time.ts';
+import { financeDueDate } from '../rules/words.ts';
 
 /**
  * 财务公开 is published monthly by the policy's day: on that day (a short month's last day for

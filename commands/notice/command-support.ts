@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { type ArgsResult, type CommandContext } from '../core/command.ts';
-import { type Sender } from '../core/identity.ts';
-import type { Notice } from '../generated/prisma/client.ts';
+import { type ArgsResult, type CommandContext } from '../../src/core/command.ts';
+import { type Sender } from '../../src/core/identity.ts';
+import type { Notice } from '../../src/generated/prisma/client.ts';
 
 /** `#7` (or 「通知#7」), or nothing: the sender's latest. */
 export const noticeRefArgs = z.object({ id: z.number().int().positive().nullable() });

@@ -1,11 +1,11 @@
-import { toMessage, workGroupTargets } from '../../core/addressing.ts';
-import { insertUnlessDuplicate, type Tx } from '../../db/client.ts';
-import type { ResidentQuestion } from '../../generated/prisma/client.ts';
-import type { Translate } from '../../i18n/index.ts';
-import type { OutboxEntry } from '../../messaging/outbox.ts';
-import type { Platform } from '../../messaging/types.ts';
-import { maskPrivate, audienceOf } from '../../core/privacy.ts';
-import { formatClock } from '../../time/office-time.ts';
+import { toMessage, workGroupTargets } from '../../../src/core/addressing.ts';
+import { insertUnlessDuplicate, type Tx } from '../../../src/db/client.ts';
+import type { ResidentQuestion } from '../../../src/generated/prisma/client.ts';
+import type { Translate } from '../../../src/i18n/index.ts';
+import type { OutboxEntry } from '../../../src/messaging/outbox.ts';
+import type { Platform } from '../../../src/messaging/types.ts';
+import { maskPrivate, audienceOf } from '../../../src/core/privacy.ts';
+import { formatClock } from '../../../src/time/office-time.ts';
 import { questionSubject } from './subject.ts';
 
 /**

@@ -1,10 +1,10 @@
-import { previewApprovers, startApproval } from '../../approval/workflow.ts';
-import { type Workflow } from '../../approval/kind.ts';
-import type { Approver } from '../../approval/approvers.ts';
-import { type Sender } from '../../core/identity.ts';
-import type { Alert } from '../../generated/prisma/client.ts';
-import { ALERT_FIELDS, type AlertFields } from '../../rules/alert-fields.ts';
-import { chinesePunctuation } from '../../rules/notice-words.ts';
+import { previewApprovers, startApproval } from '../../../src/approval/workflow.ts';
+import { type Workflow } from '../../../src/approval/kind.ts';
+import type { Approver } from '../../../src/approval/approvers.ts';
+import { type Sender } from '../../../src/core/identity.ts';
+import type { Alert } from '../../../src/generated/prisma/client.ts';
+import { ALERT_FIELDS, type AlertFields } from '../rules/alert-fields.ts';
+import { chinesePunctuation } from '../rules/words.ts';
 import { alertApproval } from './approval.ts';
 import type { AlertMsgType, AlertScope } from './alerts.ts';
 

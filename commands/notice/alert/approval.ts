@@ -1,7 +1,7 @@
-import type { ApprovalKind } from '../../approval/kind.ts';
-import { pushTo, roleName } from '../../approval/workflow.ts';
-import { privateTargets } from '../../core/addressing.ts';
-import type { MessageKey } from '../../i18n/index.ts';
+import type { ApprovalKind } from '../../../src/approval/kind.ts';
+import { pushTo, roleName } from '../../../src/approval/workflow.ts';
+import { privateTargets } from '../../../src/core/addressing.ts';
+import type { MessageKey } from '../../../src/i18n/index.ts';
 import { alertLines, firstId, loadAlert, noteLines, type AlertMsgType } from './alerts.ts';
 import { sendAlert } from './send.ts';
 

@@ -1,8 +1,8 @@
-import type { Policy } from '../../config/policy.ts';
-import type { Translate } from '../../i18n/index.ts';
-import { enqueue } from '../../messaging/outbox.ts';
-import type { Job } from '../../scheduler/scheduler.ts';
-import { postToWorkGroups } from './questions.ts';
+import type { Policy } from '../../../src/config/policy.ts';
+import type { Translate } from '../../../src/i18n/index.ts';
+import { enqueue } from '../../../src/messaging/outbox.ts';
+import type { Job } from '../../../src/scheduler/scheduler.ts';
+import { postToWorkGroups } from '../question/questions.ts';
 
 const HOUR = 3_600_000;
 

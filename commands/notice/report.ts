@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import { DateTime } from 'luxon';
 import ExcelJS from 'exceljs';
-import { communityOption, UsageError, withDatabase } from '../cli/context.ts';
-import type { Policy } from '../config/policy.ts';
-import { MONTHLY_LEDGER_OPTIONS, type ReportSpec } from '../core/family.ts';
-import type { Tx } from '../db/client.ts';
-import { translator, type MessageKey, type Translate } from '../i18n/index.ts';
-import type { Platform } from '../messaging/types.ts';
-import type { DeliveryState } from '../rules/notice-ledger.ts';
-import { formatDateTime } from '../time/office-time.ts';
+import { communityOption, UsageError, withDatabase } from '../../src/cli/context.ts';
+import type { Policy } from '../../src/config/policy.ts';
+import { MONTHLY_LEDGER_OPTIONS, type ReportSpec } from '../../src/core/family.ts';
+import type { Tx } from '../../src/db/client.ts';
+import type { MessageKey, Translate } from '../../src/i18n/index.ts';
+import type { Platform } from '../../src/messaging/types.ts';
+import type { DeliveryState } from './rules/ledger.ts';
+import { formatDateTime } from '../../src/time/office-time.ts';
 import { tally } from './progress.ts';
 
 /** `shequ report notices --month YYYY-MM [--community 社区] --format xlsx|json [--out file]`: every notice of the month and every group's state. */

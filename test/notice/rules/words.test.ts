@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { chinesePunctuation, financeDueDate, guessCategory, parseNoticeWords, parseSendAt } from '../../src/rules/notice-words.ts';
-import { normalizeTag, readTags } from '../../src/core/tags.ts';
-import { isSettled } from '../../src/rules/notice-ledger.ts';
+import { chinesePunctuation, financeDueDate, guessCategory, parseNoticeWords, parseSendAt } from '../../../commands/notice/rules/words.ts';
+import { normalizeTag, readTags } from '../../../src/core/tags.ts';
+import { isSettled } from '../../../commands/notice/rules/ledger.ts';
 
 const CATEGORIES = ['财务公开', '服务事项', '通知公告'];
 const NOW = new Date('2026-12-02T01:00:00Z');

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { readNumber } from '../time/date-phrases.ts';
-import { readTags } from '../core/tags.ts';
+import { readNumber } from '../../../src/time/date-phrases.ts';
+import { readTags } from '../../../src/core/tags.ts';
 
 /**
  * How a notice is written: audience words first (3栋, 5号楼, 第二网格, 全社区, 全街道), an optional

@@ -1,4 +1,4 @@
-import { OFFICE_LEADERS, OFFICE_STAFF, type Role } from '../core/roles.ts';
+import { OFFICE_LEADERS, OFFICE_STAFF, type Role } from '../../src/core/roles.ts';
 
 /** Who publishes to a community's resident groups: the secretary and the director. */
 export const NOTICE_PUBLISHERS: readonly Role[] = OFFICE_LEADERS;

@@ -1,7 +1,7 @@
-import type { Tx } from '../db/client.ts';
-import type { Translate } from '../i18n/index.ts';
-import { enqueue, enqueueOne } from '../messaging/outbox.ts';
-import type { Platform } from '../messaging/types.ts';
+import type { Tx } from '../../src/db/client.ts';
+import type { Translate } from '../../src/i18n/index.ts';
+import { enqueue, enqueueOne } from '../../src/messaging/outbox.ts';
+import type { Platform } from '../../src/messaging/types.ts';
 import { audienceChats, type ExtraPurpose, type NoticeAudience } from './audience.ts';
 import { noticeButtons, noticeText } from './format.ts';
 import { progressEntry } from './progress.ts';

@@ -1,7 +1,7 @@
-import type { Tx } from '../../db/client.ts';
-import type { Alert } from '../../generated/prisma/client.ts';
-import type { MessageKey, Translate } from '../../i18n/index.ts';
-import { ALERT_FIELDS, type AlertFields } from '../../rules/alert-fields.ts';
+import type { Tx } from '../../../src/db/client.ts';
+import type { Alert } from '../../../src/generated/prisma/client.ts';
+import type { MessageKey, Translate } from '../../../src/i18n/index.ts';
+import { ALERT_FIELDS, type AlertFields } from '../rules/alert-fields.ts';
 
 /**
  * Alerts (预警信息) as rows: the first alert, and its updates and cancellation, each referring to it
