@@ -1,7 +1,7 @@
-import { attendanceReport } from '../../src/cli/report.ts';
+import { attendanceReport } from './ledger/report.ts';
 import type { CommandFamily } from '../../src/core/family.ts';
-import { attendanceSummaryJobs } from '../../src/jobs/attendance-summary.ts';
-import { checkInReminderJobs } from '../../src/jobs/checkin-reminder.ts';
+import { attendanceSummaryJobs } from './jobs/attendance-summary.ts';
+import { checkInReminderJobs } from './jobs/checkin-reminder.ts';
 import { checkInCommand, checkOutCommand } from './checkin.ts';
 import { attendanceExceptionCommand } from './exception.ts';
 import { attendanceCommand } from './month.ts';
