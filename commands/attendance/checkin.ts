@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { insertCheckIn } from '../../src/attendance/checkin-row.ts';
+import { insertCheckIn } from './checkin-row.ts';
 import { loadDay } from '../../src/calendar/calendar-store.ts';
 import type { Policy, SessionRule } from '../../src/config/policy.ts';
 import { defineCommand, TRIGGER, type CommandContext, type CommunitySender } from '../../src/core/command.ts';
@@ -7,9 +7,9 @@ import { renderText, type Text } from '../../src/i18n/text.ts';
 import { type Sender } from '../../src/core/identity.ts';
 import { OFFICE_STAFF } from '../../src/core/roles.ts';
 import { dutyCheckIn, dutySeatsAround, dutySessionsFor, type DutySeatRow } from '../duty/api.ts';
-import { decideCheckIn, decideCheckOut } from '../../src/rules/checkin.ts';
-import { checkGeofence } from '../../src/rules/geofence.ts';
-import { dueSessions, hoursFor } from '../../src/rules/schedules.ts';
+import { decideCheckIn, decideCheckOut } from './rules/checkin.ts';
+import { checkGeofence } from './rules/geofence.ts';
+import { dueSessions, hoursFor } from './rules/schedules.ts';
 import { formatClock, officeDate } from '../../src/time/office-time.ts';
 
 /** 签到 / 签退: recorded against the sender's own person only (不得代签), once per session. */

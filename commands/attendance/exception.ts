@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { findColleague } from '../../src/core/people.ts';
-import { ATTENDANCE_KEEPERS } from '../../src/attendance/roles.ts';
+import { ATTENDANCE_KEEPERS } from './roles.ts';
 import { defineCommand, TRIGGER } from '../../src/core/command.ts';
 import { type Text } from '../../src/i18n/text.ts';
 import { parseDayWord } from '../../src/time/day-words.ts';
-import { hoursFor } from '../../src/rules/schedules.ts';
+import { hoursFor } from './rules/schedules.ts';
 import { formatClock, officeDate } from '../../src/time/office-time.ts';
 
 /**

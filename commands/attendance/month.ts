@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { loadMonthReport } from '../../src/attendance/load-report.ts';
+import { loadMonthReport } from './load-report.ts';
 import { findColleague, officeStaff } from '../../src/core/people.ts';
-import { ATTENDANCE_READERS } from '../../src/attendance/roles.ts';
-import { communityMonthText, personMonthText } from '../../src/attendance/summary-text.ts';
+import { ATTENDANCE_READERS } from './roles.ts';
+import { communityMonthText, personMonthText } from './summary-text.ts';
 import { defineCommand, TRIGGER } from '../../src/core/command.ts';
 import { holdsAny, OFFICE_STAFF } from '../../src/core/roles.ts';
 import { parseMonthWord } from '../../src/time/day-words.ts';

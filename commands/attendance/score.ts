@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { findColleague } from '../../src/core/people.ts';
-import { SCORE_GIVERS } from '../../src/attendance/roles.ts';
+import { SCORE_GIVERS } from './roles.ts';
 import { defineCommand, TRIGGER } from '../../src/core/command.ts';
 import { parseMonthWord } from '../../src/time/day-words.ts';
 import { officeDate } from '../../src/time/office-time.ts';

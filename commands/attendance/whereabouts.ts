@@ -3,10 +3,10 @@ import { officeStaff } from '../../src/core/people.ts';
 import { defineCommand, TRIGGER, type ArgsResult, type Command, type CommandContext, type CommunitySender } from '../../src/core/command.ts';
 import { OFFICE_STAFF } from '../../src/core/roles.ts';
 import type { MessageKey } from '../../src/i18n/index.ts';
-import type { WhereaboutsStatus } from '../../src/rules/attendance.ts';
-import { decideCheckOut } from '../../src/rules/checkin.ts';
-import { hoursFor } from '../../src/rules/schedules.ts';
-import { parseWhereaboutsNote } from '../../src/rules/whereabouts.ts';
+import type { WhereaboutsStatus } from './rules/attendance.ts';
+import { decideCheckOut } from './rules/checkin.ts';
+import { hoursFor } from './rules/schedules.ts';
+import { parseWhereaboutsNote } from './rules/whereabouts.ts';
 import { formatClock, officeDate } from '../../src/time/office-time.ts';
 
 /**

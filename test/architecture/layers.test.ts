@@ -17,12 +17,9 @@ const MOVING: readonly string[] = [
   'src/rules/incident-escalation.ts → commands/incident/policy.ts',
   'src/rules/leave-chain.ts → commands/leave/policy.ts',
   'src/rules/incident-privacy.ts → commands/incident/policy.ts',
-  'src/attendance/load-report.ts → commands/duty/api.ts',
-  'src/attendance/load-report.ts → commands/leave/api.ts',
   'src/plan/people.ts → commands/leave/api.ts',
   'src/plan/people.ts → commands/attendance/api.ts',
   'src/incident/people.ts → commands/duty/api.ts',
-  'src/rules/attendance-report.ts → commands/duty/api.ts',
 ];
 const MOVING_CIRCLES: readonly string[] = ['commands/leave/policy.ts , src/rules/leave-chain.ts'];
 const familyOf = (file: string): string | null => (file.startsWith('commands/') && file.split('/').length > 2 ? file.split('/')[1]! : null);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { insertCheckIn } from '../../src/attendance/checkin-row.ts';
+import { insertCheckIn } from '../../commands/attendance/checkin-row.ts';
 import { createDb, type Db } from '../../src/db/client.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
 import { enqueueOne } from '../../src/messaging/outbox.ts';

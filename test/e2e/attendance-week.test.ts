@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AttendanceJson } from '../../src/attendance/export.ts';
+import type { AttendanceJson } from '../../commands/attendance/ledger/export.ts';
 import { startTestApp, tempDir, type TestApp } from '../helpers/app.ts';
 import { shequ } from '../helpers/cli.ts';
 

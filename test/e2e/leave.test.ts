@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadReport } from '../../src/attendance/load-report.ts';
+import { loadReport } from '../../commands/attendance/load-report.ts';
 import { officeStaff } from '../../src/core/people.ts';
 import { loadCalendar } from '../../src/calendar/calendar-store.ts';
 import { approvedLeaveIntervals } from '../../src/leave/approved-intervals.ts';

@@ -1,5 +1,5 @@
-import type { Tx } from '../db/client.ts';
-import { sql } from '../db/sql.ts';
+import type { Tx } from '../../src/db/client.ts';
+import { sql } from '../../src/db/sql.ts';
 
 export interface CheckInRow {
   personId: number;

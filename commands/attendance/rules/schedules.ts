@@ -1,5 +1,5 @@
-import type { Policy, SessionRule } from '../config/policy.ts';
-import { formatHHMM, parseHHMM } from '../time/office-time.ts';
+import type { Policy, SessionRule } from '../../../src/config/policy.ts';
+import { formatHHMM, parseHHMM } from '../../../src/time/office-time.ts';
 
 /** Whose hours are which: staggered schedules (错时) by name, then by grid, else the office hours. */
 

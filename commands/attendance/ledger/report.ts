@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import { DateTime } from 'luxon';
-import { reportJson, writeReportXlsx } from '../attendance/export.ts';
-import { loadMonthReport } from '../attendance/load-report.ts';
-import { officeStaff } from '../core/people.ts';
-import { parseOfficeTime } from '../time/office-time.ts';
-import { MONTHLY_LEDGER_OPTIONS, type ReportSpec } from '../core/family.ts';
-import { communityOption, UsageError, withDatabase } from './context.ts';
+import { reportJson, writeReportXlsx } from './export.ts';
+import { loadMonthReport } from '../load-report.ts';
+import { officeStaff } from '../../../src/core/people.ts';
+import { parseOfficeTime } from '../../../src/time/office-time.ts';
+import { MONTHLY_LEDGER_OPTIONS, type ReportSpec } from '../../../src/core/family.ts';
+import { communityOption, UsageError, withDatabase } from '../../../src/cli/context.ts';
 
 /** `shequ report attendance --month YYYY-MM [--community 社区] --format xlsx|json [--out file]` */
 async function reportAction(options: { month: string; community?: string; format: string; out?: string; now?: string }, { env, policy, t }: Parameters<ReportSpec['run']>[1]): Promise<void> {

@@ -1,10 +1,10 @@
-import { loadDay } from '../calendar/calendar-store.ts';
-import type { Policy } from '../config/policy.ts';
-import type { Translate } from '../i18n/index.ts';
-import { enqueue } from '../messaging/outbox.ts';
-import { groupTargets, toMessage } from '../core/addressing.ts';
-import type { Job } from '../scheduler/scheduler.ts';
-import { officeDate, parseHHMM } from '../time/office-time.ts';
+import { loadDay } from '../../../src/calendar/calendar-store.ts';
+import type { Policy } from '../../../src/config/policy.ts';
+import type { Translate } from '../../../src/i18n/index.ts';
+import { enqueue } from '../../../src/messaging/outbox.ts';
+import { groupTargets, toMessage } from '../../../src/core/addressing.ts';
+import type { Job } from '../../../src/scheduler/scheduler.ts';
+import { officeDate, parseHHMM } from '../../../src/time/office-time.ts';
 
 /** Before each session, a reminder to every work group to check in, on workdays by the office calendar (调休 included). */
 export function checkInReminderJobs(policy: Policy, t: Translate): Job[] {

@@ -1,4 +1,4 @@
-import type { Policy } from '../config/policy.ts';
+import type { Policy } from '../../../src/config/policy.ts';
 import {
   addSession,
   classifySession,
@@ -14,8 +14,8 @@ import {
   type Totals,
   type WhereaboutsRecord,
 } from './attendance.ts';
-import type { DayInfo } from '../calendar/office-calendar.ts';
-import { sessionsCovered } from '../../commands/duty/api.ts';
+import type { DayInfo } from '../../../src/calendar/office-calendar.ts';
+import { sessionsCovered } from '../../duty/api.ts';
 import { dueSessions, hoursFor } from './schedules.ts';
 
 /** A period's attendance for a set of people: per person, per day, per session, totals and score. Pure. */

@@ -1,13 +1,13 @@
-import { loadDay } from '../calendar/calendar-store.ts';
-import type { Policy } from '../config/policy.ts';
-import type { Translate } from '../i18n/index.ts';
-import { loadReport } from '../attendance/load-report.ts';
-import { officeStaff } from '../core/people.ts';
-import { privateTargets, roleHolders, toMessage, workGroupTargets } from '../core/addressing.ts';
-import { dailyText } from '../attendance/summary-text.ts';
-import { enqueue, type OutboxEntry } from '../messaging/outbox.ts';
-import type { Job } from '../scheduler/scheduler.ts';
-import { officeDate, parseHHMM } from '../time/office-time.ts';
+import { loadDay } from '../../../src/calendar/calendar-store.ts';
+import type { Policy } from '../../../src/config/policy.ts';
+import type { Translate } from '../../../src/i18n/index.ts';
+import { loadReport } from '../load-report.ts';
+import { officeStaff } from '../../../src/core/people.ts';
+import { privateTargets, roleHolders, toMessage, workGroupTargets } from '../../../src/core/addressing.ts';
+import { dailyText } from '../summary-text.ts';
+import { enqueue, type OutboxEntry } from '../../../src/messaging/outbox.ts';
+import type { Job } from '../../../src/scheduler/scheduler.ts';
+import { officeDate, parseHHMM } from '../../../src/time/office-time.ts';
 
 /**
  * The day's attendance for each community, at `attendance.dailySummary.at` on workdays: privately to

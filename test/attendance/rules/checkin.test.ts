@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPolicy, parsePolicy } from '../../commands/index.ts';
-import { decideCheckIn, decideCheckOut } from '../../src/rules/checkin.ts';
+import { defaultPolicy, parsePolicy } from '../../../commands/index.ts';
+import { decideCheckIn, decideCheckOut } from '../../../commands/attendance/rules/checkin.ts';
 
 const policy = defaultPolicy();
 const at = (local: string) => new Date(`${local}+08:00`);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type Policy } from '../../src/config/policy.ts';
-import { parsePolicy } from '../../commands/index.ts';
-import { officialCalendar } from '../../src/calendar/official.ts';
-import { isFullAttendance, score, type ExceptionRecord, type LeaveInterval, type Punch, type WhereaboutsRecord } from '../../src/rules/attendance.ts';
-import { buildAttendanceReport, type ReportPerson } from '../../src/rules/attendance-report.ts';
-import { OfficeCalendar } from '../../src/calendar/office-calendar.ts';
+import { type Policy } from '../../../src/config/policy.ts';
+import { parsePolicy } from '../../../commands/index.ts';
+import { officialCalendar } from '../../../src/calendar/official.ts';
+import { isFullAttendance, score, type ExceptionRecord, type LeaveInterval, type Punch, type WhereaboutsRecord } from '../../../commands/attendance/rules/attendance.ts';
+import { buildAttendanceReport, type ReportPerson } from '../../../commands/attendance/rules/attendance-report.ts';
+import { OfficeCalendar } from '../../../src/calendar/office-calendar.ts';
 
 const at = (local: string) => new Date(`${local}+08:00`);
 const calendar = new OfficeCalendar(officialCalendar(), []);

@@ -1,13 +1,13 @@
 import { DateTime } from 'luxon';
-import { loadCalendar } from '../calendar/calendar-store.ts';
-import type { Policy } from '../config/policy.ts';
-import type { Tx } from '../db/client.ts';
-import type { WhereaboutsStatus } from '../rules/attendance.ts';
-import { buildAttendanceReport, type AttendanceReport } from '../rules/attendance-report.ts';
-import type { DayInfo } from '../calendar/office-calendar.ts';
-import { approvedLeaveIntervals } from '../../commands/leave/api.ts';
-import { dutySpans } from '../../commands/duty/api.ts';
-import type { Colleague } from '../core/people.ts';
+import { loadCalendar } from '../../src/calendar/calendar-store.ts';
+import type { Policy } from '../../src/config/policy.ts';
+import type { Tx } from '../../src/db/client.ts';
+import type { WhereaboutsStatus } from './rules/attendance.ts';
+import { buildAttendanceReport, type AttendanceReport } from './rules/attendance-report.ts';
+import type { DayInfo } from '../../src/calendar/office-calendar.ts';
+import { approvedLeaveIntervals } from '../leave/api.ts';
+import { dutySpans } from '../duty/api.ts';
+import type { Colleague } from '../../src/core/people.ts';
 
 /** The database bounds the parameters of one query (Prisma's SQLite limit is 999): ask for people in chunks. */
 const CHUNK = 500;

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
-import type { Policy, SessionRule } from '../config/policy.ts';
-import { parseHHMM } from '../time/office-time.ts';
-import type { DayInfo } from '../calendar/office-calendar.ts';
+import type { Policy, SessionRule } from '../../../src/config/policy.ts';
+import { parseHHMM } from '../../../src/time/office-time.ts';
+import type { DayInfo } from '../../../src/calendar/office-calendar.ts';
 
 /**
  * Attendance as the regulation defines it, per person, day and session. Pure, over plain data, in

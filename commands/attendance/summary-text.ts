@@ -1,6 +1,6 @@
-import type { Translate } from '../i18n/index.ts';
-import type { SessionResult } from '../rules/attendance.ts';
-import type { AttendanceReport, PersonReport } from '../rules/attendance-report.ts';
+import type { Translate } from '../../src/i18n/index.ts';
+import type { SessionResult } from './rules/attendance.ts';
+import type { AttendanceReport, PersonReport } from './rules/attendance-report.ts';
 
 /** Attendance as chat text: a person's month, a community's month, and the day for the secretary. */
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkGeofence, distanceMeters } from '../../src/rules/geofence.ts';
+import { checkGeofence, distanceMeters } from '../../../commands/attendance/rules/geofence.ts';
 
 const office = { latitude: 39.9087, longitude: 116.3975, radiusMeters: 300 };
 

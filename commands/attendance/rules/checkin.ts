@@ -1,5 +1,5 @@
-import type { Policy, SessionRule } from '../config/policy.ts';
-import { formatHHMM, parseHHMM, secondOfDay } from '../time/office-time.ts';
+import type { Policy, SessionRule } from '../../../src/config/policy.ts';
+import { formatHHMM, parseHHMM, secondOfDay } from '../../../src/time/office-time.ts';
 
 /** Pure check-in and check-out rules over the policy's sessions, in the office time zone. */
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { startTestApp, type TestApp } from '../../helpers/app.ts';
 
 let bot: TestApp | null = null;
 afterEach(async () => {

@@ -1,4 +1,4 @@
-import type { Role } from '../core/roles.ts';
+import type { Role } from '../../src/core/roles.ts';
 
 /** Who records exceptions and reads everyone's attendance: the attendance officer and the office's leaders. */
 export const ATTENDANCE_KEEPERS: readonly Role[] = ['attendance_officer', 'secretary', 'deputy_secretary'];

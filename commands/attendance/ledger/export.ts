@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { Policy } from '../config/policy.ts';
-import type { MessageKey, Translate } from '../i18n/index.ts';
+import type { Policy } from '../../../src/config/policy.ts';
+import type { MessageKey, Translate } from '../../../src/i18n/index.ts';
 import type { SessionResult } from '../rules/attendance.ts';
 import type { AttendanceReport } from '../rules/attendance-report.ts';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseWhereaboutsNote } from '../../src/rules/whereabouts.ts';
+import { parseWhereaboutsNote } from '../../commands/attendance/rules/whereabouts.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 
 let bot: TestApp | null = null;
