@@ -20,8 +20,6 @@ const MOVING: readonly string[] = [
   'src/rules/incident-privacy.ts → commands/incident/policy.ts',
   'src/attendance/load-report.ts → commands/duty/api.ts',
   'src/attendance/load-report.ts → commands/leave/api.ts',
-  'src/plan/people.ts → commands/leave/api.ts',
-  'src/plan/people.ts → commands/attendance/api.ts',
   'src/incident/people.ts → commands/duty/api.ts',
   'src/duty/watch.ts → commands/leave/api.ts',
   'src/rules/attendance-report.ts → commands/duty/api.ts',
