@@ -1,10 +1,11 @@
 import type { CommandFamily } from '../../src/core/family.ts';
-import { planJobs } from '../../src/plan/jobs.ts';
-import { plansReport } from '../../src/plan/report.ts';
+import { planJobs } from './jobs/weekly.ts';
+import { plansReport } from './ledger/report.ts';
 import { minutesCommand } from './minutes.ts';
 import { planCommand } from './plan.ts';
-import { planResultsCommand } from './results.ts';
 import { planPolicy } from './policy.ts';
+import { planResultsCommand } from './results.ts';
+import { planTexts } from './texts.ts';
 
 /** Weekly plans and office meetings (周工作计划 / 例会): posts, last week's results, carry-over, minutes, reminders, the archive. */
 export const planFamily: CommandFamily = {
@@ -13,4 +14,5 @@ export const planFamily: CommandFamily = {
   commands: [planCommand, planResultsCommand, minutesCommand],
   jobs: planJobs,
   reports: [plansReport],
+  texts: planTexts,
 };

@@ -1,10 +1,10 @@
-import { defineCommand, TRIGGER } from '../../src/core/command.ts';
 import { privateTargets } from '../../src/core/addressing.ts';
+import { defineCommand, TRIGGER } from '../../src/core/command.ts';
 import { OFFICE_STAFF } from '../../src/core/roles.ts';
-import { minutesArgs, parseMinutesArgs } from '../../src/plan/args.ts';
-import { dateText, weekText } from '../../src/plan/format.ts';
-import { recordMinutes } from '../../src/plan/minutes.ts';
+import { minutesArgs, parseMinutesArgs } from './args.ts';
+import { dateText, weekText } from './format.ts';
 import { PLAN_PLACE } from './records.ts';
+import { recordMinutes } from './store/minutes.ts';
 
 /**
  * 例会纪要 followed by lines: the date, attendees, decisions, and tasks 「张伟 周五前 完成低保复核」.

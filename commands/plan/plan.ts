@@ -1,17 +1,17 @@
-import { findColleague } from '../../src/core/people.ts';
 import { loadCalendar } from '../../src/calendar/calendar-store.ts';
 import { defineCommand, TRIGGER, type CommandContext, type CommunitySender } from '../../src/core/command.ts';
+import { findColleague } from '../../src/core/people.ts';
 import { holdsAny, OFFICE_STAFF } from '../../src/core/roles.ts';
-import { parsePlanArgs, planArgs, type PlanArgs } from '../../src/plan/args.ts';
-import { itemLines, vaguenessText, weekText } from '../../src/plan/format.ts';
-import { personWeekText } from '../../src/plan/person-view.ts';
-import { applyRevision } from '../../src/plan/post.ts';
-import { answerCarry } from '../../src/plan/results.ts';
-import { PLAN_READERS } from '../../src/plan/roles.ts';
-import { reassess } from '../../src/plan/store.ts';
-import { loadWeeks, summaryText } from '../../src/plan/week-view.ts';
+import { parsePlanArgs, planArgs, type PlanArgs } from './args.ts';
+import { itemLines, vaguenessText, weekText } from './format.ts';
+import { personWeekText } from './person-view.ts';
 import { PLAN_PLACE, planRevisionRecord } from './records.ts';
 import { currentPlanWeek, personOf, respondToPlan } from './respond.ts';
+import { PLAN_READERS } from './roles.ts';
+import { reassess } from './store/plans.ts';
+import { applyRevision } from './store/post.ts';
+import { answerCarry } from './store/results.ts';
+import { loadWeeks, summaryText } from './week-view.ts';
 
 /**
  * 周计划: posts this week's plan (the lines below the word, or a numbered list after it), shows a

@@ -1,14 +1,14 @@
 import { loadCalendar } from '../../src/calendar/calendar-store.ts';
-import type { Button } from '../../src/messaging/types.ts';
 import type { CommandContext, CommunitySender, OpenPrompt } from '../../src/core/command.ts';
-import { RESULTS_EXPECTS } from '../../src/plan/args.ts';
-import { itemLines, names, vaguenessText, weekText } from '../../src/plan/format.ts';
-import { postPlan } from '../../src/plan/post.ts';
-import { recordResults, unfinishedOf, type ResultsOutcome } from '../../src/plan/results.ts';
-import { previousPlan, type PlanPerson } from '../../src/plan/store.ts';
-import type { ParsedResults } from '../../src/rules/plan-items.ts';
-import { planWeekFor } from '../../src/rules/plan-week.ts';
+import type { Button } from '../../src/messaging/types.ts';
 import { officeDate } from '../../src/time/office-time.ts';
+import { RESULTS_EXPECTS } from './args.ts';
+import { itemLines, names, vaguenessText, weekText } from './format.ts';
+import type { ParsedResults } from './rules/items.ts';
+import { planWeekFor } from './rules/week.ts';
+import { previousPlan, type PlanPerson } from './store/plans.ts';
+import { postPlan } from './store/post.ts';
+import { recordResults, unfinishedOf, type ResultsOutcome } from './store/results.ts';
 
 /**
  * What 周计划 and 上周完成 answer: the plan as recorded (or the question 替换 or 追加), the results

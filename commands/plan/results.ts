@@ -1,6 +1,6 @@
 import { defineCommand, TRIGGER } from '../../src/core/command.ts';
 import { OFFICE_STAFF } from '../../src/core/roles.ts';
-import { parsePlanResultsArgs, planResultsArgs } from '../../src/plan/args.ts';
+import { parsePlanResultsArgs, planResultsArgs } from './args.ts';
 import { PLAN_PLACE } from './records.ts';
 import { respondToPlan } from './respond.ts';
 

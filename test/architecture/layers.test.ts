@@ -17,8 +17,6 @@ const MOVING: readonly string[] = [
   'src/rules/incident-escalation.ts → commands/incident/policy.ts',
   'src/rules/leave-chain.ts → commands/leave/policy.ts',
   'src/rules/incident-privacy.ts → commands/incident/policy.ts',
-  'src/plan/people.ts → commands/leave/api.ts',
-  'src/plan/people.ts → commands/attendance/api.ts',
   'src/incident/people.ts → commands/duty/api.ts',
 ];
 const MOVING_CIRCLES: readonly string[] = ['commands/leave/policy.ts , src/rules/leave-chain.ts'];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../../commands/index.ts';
 import type { ParseContext } from '../../src/core/command.ts';
-import { parseMinutesArgs, parsePlanArgs, parsePlanResultsArgs } from '../../src/plan/args.ts';
+import { parseMinutesArgs, parsePlanArgs, parsePlanResultsArgs } from '../../commands/plan/args.ts';
 
 /** The arguments of 周计划, 上周完成 and 例会纪要 as `shequ parse` shows them (no database). */
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveCalendarEntries } from '../../src/calendar/calendar-store.ts';
-import type { PlanArchive } from '../../src/plan/archive.ts';
+import type { PlanArchive } from '../../commands/plan/ledger/archive.ts';
 import { startTestApp, tempDir, type SandboxMessageView, type TestApp } from '../helpers/app.ts';
 import { shequ } from '../helpers/cli.ts';
 

@@ -1,6 +1,6 @@
 import { translate } from '../../commands/index.ts';
 import { afterEach, describe, expect, it } from 'vitest';
-import { planJobs } from '../../src/plan/jobs.ts';
+import { planJobs } from '../../commands/plan/jobs/weekly.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { freshDatabaseUrl } from '../helpers/database.ts';
 

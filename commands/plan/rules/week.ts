@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { parseHHMM } from '../time/office-time.ts';
-import { parseDayWord } from '../time/day-words.ts';
+import { parseDayWord } from '../../../src/time/day-words.ts';
+import { parseHHMM } from '../../../src/time/office-time.ts';
 
 /**
  * The weeks a weekly plan belongs to: ISO weeks (Monday to Sunday) of office-local dates, their

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePlanMessage, parseResults, RESULTS_ANSWER, splitItems, statusOf } from '../../src/rules/plan-items.ts';
+import { parsePlanMessage, parseResults, RESULTS_ANSWER, splitItems, statusOf } from '../../../commands/plan/rules/items.ts';
 
 const THREE = ['走访3栋独居老人', '整理低保台账', '周三网格巡查'];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPolicy } from '../../commands/index.ts';
-import { assessPlan, isGeneric } from '../../src/rules/plan-perfunctory.ts';
+import { defaultPolicy } from '../../../commands/index.ts';
+import { assessPlan, isGeneric } from '../../../commands/plan/rules/perfunctory.ts';
 
 const rules = defaultPolicy().plans.perfunctory;
 

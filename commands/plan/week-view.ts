@@ -1,11 +1,11 @@
-import type { Policy } from '../config/policy.ts';
-import type { Tx } from '../db/client.ts';
-import type { Translate } from '../i18n/index.ts';
-import type { Vagueness } from '../rules/plan-perfunctory.ts';
-import type { IsWorkday } from '../rules/plan-week.ts';
+import type { Policy } from '../../src/config/policy.ts';
+import type { Tx } from '../../src/db/client.ts';
+import type { Translate } from '../../src/i18n/index.ts';
 import { dateText, names, vaguenessText, weekText } from './format.ts';
 import { absences, planPeople, type PlanColleague } from './people.ts';
-import { vaguenessOf, type ItemRow, type PlanRow } from './store.ts';
+import type { Vagueness } from './rules/perfunctory.ts';
+import type { IsWorkday } from './rules/week.ts';
+import { vaguenessOf, type ItemRow, type PlanRow } from './store/plans.ts';
 
 /**
  * A community's weeks as the secretary reads them: per person, whether the plan was posted, its

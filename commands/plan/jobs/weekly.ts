@@ -1,21 +1,21 @@
 import { DateTime } from 'luxon';
-import { loadCalendar } from '../calendar/calendar-store.ts';
-import type { Policy } from '../config/policy.ts';
-import { privateAccounts, privateTargets, roleHolders, toMessage, workGroupTargets } from '../core/addressing.ts';
-import { findPending, savePending } from '../core/conversation.ts';
-import type { Tx } from '../db/client.ts';
-import type { Translate } from '../i18n/index.ts';
-import { enqueue, type OutboxEntry } from '../messaging/outbox.ts';
-import type { Platform } from '../messaging/types.ts';
-import { deadlineDay, weekOf, type IsWorkday } from '../rules/plan-week.ts';
-import type { Job } from '../scheduler/scheduler.ts';
-import { officeDate, parseHHMM } from '../time/office-time.ts';
-import { RESULTS_EXPECTS } from './args.ts';
-import { dateText, itemLines, names, weekdayText, weekText } from './format.ts';
-import { absences, planPeople, type PlanColleague } from './people.ts';
-import { SUMMARY_ROLES } from './roles.ts';
-import { activeItems, ensurePlan, previousPlan } from './store.ts';
-import { loadWeeks, summaryText } from './week-view.ts';
+import { loadCalendar } from '../../../src/calendar/calendar-store.ts';
+import type { Policy } from '../../../src/config/policy.ts';
+import { privateAccounts, privateTargets, roleHolders, toMessage, workGroupTargets } from '../../../src/core/addressing.ts';
+import { findPending, savePending } from '../../../src/core/conversation.ts';
+import type { Tx } from '../../../src/db/client.ts';
+import type { Translate } from '../../../src/i18n/index.ts';
+import { enqueue, type OutboxEntry } from '../../../src/messaging/outbox.ts';
+import type { Platform } from '../../../src/messaging/types.ts';
+import type { Job } from '../../../src/scheduler/scheduler.ts';
+import { officeDate, parseHHMM } from '../../../src/time/office-time.ts';
+import { RESULTS_EXPECTS } from '../args.ts';
+import { dateText, itemLines, names, weekdayText, weekText } from '../format.ts';
+import { absences, planPeople, type PlanColleague } from '../people.ts';
+import { SUMMARY_ROLES } from '../roles.ts';
+import { deadlineDay, weekOf, type IsWorkday } from '../rules/week.ts';
+import { activeItems, ensurePlan, previousPlan } from '../store/plans.ts';
+import { loadWeeks, summaryText } from '../week-view.ts';
 
 /**
  * The weekly plan's jobs, on the office calendar: the prompt on the first workday of the week (and

@@ -1,4 +1,4 @@
-import type { MessageKey, Translate } from '../i18n/index.ts';
+import type { MessageKey, Translate } from '../../src/i18n/index.ts';
 import { itemLines, momentText, vaguenessText, weekText } from './format.ts';
 import type { PersonWeek } from './week-view.ts';
 

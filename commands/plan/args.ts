@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { ArgsResult, ParseContext } from '../core/command.ts';
-import { parsePlanMessage, RESULTS_ANSWER, splitItems, statusOf } from '../rules/plan-items.ts';
-import { parseMinutes } from '../rules/plan-minutes.ts';
-import { readWeekWord } from '../rules/plan-week.ts';
-import { officeDate } from '../time/office-time.ts';
+import type { ArgsResult, ParseContext } from '../../src/core/command.ts';
+import { officeDate } from '../../src/time/office-time.ts';
+import { parsePlanMessage, RESULTS_ANSWER, splitItems, statusOf } from './rules/items.ts';
+import { parseMinutes } from './rules/minutes.ts';
+import { readWeekWord } from './rules/week.ts';
 
 /** The arguments of 周计划, 上周完成 and 例会纪要, read without the database (so `shequ parse` shows them). */
 

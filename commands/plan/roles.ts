@@ -1,4 +1,4 @@
-import type { Role } from '../core/roles.ts';
+import type { Role } from '../../src/core/roles.ts';
 
 /** Who reads everyone's plans in their community (staff read their own): the office's leaders. */
 export const PLAN_READERS: readonly Role[] = ['secretary', 'deputy_secretary', 'director'];

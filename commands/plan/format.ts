@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
-import type { MessageKey, Translate } from '../i18n/index.ts';
-import type { ResultStatus } from '../rules/plan-items.ts';
-import type { Vagueness } from '../rules/plan-perfunctory.ts';
-import { weekDates } from '../rules/plan-week.ts';
-import { inZone } from '../time/office-time.ts';
+import type { MessageKey, Translate } from '../../src/i18n/index.ts';
+import { inZone } from '../../src/time/office-time.ts';
+import type { ResultStatus } from './rules/items.ts';
+import type { Vagueness } from './rules/perfunctory.ts';
+import { weekDates } from './rules/week.ts';
 
 /** How plans read in chat: weeks, items with their tags and results, why a plan is vague. */
 

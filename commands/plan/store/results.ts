@@ -1,7 +1,7 @@
-import type { Tx } from '../db/client.ts';
-import type { ParsedResults, ResultStatus } from '../rules/plan-items.ts';
-import { shiftWeek } from '../rules/plan-week.ts';
-import { addItems, ensurePlan, previousPlan, type ItemRow, type PlanPerson, type PlanRow } from './store.ts';
+import type { Tx } from '../../../src/db/client.ts';
+import type { ParsedResults, ResultStatus } from '../rules/items.ts';
+import { shiftWeek } from '../rules/week.ts';
+import { addItems, ensurePlan, previousPlan, type ItemRow, type PlanPerson, type PlanRow } from './plans.ts';
 
 /**
  * Last week comes back: the results written in the Monday review go onto last week's items, and

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMinutes, parseTask, readDue } from '../../src/rules/plan-minutes.ts';
+import { parseMinutes, parseTask, readDue } from '../../../commands/plan/rules/minutes.ts';
 
 describe('due dates in meeting tasks, from the meeting on Wednesday 2026-11-25', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { officialCalendar } from '../../src/calendar/official.ts';
-import { OfficeCalendar } from '../../src/calendar/office-calendar.ts';
+import { officialCalendar } from '../../../src/calendar/official.ts';
+import { OfficeCalendar } from '../../../src/calendar/office-calendar.ts';
 import {
   coveredBy,
   deadlineDay,
@@ -15,7 +15,7 @@ import {
   weekOf,
   weeksOfMonth,
   workdaysOf,
-} from '../../src/rules/plan-week.ts';
+} from '../../../commands/plan/rules/week.ts';
 
 /** The national calendar of 2026 (chinese-days), with an office correction: Monday 12-14 closed (社区停电). */
 const calendar = new OfficeCalendar(officialCalendar(), [{ date: '2026-12-14', kind: 'holiday', name: '社区停电' }]);

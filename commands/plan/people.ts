@@ -1,8 +1,8 @@
-import type { Policy } from '../config/policy.ts';
-import type { Tx } from '../db/client.ts';
-import { approvedLeaveIntervals } from '../../commands/leave/api.ts';
-import { coveredBy, sessionSpans, weekInterval, workdaysOf, type IsWorkday } from '../rules/plan-week.ts';
-import { hoursFor } from '../../commands/attendance/api.ts';
+import type { Policy } from '../../src/config/policy.ts';
+import type { Tx } from '../../src/db/client.ts';
+import { hoursFor } from '../attendance/api.ts';
+import { approvedLeaveIntervals } from '../leave/api.ts';
+import { coveredBy, sessionSpans, weekInterval, workdaysOf, type IsWorkday } from './rules/week.ts';
 
 /** Who posts a weekly plan, and who of them is away on approved leave. */
 

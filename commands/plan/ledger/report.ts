@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import { UsageError, withDatabase } from '../cli/context.ts';
-import type { ReportSpec } from '../core/family.ts';
-import { weekMonday, weekOf, weeksOfMonth } from '../rules/plan-week.ts';
+import { UsageError, withDatabase } from '../../../src/cli/context.ts';
+import type { ReportSpec } from '../../../src/core/family.ts';
+import { weekMonday, weekOf, weeksOfMonth } from '../rules/week.ts';
 import { loadArchive, writeArchiveXlsx } from './archive.ts';
 
 /** `shequ report plans --week 2026-W49 | --month 2026-12 [--community 社区] --format xlsx|json [--out file]` */

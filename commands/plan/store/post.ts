@@ -1,7 +1,7 @@
-import type { Policy } from '../config/policy.ts';
-import type { Tx } from '../db/client.ts';
-import type { Vagueness } from '../rules/plan-perfunctory.ts';
-import { activeItems, addItems, ensurePlan, itemKey, reassess, type ItemRow, type PlanPerson, type PlanRow } from './store.ts';
+import type { Policy } from '../../../src/config/policy.ts';
+import type { Tx } from '../../../src/db/client.ts';
+import type { Vagueness } from '../rules/perfunctory.ts';
+import { activeItems, addItems, ensurePlan, itemKey, reassess, type ItemRow, type PlanPerson, type PlanRow } from './plans.ts';
 
 /**
  * Posting a plan: the first post of a week is applied at once; a later one waits as a pending

@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs';
-import { loadCalendar } from '../calendar/calendar-store.ts';
-import type { Policy } from '../config/policy.ts';
-import type { Tx } from '../db/client.ts';
-import type { MessageKey, Translate } from '../i18n/index.ts';
-import { weekDates } from '../rules/plan-week.ts';
-import { formatDateTime } from '../time/office-time.ts';
-import { resultText, vaguenessText } from './format.ts';
-import { loadWeeks } from './week-view.ts';
+import { loadCalendar } from '../../../src/calendar/calendar-store.ts';
+import type { Policy } from '../../../src/config/policy.ts';
+import type { Tx } from '../../../src/db/client.ts';
+import type { MessageKey, Translate } from '../../../src/i18n/index.ts';
+import { formatDateTime } from '../../../src/time/office-time.ts';
+import { resultText, vaguenessText } from '../format.ts';
+import { weekDates } from '../rules/week.ts';
+import { loadWeeks } from '../week-view.ts';
 
 /**
  * The archive of weekly plans (周工作计划台账) for a week or a month: per person and week, the items,

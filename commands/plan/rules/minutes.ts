@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { parseDayWord } from '../time/day-words.ts';
-import { splitItems } from './plan-items.ts';
+import { parseDayWord } from '../../../src/time/day-words.ts';
+import { splitItems } from './items.ts';
 
 /**
  * The minutes of an office meeting (例会纪要) as the person who took them writes them: a date,

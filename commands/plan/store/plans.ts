@@ -1,7 +1,7 @@
-import type { Policy } from '../config/policy.ts';
-import { insertUnlessDuplicate, type Tx } from '../db/client.ts';
-import { assessPlan, type Vagueness } from '../rules/plan-perfunctory.ts';
-import { shiftWeek } from '../rules/plan-week.ts';
+import type { Policy } from '../../../src/config/policy.ts';
+import { insertUnlessDuplicate, type Tx } from '../../../src/db/client.ts';
+import { assessPlan, type Vagueness } from '../rules/perfunctory.ts';
+import { shiftWeek } from '../rules/week.ts';
 
 /** Plans and their items in the database; every other plan module goes through these. */
 

@@ -1,9 +1,9 @@
-import type { Policy } from '../config/policy.ts';
-import { OFFICE_STAFF } from '../core/roles.ts';
-import type { Tx } from '../db/client.ts';
-import { parseTask, type MinutesTask, type ParsedMinutes } from '../rules/plan-minutes.ts';
-import { weekOf } from '../rules/plan-week.ts';
-import { addItems, ensurePlan, itemKey, reassess } from './store.ts';
+import type { Policy } from '../../../src/config/policy.ts';
+import { OFFICE_STAFF } from '../../../src/core/roles.ts';
+import type { Tx } from '../../../src/db/client.ts';
+import { parseTask, type MinutesTask, type ParsedMinutes } from '../rules/minutes.ts';
+import { weekOf } from '../rules/week.ts';
+import { addItems, ensurePlan, itemKey, reassess } from './plans.ts';
 
 /**
  * The minutes of an office meeting: recorded with their decisions and tasks; each task a colleague
