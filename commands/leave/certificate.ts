@@ -1,7 +1,7 @@
 import { defineCommand, TRIGGER } from '../../src/core/command.ts';
 import { OFFICE_STAFF } from '../../src/core/roles.ts';
-import { say } from '../../src/leave/command-support.ts';
-import { parseRefArgs, refArgs } from '../../src/leave/parse-note.ts';
+import { say } from './command-support.ts';
+import { parseRefArgs, refArgs } from './parse-note.ts';
 import { ownLeaveGuard } from './records.ts';
 
 /** 病假证明 (#编号): the hospital certificate of a sick leave was handed in; stops its reminders. */

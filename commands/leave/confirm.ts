@@ -1,14 +1,14 @@
 import { defineCommand, TRIGGER } from '../../src/core/command.ts';
 import { OFFICE_STAFF } from '../../src/core/roles.ts';
 import { closePosts, currentApprover, workflowFor } from '../../src/approval/workflow.ts';
-import { leaveApproval } from '../../src/leave/approval.ts';
-import { ownLeave, say } from '../../src/leave/command-support.ts';
-import { statusName } from '../../src/leave/format.ts';
+import { leaveApproval } from './approval.ts';
+import { ownLeave, say } from './command-support.ts';
+import { statusName } from './format.ts';
 import { roleName } from '../../src/approval/workflow.ts';
-import { parseRefArgs, refArgs } from '../../src/leave/parse-note.ts';
+import { parseRefArgs, refArgs } from './parse-note.ts';
 import { ownLeaveGuard } from './records.ts';
-import { loadLeave } from '../../src/leave/load.ts';
-import { draftSubject, submit } from '../../src/leave/workflow.ts';
+import { loadLeave } from './load.ts';
+import { draftSubject, submit } from './workflow.ts';
 import { formatClock } from '../../src/time/office-time.ts';
 
 /**

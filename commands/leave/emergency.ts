@@ -3,13 +3,13 @@ import { defineCommand, TRIGGER } from '../../src/core/command.ts';
 import { renderText } from '../../src/i18n/text.ts';
 import type { Role } from '../../src/core/roles.ts';
 import { workflowFor } from '../../src/approval/workflow.ts';
-import { say } from '../../src/leave/command-support.ts';
-import { createDraft } from '../../src/leave/file.ts';
-import { leaveLines, statusName } from '../../src/leave/format.ts';
+import { say } from './command-support.ts';
+import { createDraft } from './file.ts';
+import { leaveLines, statusName } from './format.ts';
 import { roleName } from '../../src/approval/workflow.ts';
-import { noteArgs, parseNote } from '../../src/leave/parse-note.ts';
-import { loadLeave } from '../../src/leave/load.ts';
-import { submit } from '../../src/leave/workflow.ts';
+import { noteArgs, parseNote } from './parse-note.ts';
+import { loadLeave } from './load.ts';
+import { submit } from './workflow.ts';
 
 const emergencyArgs = z.object({ name: z.string().min(1), note: noteArgs });
 

@@ -1,7 +1,7 @@
-import { leaveReport } from '../../src/cli/report-leave.ts';
+import { leaveReport } from './ledger/report.ts';
 import type { CommandFamily } from '../../src/core/family.ts';
-import { leaveJobs } from '../../src/jobs/leave-jobs.ts';
-import { leaveApproval } from '../../src/leave/approval.ts';
+import { leaveJobs } from './jobs/index.ts';
+import { leaveApproval } from './approval.ts';
 import { leaveCertificateCommand } from './certificate.ts';
 import { leaveConfirmCommand } from './confirm.ts';
 import { leaveEmergencyCommand } from './emergency.ts';
@@ -10,7 +10,7 @@ import { leaveReportBackCommand } from './report-back.ts';
 import { leaveRequestCommand } from './request.ts';
 import { leaveWithdrawCommand } from './withdraw.ts';
 import { leavePolicy } from './policy.ts';
-import { isOnLeave } from '../../src/leave/approved-intervals.ts';
+import { isOnLeave } from './approved-intervals.ts';
 
 /** Leave (请销假): the note, its approval chain, 销假, 补假, the register. */
 export const leaveFamily: CommandFamily = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PolicyPart } from '../../src/config/policy.ts';
-import { dayMinutes, thresholdMinutes } from '../../src/rules/leave-chain.ts';
+import { dayMinutes, thresholdMinutes } from './rules/chain.ts';
 import { ROLES } from '../../src/core/roles.ts';
 import { requireApprover } from '../../src/config/role-rules.ts';
 

@@ -2,9 +2,9 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { defineCommand, TRIGGER } from '../../src/core/command.ts';
 import { OFFICE_STAFF } from '../../src/core/roles.ts';
-import { annualBalance } from '../../src/leave/balance.ts';
-import { say } from '../../src/leave/command-support.ts';
-import { formatSpan, formatWorkTime, statusName } from '../../src/leave/format.ts';
+import { annualBalance } from './balance.ts';
+import { say } from './command-support.ts';
+import { formatSpan, formatWorkTime, statusName } from './format.ts';
 
 const registerArgs = z.object({});
 

@@ -1,8 +1,8 @@
 import { defineCommand, TRIGGER } from '../../src/core/command.ts';
 import { OFFICE_STAFF } from '../../src/core/roles.ts';
-import { ownLeave, say } from '../../src/leave/command-support.ts';
-import { statusName } from '../../src/leave/format.ts';
-import { parseRefArgs, refArgs } from '../../src/leave/parse-note.ts';
+import { ownLeave, say } from './command-support.ts';
+import { statusName } from './format.ts';
+import { parseRefArgs, refArgs } from './parse-note.ts';
 import { ownLeaveGuard } from './records.ts';
 import { formatDateTime } from '../../src/time/office-time.ts';
 

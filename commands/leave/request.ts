@@ -1,11 +1,11 @@
 import { defineCommand, TRIGGER } from '../../src/core/command.ts';
 import { OFFICE_STAFF } from '../../src/core/roles.ts';
-import { say } from '../../src/leave/command-support.ts';
-import { createDraft } from '../../src/leave/file.ts';
-import { leaveLines } from '../../src/leave/format.ts';
+import { say } from './command-support.ts';
+import { createDraft } from './file.ts';
+import { leaveLines } from './format.ts';
 import { roleName } from '../../src/approval/workflow.ts';
-import { noteArgs, parseNote } from '../../src/leave/parse-note.ts';
-import { draftSubject, previewChain } from '../../src/leave/workflow.ts';
+import { noteArgs, parseNote } from './parse-note.ts';
+import { draftSubject, previewChain } from './workflow.ts';
 import { WHEN_GLUED, WHEN_PREFIX } from '../../src/time/date-phrases.ts';
 
 /** 请假 明天 事假 去区医院体检: reads the note, asks for what is missing, shows it for confirmation. */

@@ -1,12 +1,12 @@
 import { defineCommand, TRIGGER } from '../../src/core/command.ts';
 import { OFFICE_STAFF } from '../../src/core/roles.ts';
 import { workflowFor } from '../../src/approval/workflow.ts';
-import { ownLeave, say } from '../../src/leave/command-support.ts';
-import { statusName } from '../../src/leave/format.ts';
-import { parseRefArgs, refArgs } from '../../src/leave/parse-note.ts';
+import { ownLeave, say } from './command-support.ts';
+import { statusName } from './format.ts';
+import { parseRefArgs, refArgs } from './parse-note.ts';
 import { ownLeaveGuard } from './records.ts';
-import { loadLeave } from '../../src/leave/load.ts';
-import { withdraw } from '../../src/leave/workflow.ts';
+import { loadLeave } from './load.ts';
+import { withdraw } from './workflow.ts';
 
 /** 撤回 #编号: takes back one's own note before it is decided (a draft is simply dropped). */
 export const leaveWithdrawCommand = defineCommand({

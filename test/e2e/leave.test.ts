@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadReport } from '../../commands/attendance/load-report.ts';
 import { officeStaff } from '../../src/core/people.ts';
 import { loadCalendar } from '../../src/calendar/calendar-store.ts';
-import { approvedLeaveIntervals } from '../../src/leave/approved-intervals.ts';
+import { approvedLeaveIntervals } from '../../commands/leave/approved-intervals.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 
 let bot: TestApp | null = null;

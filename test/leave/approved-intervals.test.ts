@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.ts';
-import { approvedLeaveIntervals } from '../../src/leave/approved-intervals.ts';
+import { approvedLeaveIntervals } from '../../commands/leave/approved-intervals.ts';
 import { freshDb } from '../helpers/database.ts';
 
 let db: Db;

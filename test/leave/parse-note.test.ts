@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPolicy } from '../../commands/index.ts';
-import { leaveRef, parseNote } from '../../src/leave/parse-note.ts';
+import { leaveRef, parseNote } from '../../commands/leave/parse-note.ts';
 
 const context = { now: new Date('2026-11-23T09:00:00+08:00'), policy: defaultPolicy() };
 const parse = (text: string) => parseNote(text, context);

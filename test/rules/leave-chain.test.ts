@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { officialCalendar } from '../../src/calendar/official.ts';
 import { defaultPolicy, parsePolicy } from '../../commands/index.ts';
 import { OfficeCalendar } from '../../src/calendar/office-calendar.ts';
-import { approvalChain, dayMinutes, workingMinutes } from '../../src/rules/leave-chain.ts';
+import { approvalChain, dayMinutes, workingMinutes } from '../../commands/leave/rules/chain.ts';
 
 const policy = defaultPolicy();
 const perDay = dayMinutes(policy.sessions);

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import { translator, type MessageKey, type Translate } from '../i18n/index.ts';
-import { leaveRegister, type RegisterRow } from '../leave/register-rows.ts';
-import type { ReportSpec } from '../core/family.ts';
-import { UsageError, withDatabase } from './context.ts';
+import { type MessageKey, type Translate } from '../../../src/i18n/index.ts';
+import { leaveRegister, type RegisterRow } from './rows.ts';
+import type { ReportSpec } from '../../../src/core/family.ts';
+import { UsageError, withDatabase } from '../../../src/cli/context.ts';
 
 const STEP_STATUSES = ['approved', 'rejected', 'pending', 'waiting', 'skipped'];
 const stepStatus = (t: Translate, status: string) => (STEP_STATUSES.includes(status) ? t(`leave.step.${status}` as MessageKey) : status);

@@ -1,4 +1,4 @@
-import type { Db, Tx } from '../db/client.ts';
+import type { Db, Tx } from '../../src/db/client.ts';
 
 export interface LeaveInterval {
   personId: number;

@@ -1,11 +1,11 @@
-import { previewApprovers, startApproval, cancelSteps, closePosts } from '../approval/workflow.ts';
-import { type Workflow } from '../approval/kind.ts';
-import type { Policy } from '../config/policy.ts';
-import type { Role } from '../core/roles.ts';
-import type { Tx } from '../db/client.ts';
-import { approvalChain, dayMinutes } from '../rules/leave-chain.ts';
-import { formatClock } from '../time/office-time.ts';
-import type { Applicant } from '../approval/approvers.ts';
+import { previewApprovers, startApproval, cancelSteps, closePosts } from '../../src/approval/workflow.ts';
+import { type Workflow } from '../../src/approval/kind.ts';
+import type { Policy } from '../../src/config/policy.ts';
+import type { Role } from '../../src/core/roles.ts';
+import type { Tx } from '../../src/db/client.ts';
+import { approvalChain, dayMinutes } from './rules/chain.ts';
+import { formatClock } from '../../src/time/office-time.ts';
+import type { Applicant } from '../../src/approval/approvers.ts';
 import { leaveApproval } from './approval.ts';
 import { loadLeave, type LoadedLeave } from './load.ts';
 

@@ -1,7 +1,7 @@
-import { type CommandContext } from '../core/command.ts';
-import { renderText, type Text } from '../i18n/text.ts';
-import { type Sender } from '../core/identity.ts';
-import type { Prisma } from '../db/client.ts';
+import { type CommandContext } from '../../src/core/command.ts';
+import { renderText, type Text } from '../../src/i18n/text.ts';
+import { type Sender } from '../../src/core/identity.ts';
+import type { Prisma } from '../../src/db/client.ts';
 
 export function say(context: CommandContext, text: Text): void {
   context.reply(renderText(context.t, text));

@@ -1,6 +1,6 @@
-import type { ApprovalKind } from '../approval/kind.ts';
-import { pushTo, roleName } from '../approval/workflow.ts';
-import { privateTargets, workGroupTargets } from '../core/addressing.ts';
+import type { ApprovalKind } from '../../src/approval/kind.ts';
+import { pushTo, roleName } from '../../src/approval/workflow.ts';
+import { privateTargets, workGroupTargets } from '../../src/core/addressing.ts';
 import { leaveLines, statusName } from './format.ts';
 import { loadLeave } from './load.ts';
 

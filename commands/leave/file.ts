@@ -1,10 +1,10 @@
-import type { Policy } from '../config/policy.ts';
-import { type Text } from '../i18n/text.ts';
-import type { Tx } from '../db/client.ts';
-import { loadCalendar } from '../calendar/calendar-store.ts';
-import type { Platform } from '../messaging/types.ts';
-import { parseLeaveWhen } from '../time/date-phrases.ts';
-import { dayMinutes, workingMinutes } from '../rules/leave-chain.ts';
+import type { Policy } from '../../src/config/policy.ts';
+import { type Text } from '../../src/i18n/text.ts';
+import type { Tx } from '../../src/db/client.ts';
+import { loadCalendar } from '../../src/calendar/calendar-store.ts';
+import type { Platform } from '../../src/messaging/types.ts';
+import { parseLeaveWhen } from '../../src/time/date-phrases.ts';
+import { dayMinutes, workingMinutes } from './rules/chain.ts';
 import { annualBalance } from './balance.ts';
 import type { NoteArgs } from './parse-note.ts';
 

@@ -1,10 +1,10 @@
-import { loadCalendar } from '../calendar/calendar-store.ts';
-import type { Policy } from '../config/policy.ts';
-import type { Translate } from '../i18n/index.ts';
-import { isOfficeTime } from '../time/office-hours.ts';
-import type { Job } from '../scheduler/scheduler.ts';
-import { leaveCertificateReminderJob } from './leave-certificate-reminder.ts';
-import { leaveReturnReminderJob } from './leave-return-reminder.ts';
+import { loadCalendar } from '../../../src/calendar/calendar-store.ts';
+import type { Policy } from '../../../src/config/policy.ts';
+import type { Translate } from '../../../src/i18n/index.ts';
+import { isOfficeTime } from '../../../src/time/office-hours.ts';
+import type { Job } from '../../../src/scheduler/scheduler.ts';
+import { leaveCertificateReminderJob } from './certificate-reminder.ts';
+import { leaveReturnReminderJob } from './return-reminder.ts';
 
 /** Runs a job only in office time on working days: what falls due at night goes out in the morning. */
 function inOfficeTime(policy: Policy, job: Job): Job {

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
-import type { Policy } from '../config/policy.ts';
-import type { Tx } from '../db/client.ts';
-import { dayMinutes } from '../rules/leave-chain.ts';
+import type { Policy } from '../../src/config/policy.ts';
+import type { Tx } from '../../src/db/client.ts';
+import { dayMinutes } from './rules/chain.ts';
 
 export interface AnnualBalance {
   entitled: number;

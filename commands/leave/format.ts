@@ -1,7 +1,7 @@
-import type { Policy } from '../config/policy.ts';
-import type { Translate } from '../i18n/index.ts';
-import { dayMinutes } from '../rules/leave-chain.ts';
-import { inZone } from '../time/office-time.ts';
+import type { Policy } from '../../src/config/policy.ts';
+import type { Translate } from '../../src/i18n/index.ts';
+import { dayMinutes } from './rules/chain.ts';
+import { inZone } from '../../src/time/office-time.ts';
 
 /** How a leave reads in chat: its dates, its working time, its lines. */
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Policy } from '../config/policy.ts';
-import type { ArgsResult, ParseContext } from '../core/command.ts';
-import { parseLeaveWhen } from '../time/date-phrases.ts';
+import type { Policy } from '../../src/config/policy.ts';
+import type { ArgsResult, ParseContext } from '../../src/core/command.ts';
+import { parseLeaveWhen } from '../../src/time/date-phrases.ts';
 
 /** A leave note in one line: dates, type, reason, destination, in any order; what is missing is asked for. */
 

@@ -1,12 +1,12 @@
-import type { Policy } from '../config/policy.ts';
-import type { Translate } from '../i18n/index.ts';
-import { privateTargets } from '../core/addressing.ts';
-import { findApprover } from '../approval/approvers.ts';
-import { pushTo } from '../approval/workflow.ts';
-import { type Workflow } from '../approval/kind.ts';
-import { enqueue } from '../messaging/outbox.ts';
-import type { Job } from '../scheduler/scheduler.ts';
-import { formatDateTime } from '../time/office-time.ts';
+import type { Policy } from '../../../src/config/policy.ts';
+import type { Translate } from '../../../src/i18n/index.ts';
+import { privateTargets } from '../../../src/core/addressing.ts';
+import { findApprover } from '../../../src/approval/approvers.ts';
+import { pushTo } from '../../../src/approval/workflow.ts';
+import { type Workflow } from '../../../src/approval/kind.ts';
+import { enqueue } from '../../../src/messaging/outbox.ts';
+import type { Job } from '../../../src/scheduler/scheduler.ts';
+import { formatDateTime } from '../../../src/time/office-time.ts';
 
 /** A leave approved only after it ended (补假 done on the first day back) has nobody left to remind. */
 function approvedBeforeItEnded(leave: { decidedAt: Date | null; endAt: Date }): boolean {

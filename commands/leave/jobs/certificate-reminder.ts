@@ -1,10 +1,10 @@
-import type { Policy } from '../config/policy.ts';
-import type { Translate } from '../i18n/index.ts';
-import { privateTargets } from '../core/addressing.ts';
-import { pushTo } from '../approval/workflow.ts';
-import { type Workflow } from '../approval/kind.ts';
-import { enqueue } from '../messaging/outbox.ts';
-import type { Job } from '../scheduler/scheduler.ts';
+import type { Policy } from '../../../src/config/policy.ts';
+import type { Translate } from '../../../src/i18n/index.ts';
+import { privateTargets } from '../../../src/core/addressing.ts';
+import { pushTo } from '../../../src/approval/workflow.ts';
+import { type Workflow } from '../../../src/approval/kind.ts';
+import { enqueue } from '../../../src/messaging/outbox.ts';
+import type { Job } from '../../../src/scheduler/scheduler.ts';
 
 /** A sick leave whose hospital certificate is owed: the person is reminded every `certificateReminderHours`. */
 export function leaveCertificateReminderJob(policy: Policy, t: Translate): Job {

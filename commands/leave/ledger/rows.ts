@@ -1,11 +1,11 @@
 import { DateTime } from 'luxon';
-import type { Policy } from '../config/policy.ts';
-import type { Db } from '../db/client.ts';
-import type { Translate } from '../i18n/index.ts';
-import { dayMinutes } from '../rules/leave-chain.ts';
-import { formatDateTime } from '../time/office-time.ts';
-import { roleName } from '../approval/workflow.ts';
-import { statusName } from './format.ts';
+import type { Policy } from '../../../src/config/policy.ts';
+import type { Db } from '../../../src/db/client.ts';
+import type { Translate } from '../../../src/i18n/index.ts';
+import { dayMinutes } from '../rules/chain.ts';
+import { formatDateTime } from '../../../src/time/office-time.ts';
+import { roleName } from '../../../src/approval/workflow.ts';
+import { statusName } from '../format.ts';
 
 /** The leave register (请销假登记本) of a month: every filed note with its chain, outcome and 销假. */
 

@@ -1,10 +1,21 @@
 import { DateTime } from 'luxon';
-import type { SessionRule } from '../config/policy.ts';
-import type { LeavePolicy } from '../../commands/leave/policy.ts';
-import type { Role } from '../core/roles.ts';
-import { parseHHMM } from '../time/office-time.ts';
+import type { SessionRule } from '../../../src/config/policy.ts';
+import type { Role } from '../../../src/core/roles.ts';
+import { parseHHMM } from '../../../src/time/office-time.ts';
 
 /** Who approves a leave, and how much working time it takes: pure functions of policy, applicant, interval, calendar. */
+
+/** A step of a chain: its approver, taken when the leave is longer than `over` ("0", "2h", "1d"). */
+export interface ChainStep {
+  role: Role;
+  over: string;
+}
+
+/** The chains the leave policy names (policy.ts reads its steps' lengths from here, so the rules do not import it). */
+export interface Chains {
+  chain: readonly ChainStep[];
+  chainByApplicantRole: Partial<Record<Role, readonly ChainStep[]>>;
+}
 
 /** Minutes of one full working day: the sum of the sessions. */
 export function dayMinutes(sessions: readonly SessionRule[]): number {
@@ -39,7 +50,7 @@ export function thresholdMinutes(over: string, perDay: number): number {
  * leave goes to the street chief); every step whose threshold the leave exceeds is taken, so a
  * longer leave climbs through the shorter leave's approvers first.
  */
-export function approvalChain(leave: LeavePolicy, applicantRoles: readonly Role[], minutes: number, perDay: number): Role[] {
+export function approvalChain(leave: Chains, applicantRoles: readonly Role[], minutes: number, perDay: number): Role[] {
   const own = applicantRoles.map((role) => leave.chainByApplicantRole[role]).find((steps) => steps !== undefined);
   const steps = own ?? leave.chain;
   const roles = steps.filter((step) => minutes > thresholdMinutes(step.over, perDay)).map((step) => step.role);

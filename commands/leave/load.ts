@@ -1,4 +1,4 @@
-import type { Tx } from '../db/client.ts';
+import type { Tx } from '../../src/db/client.ts';
 
 export const leaveInclude = { person: { include: { roles: true } } };
 
