@@ -10,12 +10,14 @@ import { leaveReportBackCommand } from './report-back.ts';
 import { leaveRequestCommand } from './request.ts';
 import { leaveWithdrawCommand } from './withdraw.ts';
 import { leavePolicy } from './policy.ts';
+import { leaveTexts } from './texts.ts';
 import { isOnLeave } from './approved-intervals.ts';
 
 /** Leave (请销假): the note, its approval chain, 销假, 补假, the register. */
 export const leaveFamily: CommandFamily = {
   id: 'leave',
   policy: leavePolicy,
+  texts: leaveTexts,
   // The approval steps of every family skip an approver on leave and go to the deputy the leave policy names.
   absence: { isAway: isOnLeave, deputyOf: (policy, role) => policy.leave.deputies[role] },
   commands: [
