@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { officialCalendar } from '../../src/calendar/official.ts';
-import { defaultPolicy, parsePolicy } from '../../commands/index.ts';
-import { OfficeCalendar } from '../../src/calendar/office-calendar.ts';
-import { approvalChain, dayMinutes, workingMinutes } from '../../commands/leave/rules/chain.ts';
+import { officialCalendar } from '../../../src/calendar/official.ts';
+import { defaultPolicy, parsePolicy } from '../../../commands/index.ts';
+import { OfficeCalendar } from '../../../src/calendar/office-calendar.ts';
+import { approvalChain, dayMinutes, workingMinutes } from '../../../commands/leave/rules/chain.ts';
 
 const policy = defaultPolicy();
 const perDay = dayMinutes(policy.sessions);
