@@ -1,7 +1,7 @@
 import type { CommandFamily } from '../../src/core/family.ts';
-import { incidentReport } from '../../src/incident/export.ts';
-import { incidentMonthlyJob } from '../../src/incident/monthly.ts';
-import { incidentTimersJob } from '../../src/incident/timers.ts';
+import { incidentReport } from './ledger/report.ts';
+import { incidentMonthlyJob } from './jobs/monthly.ts';
+import { incidentTimersJob } from './jobs/timers.ts';
 import { incidentMediationCommand, incidentMergeCommand, incidentVisitCommand } from './closing.ts';
 import { incidentFollowUpCommand } from './followup.ts';
 import { incidentCloseCommand, incidentEscalateCommand, incidentLevelCommand, incidentOnSiteCommand, incidentReturnCommand, incidentTakeCommand, incidentTransferCommand } from './handling.ts';
