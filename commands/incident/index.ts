@@ -8,6 +8,7 @@ import { incidentCloseCommand, incidentEscalateCommand, incidentLevelCommand, in
 import { incidentReportCommand, incidentReportWordCommand } from './report.ts';
 import { incidentShowCommand } from './show.ts';
 import { incidentPolicy } from './policy.ts';
+import { incidentTexts } from './texts.ts';
 
 /** Incidents (突发事件): the report, its follow-ups, who takes it, the timers that escalate, 办结, 回访 and the ledger. */
 export const incidentFamily: CommandFamily = {
@@ -31,4 +32,5 @@ export const incidentFamily: CommandFamily = {
   ],
   jobs: (policy, t) => [incidentTimersJob(policy, t), incidentMonthlyJob(policy, t)].filter((job) => job !== null),
   reports: [incidentReport],
+  texts: incidentTexts,
 };
