@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { defineCommand, TRIGGER } from '../../src/core/command.ts';
-import { actorOf, answerWith } from '../../src/incident/command-support.ts';
-import { INCIDENT_STAFF } from '../../src/incident/roles.ts';
-import { incidentIdFromSubject, incidentRef, VISIT_PREFIX } from '../../src/incident/subjects.ts';
-import { answerVisit, merge, recordMediation } from '../../src/incident/workflow.ts';
+import { actorOf, answerWith } from './command-support.ts';
+import { INCIDENT_STAFF } from './roles.ts';
+import { incidentIdFromSubject, incidentRef, VISIT_PREFIX } from './subjects.ts';
+import { answerVisit, merge, recordMediation } from './workflow.ts';
 import { incidentRecord } from './records.ts';
 
 const visitArgs = z.object({ id: z.number().int().positive(), satisfied: z.boolean(), comment: z.string() });

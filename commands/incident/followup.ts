@@ -1,9 +1,9 @@
 import { defineCommand, TRIGGER } from '../../src/core/command.ts';
-import { deskFor, parseRefText, refTextArgs } from '../../src/incident/command-support.ts';
-import { OPEN_STATUSES, withheld } from '../../src/incident/format.ts';
+import { deskFor, parseRefText, refTextArgs } from './command-support.ts';
+import { OPEN_STATUSES, withheld } from './format.ts';
 import { audienceOf } from '../../src/core/privacy.ts';
-import { CASE_PREFIX } from '../../src/incident/subjects.ts';
-import { addFollowUp } from '../../src/incident/workflow.ts';
+import { CASE_PREFIX } from './subjects.ts';
+import { addFollowUp } from './workflow.ts';
 import { incidentRecord } from './records.ts';
 
 /**

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { defineCommand, TRIGGER } from '../../src/core/command.ts';
 import { officeScope } from '../../src/core/records.ts';
-import { actorOf, answerWith, parseRefRequired, parseRefText, refTextArgs } from '../../src/incident/command-support.ts';
-import { INCIDENT_LEADERS, INCIDENT_STAFF } from '../../src/incident/roles.ts';
-import { incidentRef } from '../../src/incident/subjects.ts';
-import { close, escalateToStreet, giveBack, onSite, setLevel, take, transfer, waitingCases } from '../../src/incident/workflow.ts';
+import { actorOf, answerWith, parseRefRequired, parseRefText, refTextArgs } from './command-support.ts';
+import { INCIDENT_LEADERS, INCIDENT_STAFF } from './roles.ts';
+import { incidentRef } from './subjects.ts';
+import { close, escalateToStreet, giveBack, onSite, setLevel, take, transfer, waitingCases } from './workflow.ts';
 import { incidentRecord } from './records.ts';
 
 /** Working a case is its office's: its community's staff and its street's emergency desk. */

@@ -1,13 +1,14 @@
 import type { CommandFamily } from '../../src/core/family.ts';
-import { incidentReport } from '../../src/incident/export.ts';
-import { incidentMonthlyJob } from '../../src/incident/monthly.ts';
-import { incidentTimersJob } from '../../src/incident/timers.ts';
+import { incidentReport } from './ledger/report.ts';
+import { incidentMonthlyJob } from './jobs/monthly.ts';
+import { incidentTimersJob } from './jobs/timers.ts';
 import { incidentMediationCommand, incidentMergeCommand, incidentVisitCommand } from './closing.ts';
 import { incidentFollowUpCommand } from './followup.ts';
 import { incidentCloseCommand, incidentEscalateCommand, incidentLevelCommand, incidentOnSiteCommand, incidentReturnCommand, incidentTakeCommand, incidentTransferCommand } from './handling.ts';
 import { incidentReportCommand, incidentReportWordCommand } from './report.ts';
 import { incidentShowCommand } from './show.ts';
 import { incidentPolicy } from './policy.ts';
+import { incidentTexts } from './texts.ts';
 
 /** Incidents (突发事件): the report, its follow-ups, who takes it, the timers that escalate, 办结, 回访 and the ledger. */
 export const incidentFamily: CommandFamily = {
@@ -31,4 +32,5 @@ export const incidentFamily: CommandFamily = {
   ],
   jobs: (policy, t) => [incidentTimersJob(policy, t), incidentMonthlyJob(policy, t)].filter((job) => job !== null),
   reports: [incidentReport],
+  texts: incidentTexts,
 };

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { defineCommand, TRIGGER, type ArgsResult, type CommandContext, type GroupTrigger } from '../../src/core/command.ts';
-import { deskFor } from '../../src/incident/command-support.ts';
-import { fileReport } from '../../src/incident/report.ts';
-import { withheld } from '../../src/incident/format.ts';
+import { deskFor } from './command-support.ts';
+import { fileReport } from './file.ts';
+import { withheld } from './format.ts';
 import { audienceOf } from '../../src/core/privacy.ts';
-import { classify } from '../../src/rules/incident-classify.ts';
+import { classify } from './rules/classify.ts';
 
 const reportArgs = z.object({ text: z.string().min(1) });
 type ReportArgs = z.infer<typeof reportArgs>;

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { defineCommand, type GroupTrigger } from '../../src/core/command.ts';
 import { chatPurposeOf } from '../../src/core/chat-purpose.ts';
-import { loadIncident } from '../../src/incident/desk.ts';
-import { caseLines, dayClock, OPEN_STATUSES, shown, statusName, withheld } from '../../src/incident/format.ts';
+import { loadIncident } from './desk.ts';
+import { caseLines, dayClock, OPEN_STATUSES, shown, statusName, withheld } from './format.ts';
 import { audienceOf } from '../../src/core/privacy.ts';
-import { loadLedger, summaryLines } from '../../src/incident/ledger.ts';
-import { isIncidentStaff } from '../../src/incident/roles.ts';
+import { loadLedger, summaryLines } from './ledger/rows.ts';
+import { isIncidentStaff } from './roles.ts';
 import { parseMonthWord } from '../../src/time/day-words.ts';
 import { officeDate } from '../../src/time/office-time.ts';
 import { incidentRecord } from './records.ts';

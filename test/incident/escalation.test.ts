@@ -1,6 +1,6 @@
 import { translate } from '../../commands/index.ts';
 import { afterEach, describe, expect, it } from 'vitest';
-import { incidentTimersJob } from '../../src/incident/timers.ts';
+import { incidentTimersJob } from '../../commands/incident/jobs/timers.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { botTexts, moveTo, startIncidentOffice, ZHANG_ON_DUTY } from './office.ts';
 

@@ -1,10 +1,10 @@
-import type { ChainTarget } from '../../commands/incident/policy.ts';
-import type { Policy } from '../config/policy.ts';
-import { groupTargets, privateTargets, roleHolders, type Target } from '../core/addressing.ts';
-import { roleKey, type Role } from '../core/roles.ts';
-import type { Tx } from '../db/client.ts';
-import { onDutyAt } from '../../commands/duty/api.ts';
-import type { Translate } from '../i18n/index.ts';
+import type { ChainTarget } from './policy.ts';
+import type { Policy } from '../../src/config/policy.ts';
+import { groupTargets, privateTargets, roleHolders, type Target } from '../../src/core/addressing.ts';
+import { roleKey, type Role } from '../../src/core/roles.ts';
+import type { Tx } from '../../src/db/client.ts';
+import { onDutyAt } from '../duty/api.ts';
+import type { Translate } from '../../src/i18n/index.ts';
 
 /** Who the incident desk tells, found through addressing and the duty roster (never by reading chats or the duty list itself). */
 

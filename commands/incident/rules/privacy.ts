@@ -1,5 +1,5 @@
-import type { IncidentPolicy } from '../../commands/incident/policy.ts';
-import { typeRule } from './incident-classify.ts';
+import type { IncidentPolicy } from '../policy.ts';
+import { typeRule } from './classify.ts';
 
 /**
  * A reporter asking not to be named: 「不要告诉他是我举报的」「别说是我」「匿名」「请保密」. Read on the

@@ -1,4 +1,4 @@
-import { holdsAny, OFFICE_STAFF, type Role } from '../core/roles.ts';
+import { holdsAny, OFFICE_STAFF, type Role } from '../../src/core/roles.ts';
 
 /** Who works cases: the office staff and the street's emergency desk. */
 export const INCIDENT_STAFF: readonly Role[] = [...OFFICE_STAFF, 'street_emergency'];

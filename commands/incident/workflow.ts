@@ -1,17 +1,17 @@
-import { closePosts } from '../approval/workflow.ts';
-import { OFFICE_STAFF, type Role } from '../core/roles.ts';
-import { distanceMeters } from '../rules/incident-place.ts';
-import { escalatesAtOnce, escalationSteps, minutesBetween } from '../rules/incident-escalation.ts';
-import { typeRule } from '../rules/incident-classify.ts';
-import { asksAnonymity } from '../rules/incident-privacy.ts';
-import { savePending } from '../core/conversation.ts';
-import type { Target } from '../core/addressing.ts';
-import type { Platform, SharedLocation } from '../messaging/types.ts';
+import { closePosts } from '../../src/approval/workflow.ts';
+import { OFFICE_STAFF, type Role } from '../../src/core/roles.ts';
+import { distanceMeters } from './rules/place.ts';
+import { escalatesAtOnce, escalationSteps, minutesBetween } from './rules/escalation.ts';
+import { typeRule } from './rules/classify.ts';
+import { asksAnonymity } from './rules/privacy.ts';
+import { savePending } from '../../src/core/conversation.ts';
+import type { Target } from '../../src/core/addressing.ts';
+import type { Platform, SharedLocation } from '../../src/messaging/types.ts';
 import { addUpdate, loadIncident, post, reporterTarget, tellPeople, type Desk, type LoadedIncident } from './desk.ts';
 import { caseLines, clock, dayClock, OPEN_STATUSES, shown, statusName, withheld } from './format.ts';
-import { type Audience } from '../core/privacy.ts';
+import { type Audience } from '../../src/core/privacy.ts';
 import { holderLabel, holdersOfAll, noticeGroups, type Holder } from './people.ts';
-import { noticeButtons } from './report.ts';
+import { noticeButtons } from './file.ts';
 import { isIncidentLeader } from './roles.ts';
 import { caseSubject, noticeSubject, visitSubject } from './subjects.ts';
 

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import { communityOption, UsageError, withDatabase } from '../cli/context.ts';
-import { MONTHLY_LEDGER_OPTIONS, type ReportSpec } from '../core/family.ts';
-import type { Translate } from '../i18n/index.ts';
-import { loadLedger, type Ledger } from './ledger.ts';
+import { communityOption, UsageError, withDatabase } from '../../../src/cli/context.ts';
+import { MONTHLY_LEDGER_OPTIONS, type ReportSpec } from '../../../src/core/family.ts';
+import type { Translate } from '../../../src/i18n/index.ts';
+import { loadLedger, type Ledger } from './rows.ts';
 
 /** `shequ report incidents --month YYYY-MM [--community 社区] --format xlsx|json [--out file]` */
 

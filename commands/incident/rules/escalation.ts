@@ -1,4 +1,4 @@
-import type { ChainTarget, IncidentPolicy } from '../../commands/incident/policy.ts';
+import type { ChainTarget, IncidentPolicy } from '../policy.ts';
 
 /**
  * When an untaken case climbs, and when a serious case must have someone on site. The clock starts

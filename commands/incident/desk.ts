@@ -1,8 +1,8 @@
-import { privateTargets, toMessage, type Target } from '../core/addressing.ts';
-import type { Tx } from '../db/client.ts';
-import type { Incident } from '../generated/prisma/client.ts';
-import { type Workflow } from '../approval/kind.ts';
-import type { Button, Platform } from '../messaging/types.ts';
+import { privateTargets, toMessage, type Target } from '../../src/core/addressing.ts';
+import type { Tx } from '../../src/db/client.ts';
+import type { Incident } from '../../src/generated/prisma/client.ts';
+import { type Workflow } from '../../src/approval/kind.ts';
+import type { Button, Platform } from '../../src/messaging/types.ts';
 import type { Holder } from './people.ts';
 import { incidentIdFromSubject, noticeSubject } from './subjects.ts';
 

@@ -1,14 +1,14 @@
-import type { Policy } from '../config/policy.ts';
-import type { Translate } from '../i18n/index.ts';
-import { enqueue } from '../messaging/outbox.ts';
-import { escalationSteps, levelRule, minutesBetween, onSiteDueAt, stepDueAt } from '../rules/incident-escalation.ts';
-import type { Job } from '../scheduler/scheduler.ts';
-import { addUpdate, loadIncident, post, tellPeople, type Desk, type LoadedIncident } from './desk.ts';
-import { caseLines } from './format.ts';
-import { holderLabel, holdersOfAll, noticeGroups } from './people.ts';
-import { noticeButtons } from './report.ts';
-import { askVisit } from './workflow.ts';
-import { caseSubject, noticeSubject } from './subjects.ts';
+import type { Policy } from '../../../src/config/policy.ts';
+import type { Translate } from '../../../src/i18n/index.ts';
+import { enqueue } from '../../../src/messaging/outbox.ts';
+import { escalationSteps, levelRule, minutesBetween, onSiteDueAt, stepDueAt } from '../rules/escalation.ts';
+import type { Job } from '../../../src/scheduler/scheduler.ts';
+import { addUpdate, loadIncident, post, tellPeople, type Desk, type LoadedIncident } from '../desk.ts';
+import { caseLines } from '../format.ts';
+import { holderLabel, holdersOfAll, noticeGroups } from '../people.ts';
+import { noticeButtons } from '../file.ts';
+import { askVisit } from '../workflow.ts';
+import { caseSubject, noticeSubject } from '../subjects.ts';
 
 /**
  * The desk's clocks, run every minute day and night (incidents do not wait for office hours): an

@@ -1,19 +1,19 @@
-import { type ChatRecord, type Sender } from '../core/identity.ts';
-import { chatPurposeOf } from '../core/chat-purpose.ts';
-import type { Tx } from '../db/client.ts';
-import type { InboundMessage } from '../messaging/types.ts';
-import { classify, emergencyNumbers, mustCallFirst } from '../rules/incident-classify.ts';
-import { escalatesAtOnce, escalationSteps } from '../rules/incident-escalation.ts';
-import { isLikelyDuplicate, placeOf } from '../rules/incident-place.ts';
-import { isConfidential } from '../rules/incident-privacy.ts';
+import { type ChatRecord, type Sender } from '../../src/core/identity.ts';
+import { chatPurposeOf } from '../../src/core/chat-purpose.ts';
+import type { Tx } from '../../src/db/client.ts';
+import type { InboundMessage } from '../../src/messaging/types.ts';
+import { classify, emergencyNumbers, mustCallFirst } from './rules/classify.ts';
+import { escalatesAtOnce, escalationSteps } from './rules/escalation.ts';
+import { isLikelyDuplicate, placeOf } from './rules/place.ts';
+import { isConfidential } from './rules/privacy.ts';
 import { addUpdate, loadIncident, post, tellPeople, type Desk, type LoadedIncident } from './desk.ts';
 import { caseLines, clock, OPEN_STATUSES, withheld } from './format.ts';
-import { audienceOf } from '../core/privacy.ts';
+import { audienceOf } from '../../src/core/privacy.ts';
 import { holderLabel, holdersOfAll, noticeGroups } from './people.ts';
 import { isIncidentStaff } from './roles.ts';
 import { caseSubject, noticeSubject } from './subjects.ts';
-import type { MessageKey } from '../i18n/index.ts';
-import type { Button } from '../messaging/types.ts';
+import type { MessageKey } from '../../src/i18n/index.ts';
+import type { Button } from '../../src/messaging/types.ts';
 
 /**
  * A first report: filed at once with what it has (never blocked on a missing field), announced to

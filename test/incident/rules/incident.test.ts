@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPolicy, parsePolicy } from '../../commands/index.ts';
-import { classify, emergencyNumbers, mentions, mustCallFirst } from '../../src/rules/incident-classify.ts';
-import { dueSteps, escalatesAtOnce, escalationSteps, minutesBetween, onSiteDueAt, stepDueAt } from '../../src/rules/incident-escalation.ts';
-import { median, summarizeByClass, worst } from '../../src/rules/incident-ledger.ts';
-import { distanceMeters, isLikelyDuplicate, placeOf, placeTokens } from '../../src/rules/incident-place.ts';
-import { householdNumbers, maskName, maskPrivate } from '../../src/core/privacy.ts';
+import { defaultPolicy, parsePolicy } from '../../../commands/index.ts';
+import { classify, emergencyNumbers, mentions, mustCallFirst } from '../../../commands/incident/rules/classify.ts';
+import { dueSteps, escalatesAtOnce, escalationSteps, minutesBetween, onSiteDueAt, stepDueAt } from '../../../commands/incident/rules/escalation.ts';
+import { median, summarizeByClass, worst } from '../../../commands/incident/rules/ledger.ts';
+import { distanceMeters, isLikelyDuplicate, placeOf, placeTokens } from '../../../commands/incident/rules/place.ts';
+import { householdNumbers, maskName, maskPrivate } from '../../../src/core/privacy.ts';
 
 const rules = defaultPolicy().incident;
 const at = (local: string) => new Date(`${local}+08:00`);

@@ -1,11 +1,11 @@
 import { DateTime } from 'luxon';
-import type { Policy } from '../config/policy.ts';
-import type { Tx } from '../db/client.ts';
-import type { Translate } from '../i18n/index.ts';
-import { minutesBetween } from '../rules/incident-escalation.ts';
-import { summarizeByClass, type ClassSummary } from '../rules/incident-ledger.ts';
-import { formatDateTime } from '../time/office-time.ts';
-import { ratingName, statusName } from './format.ts';
+import type { Policy } from '../../../src/config/policy.ts';
+import type { Tx } from '../../../src/db/client.ts';
+import type { Translate } from '../../../src/i18n/index.ts';
+import { minutesBetween } from '../rules/escalation.ts';
+import { summarizeByClass, type ClassSummary } from '../rules/ledger.ts';
+import { formatDateTime } from '../../../src/time/office-time.ts';
+import { ratingName, statusName } from '../format.ts';
 
 /** The incident ledger (突发事件台账) of a month: every case reported in it, with its times and who, and the numbers per class. */
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPolicy, parsePolicy } from '../../commands/index.ts';
-import { asksAnonymity, isConfidential } from '../../src/rules/incident-privacy.ts';
-import { householdNumbers, maskPrivate } from '../../src/core/privacy.ts';
+import { defaultPolicy, parsePolicy } from '../../../commands/index.ts';
+import { asksAnonymity, isConfidential } from '../../../commands/incident/rules/privacy.ts';
+import { householdNumbers, maskPrivate } from '../../../src/core/privacy.ts';
 
 describe('what a residents’ group may read: ID numbers and phones in any width, with any separators', () => {
   it.each([

@@ -1,11 +1,11 @@
 import { DateTime } from 'luxon';
-import type { Policy } from '../config/policy.ts';
-import type { Translate } from '../i18n/index.ts';
-import { enqueue } from '../messaging/outbox.ts';
-import type { Job } from '../scheduler/scheduler.ts';
-import { tellPeople, type Desk } from './desk.ts';
-import { loadLedger, summaryLines } from './ledger.ts';
-import { holdersOfAll } from './people.ts';
+import type { Policy } from '../../../src/config/policy.ts';
+import type { Translate } from '../../../src/i18n/index.ts';
+import { enqueue } from '../../../src/messaging/outbox.ts';
+import type { Job } from '../../../src/scheduler/scheduler.ts';
+import { tellPeople, type Desk } from '../desk.ts';
+import { loadLedger, summaryLines } from '../ledger/rows.ts';
+import { holdersOfAll } from '../people.ts';
 
 /**
  * The monthly numbers go to the street office with the month's attendance: on the first of the

@@ -1,8 +1,8 @@
-import type { Policy } from '../config/policy.ts';
-import type { Incident } from '../generated/prisma/client.ts';
-import type { MessageKey, Translate } from '../i18n/index.ts';
-import { HIDDEN, householdNumbers, maskName, maskPrivate, type Audience } from '../core/privacy.ts';
-import { formatClock, formatDateTime, inZone } from '../time/office-time.ts';
+import type { Policy } from '../../src/config/policy.ts';
+import type { Incident } from '../../src/generated/prisma/client.ts';
+import type { MessageKey, Translate } from '../../src/i18n/index.ts';
+import { HIDDEN, householdNumbers, maskName, maskPrivate, type Audience } from '../../src/core/privacy.ts';
+import { formatClock, formatDateTime, inZone } from '../../src/time/office-time.ts';
 
 /**
  * How a case reads in chat. `staff` is for private chats and the work and emergency groups (names,

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { type ArgsResult, type CommandContext, type ParseContext } from '../core/command.ts';
-import { type Text } from '../i18n/text.ts';
-import { type Sender } from '../core/identity.ts';
-import { workflowFor } from '../approval/workflow.ts';
+import { type ArgsResult, type CommandContext, type ParseContext } from '../../src/core/command.ts';
+import { type Text } from '../../src/i18n/text.ts';
+import { type Sender } from '../../src/core/identity.ts';
+import { workflowFor } from '../../src/approval/workflow.ts';
 import type { Desk } from './desk.ts';
 import { incidentRef } from './subjects.ts';
 import type { Actor } from './workflow.ts';

@@ -1,4 +1,4 @@
-import type { IncidentPolicy, IncidentTypeRule } from '../../commands/incident/policy.ts';
+import type { IncidentPolicy, IncidentTypeRule } from '../policy.ts';
 
 /**
  * What a report is, guessed from its words by the office's policy: class, type, level, whether
