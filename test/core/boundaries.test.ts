@@ -248,7 +248,7 @@ beforeAll(async () => {
   for (const user of ['wangfang', 'zhangwei', 'liuyang', 'qiandaye', ...ACTORS.map((a) => a.user).filter(Boolean)]) await send(`dm:${user}`, user, '帮助');
   const onPostgres = bot.databaseUrl.startsWith('postgres');
   const names = onPostgres
-    ? await db.$queryRawUnsafe<{ name: string }[]>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`)
+    ? await db.$queryRawUnsafe<{ name: string }[]>(`SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`)
     : await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`);
   tables = names.map((n) => n.name).filter((name) => !PATH_TABLES.has(name)).sort();
 });
