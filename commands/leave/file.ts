@@ -3,7 +3,7 @@ import { type Text } from '../../src/i18n/text.ts';
 import type { Tx } from '../../src/db/client.ts';
 import { loadCalendar } from '../../src/calendar/calendar-store.ts';
 import type { Platform } from '../../src/messaging/types.ts';
-import { parseLeaveWhen } from '../../src/time/date-phrases.ts';
+import { readSpan, UPCOMING } from '../../src/time/grammar.ts';
 import { dayMinutes, workingMinutes } from './rules/chain.ts';
 import { annualBalance } from './balance.ts';
 import type { NoteArgs } from './parse-note.ts';
@@ -28,7 +28,7 @@ export async function createDraft(
   const { person, note, now } = input;
   const calendar = await loadCalendar(tx);
   const isWorkday = (date: string) => calendar.isWorkday(date);
-  const when = parseLeaveWhen(note.text, { now, zone: policy.timezone, sessions: policy.sessions, isWorkday });
+  const when = readSpan(note.text, { now, zone: policy.timezone, rollover: UPCOMING, sessions: policy.sessions, isWorkday });
   const start = when.ok ? when.start : note.start;
   const end = when.ok ? when.end : note.end;
   const minutes = workingMinutes(start, end, policy.sessions, isWorkday, policy.timezone);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Policy } from '../../src/config/policy.ts';
 import type { ArgsResult, ParseContext } from '../../src/core/command.ts';
-import { parseLeaveWhen } from '../../src/time/date-phrases.ts';
+import { readSpan, UPCOMING } from '../../src/time/grammar.ts';
 
 /** A leave note in one line: dates, type, reason, destination, in any order; what is missing is asked for. */
 
@@ -31,7 +31,7 @@ const PLACE_WORD = /^(去|回|到|在|赴|往)/;
 
 export function parseNote(rest: string, context: Pick<ParseContext, 'now' | 'policy'>, options: { requireDestination?: boolean } = {}): ArgsResult<NoteArgs> {
   const { policy, now } = context;
-  const when = parseLeaveWhen(rest, { now, zone: policy.timezone, sessions: policy.sessions });
+  const when = readSpan(rest, { now, zone: policy.timezone, rollover: UPCOMING, sessions: policy.sessions });
   if (!when.ok && when.reason === 'invalid') return { ok: false, error: { key: 'leave.ask.badDate' } };
   if (!when.ok && when.reason === 'order') return { ok: false, error: { key: 'leave.ask.order' } };
 

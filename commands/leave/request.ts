@@ -6,7 +6,7 @@ import { leaveLines } from './format.ts';
 import { roleName } from '../../src/approval/workflow.ts';
 import { noteArgs, parseNote } from './parse-note.ts';
 import { draftSubject, previewChain } from './workflow.ts';
-import { WHEN_GLUED, WHEN_PREFIX } from '../../src/time/date-phrases.ts';
+import { SPAN_GLUED, SPAN_PREFIX } from '../../src/time/grammar.ts';
 
 /** 请假 明天 事假 去区医院体检: reads the note, asks for what is missing, shows it for confirmation. */
 export const leaveRequestCommand = defineCommand({
@@ -18,8 +18,8 @@ export const leaveRequestCommand = defineCommand({
   member: 'community',
   trigger: TRIGGER.bare,
   // 「明天请假一天，事假」: a date may come first, and a duration or date right after the word.
-  prefix: WHEN_PREFIX,
-  glued: WHEN_GLUED,
+  prefix: SPAN_PREFIX,
+  glued: SPAN_GLUED,
   args: noteArgs,
   parse: (rest, context) => parseNote(rest, context),
   async handle(context, note) {

@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { isDatePhrase } from '../time/date-phrases.ts';
+import { isDatePhrase, UPCOMING } from '../time/grammar.ts';
 import { type AnswerForm, type ArgsResult, type Command, type GroupTrigger, type ParseContext, type WrittenArguments } from './command.ts';
 import { renderText, type Text } from '../i18n/text.ts';
 import type { Translate } from '../i18n/index.ts';
@@ -176,7 +176,7 @@ function answersPlainly(form: AnswerForm, text: string, input: RouteInput): bool
     case 'commands':
       return false;
     case 'date':
-      return isDatePhrase(text, { now: input.now, zone: input.policy.timezone, sessions: input.policy.sessions });
+      return isDatePhrase(text, { now: input.now, zone: input.policy.timezone, rollover: UPCOMING, sessions: input.policy.sessions });
     case 'pattern':
       return new RegExp(`^(?:${form.source})$`).test(text);
     case 'choice':

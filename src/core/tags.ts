@@ -1,4 +1,4 @@
-import { readNumber } from '../time/date-phrases.ts';
+import { readNumber } from '../time/grammar.ts';
 
 /**
  * What a resident group serves beyond its community (设为居民群 3栋 第二网格) and what a notice may be

@@ -1,4 +1,4 @@
-import { readNumber } from '../../../src/time/date-phrases.ts';
+import { readNumber } from '../../../src/time/grammar.ts';
 
 /**
  * A weekly plan as staff write it: items one a line, numbered (1. 1、 (1) 1) ① 一、 第一), or
