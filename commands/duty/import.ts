@@ -4,6 +4,7 @@ import type { Db, Tx } from '../../src/db/client.ts';
 import type { SheetRow } from '../../src/roster/read-sheet.ts';
 import { shiftSpan } from './rules/rotation.ts';
 import { datesBetween } from '../../src/time/office-time.ts';
+import { readDate, readWeekday } from '../../src/time/grammar.ts';
 
 /**
  * The office's own 值班表 as a sheet: 日期 (or 星期 for a weekly pattern over --from..--to), 班次
@@ -28,20 +29,7 @@ export interface DutyImportEntry {
   leaderId: number | null;
 }
 
-const WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };
 const column = (cells: Record<string, string>, ...names: string[]) => names.map((n) => cells[n]).find((v) => v !== undefined && v !== '') ?? '';
-
-function readDate(text: string): string | null {
-  const match = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text.trim());
-  if (!match) return null;
-  const date = DateTime.fromObject({ year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) }, { zone: 'UTC' });
-  return date.isValid ? date.toISODate() : null;
-}
-
-function readWeekday(text: string): number | null {
-  const match = /^(?:周|星期|礼拜)?([一二三四五六日天])$/.exec(text.trim());
-  return match ? WEEKDAY[match[1]!]! : null;
-}
 
 function readShift(policy: Policy, text: string): DutyImportEntry['shift'] | 'invalid' {
   const known = policy.duty.shifts.find((s) => s.name === text || s.id === text);

@@ -41,7 +41,7 @@ export const dutyShowCommand = defineCommand({
   trigger: triggerWithArgs(DUTY_PERIOD, true),
   args: periodArgs,
   parse(rest, { now, policy }) {
-    const period = parseDutyPeriod(rest, { now, zone: policy.timezone, sessions: policy.sessions });
+    const period = parseDutyPeriod(rest, officeDate(now, policy.timezone));
     return period ? { ok: true, args: period } : { ok: false, error: { key: 'duty.show.unknownPeriod', params: { words: rest } } };
   },
   async handle(context, period) {

@@ -9,7 +9,7 @@ import { dayLabel, shiftLabel } from './format.ts';
 import { ensureRoster } from './generate.ts';
 import { dutySwapApproval } from './swap-approval.ts';
 import { busyDuring, colleagueNamed, moveSeat, oneSeat, swapPlan, type Seat } from './swap-workflow.ts';
-import { addDays } from '../../src/time/office-time.ts';
+import { addDays, officeDate } from '../../src/time/office-time.ts';
 import { DUTY_CHANGE_FORM, parseChangeWords } from './rules/words.ts';
 import { dutySeatRecord } from './records.ts';
 
@@ -34,7 +34,7 @@ function parseChange(rest: string, context: ParseContext, kind: 'swap' | 'cover'
     return { ok: true, args: { date: null, seatId: Number(seatRef[1]), shift: null, colleague, otherDate: null } };
   }
   const shiftNames = policy.duty.shifts.flatMap((s) => [s.name, s.id]);
-  const words = parseChangeWords(rest, { now, zone: policy.timezone, sessions: policy.sessions }, shiftNames);
+  const words = parseChangeWords(rest, officeDate(now, policy.timezone), shiftNames);
   if (!rest.trim()) return { ok: false, ask: { key: kind === 'swap' ? 'duty.swap.askDate' : 'duty.cover.askDate' }, expects: { kind: 'text' } };
   if (!words) return { ok: false, error: { key: kind === 'swap' ? 'duty.swap.badWords' : 'duty.cover.badWords', params: { words: rest } } };
   const partial = { date: words.date, shift: words.shift };
