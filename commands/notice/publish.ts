@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { defineCommand, TRIGGER, type ArgsResult, type ParseContext } from '../../src/core/command.ts';
 import { draftNotice } from './draft.ts';
 import { ANY_NOTICE_PUBLISHER, publishersFor } from './roles.ts';
-import { parseNoticeWords, parseSendAt, startsWithSendAt } from './rules/words.ts';
+import { parseNoticeWords } from './rules/words.ts';
+import { readMoment, UPCOMING } from '../../src/time/grammar.ts';
 
 const wordsSchema = z.object({
   audience: z.object({ scope: z.enum(['community', 'street']), tags: z.array(z.string()) }),
@@ -48,11 +49,11 @@ export const noticeScheduleCommand = defineCommand({
   summary: 'cmd.noticeSchedule.summary',
   example: 'cmd.noticeSchedule.example',
   allowedRoles: ANY_NOTICE_PUBLISHER,
-  trigger: { alone: false, args: ({ rest }) => startsWithSendAt(rest) },
+  trigger: { alone: false, args: ({ rest }, { now, policy }) => readMoment(rest, { now, zone: policy.timezone, rollover: UPCOMING }) !== null },
   args: publishArgs,
   rolesFor: (args) => publishersFor(args.words),
   parse(rest, context) {
-    const when = parseSendAt(rest, context.now, context.policy.timezone);
+    const when = readMoment(rest, { now: context.now, zone: context.policy.timezone, rollover: UPCOMING });
     // The time comes first, so a missing one is explained rather than asked for (an answer would land after the text).
     if (when === null || when === 'invalid') return { ok: false, error: { key: 'notice.schedule.invalid' } };
     const parsed = parsePublish(when.rest, context);

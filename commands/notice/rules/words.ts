@@ -1,11 +1,11 @@
 import { DateTime } from 'luxon';
-import { readNumber } from '../../../src/time/date-phrases.ts';
 import { readTags } from '../../../src/core/tags.ts';
 
 /**
  * How a notice is written: audience words first (3栋, 5号楼, 第二网格, 全社区, 全街道), an optional
  * category (【财务公开】 or the category's name), then the notice: a title line and a body, or one
- * line (its first clause is the title). Pure: categories and the clock are passed in.
+ * line (its first clause is the title). Pure: categories are passed in; send times are the grammar's
+ * (src/time/grammar.ts).
  */
 
 export interface AudienceWords {
@@ -84,40 +84,6 @@ export function guessCategory(text: string, categories: readonly { name: string;
     if (hits > 0 && (!best || hits > best.hits)) best = { name: category.name, hits };
   }
   return best?.name ?? fallback;
-}
-
-const SEND_AT = new RegExp(
-  '^(?:(?<rel>今天|明天|后天)|(?:(?<y>\\d{4})[年./-])?(?<m>\\d{1,2})[月./-](?<d>\\d{1,2})[日号]?)' +
-    '\\s*(?<part>上午|早上|中午|下午|晚上)?\\s*(?<h>\\d{1,2}|[一二两三四五六七八九十]{1,3})(?::(?<mi>\\d{2})|点(?:(?<half>半)|(?<mi2>\\d{1,2})分?|整)?)',
-);
-
-/** The text begins with a send time (「12月5日 8:00」): 定时通知 acts unaddressed only then. */
-export function startsWithSendAt(text: string): boolean {
-  return SEND_AT.test(text.trim());
-}
-
-/**
- * 「12月5日 8:00 …」「明天下午3点 …」: when a scheduled notice goes out, read in the office zone, and
- * the text after it. A date without a year is this year, or next year when it is long past.
- */
-export function parseSendAt(text: string, now: Date, zone: string): { at: Date; rest: string } | 'invalid' | null {
-  const match = SEND_AT.exec(text.trim());
-  if (!match) return null;
-  const g = match.groups!;
-  const today = DateTime.fromJSDate(now, { zone }).startOf('day');
-  let day: DateTime;
-  if (g.rel) day = today.plus({ days: { 今天: 0, 明天: 1, 后天: 2 }[g.rel]! });
-  else {
-    day = DateTime.fromObject({ year: g.y ? Number(g.y) : today.year, month: Number(g.m), day: Number(g.d) }, { zone });
-    if (!day.isValid) return 'invalid';
-    if (!g.y && day < today.minus({ days: 60 })) day = day.plus({ years: 1 });
-  }
-  const hour = readNumber(g.h!);
-  const minute = g.half ? 30 : Number(g.mi ?? g.mi2 ?? 0);
-  if (hour === null || !Number.isInteger(hour) || hour > 23 || minute > 59) return 'invalid';
-  const pm = (g.part === '下午' || g.part === '晚上') && hour < 12;
-  const at = day.set({ hour: hour + (pm ? 12 : 0), minute, second: 0, millisecond: 0 });
-  return { at: at.toJSDate(), rest: text.trim().slice(match[0].length).trim() };
 }
 
 /**

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { chinesePunctuation, financeDueDate, guessCategory, parseNoticeWords, parseSendAt } from '../../../commands/notice/rules/words.ts';
+import { chinesePunctuation, financeDueDate, guessCategory, parseNoticeWords } from '../../../commands/notice/rules/words.ts';
 import { normalizeTag, readTags } from '../../../src/core/tags.ts';
 import { isSettled } from '../../../commands/notice/rules/ledger.ts';
 
 const CATEGORIES = ['财务公开', '服务事项', '通知公告'];
-const NOW = new Date('2026-12-02T01:00:00Z');
 
 describe('notice words', () => {
   it('reads buildings and grids as tags, and nothing else', () => {
@@ -43,15 +42,6 @@ describe('notice words', () => {
     expect(guessCategory('11月财务收支公开', policy, '通知公告')).toBe('财务公开');
     expect(guessCategory('周六义诊', policy, '通知公告')).toBe('服务事项');
     expect(guessCategory('春节联欢会', policy, '通知公告')).toBe('通知公告');
-  });
-
-  it('reads when a scheduled notice goes out, in the office zone', () => {
-    const zone = 'Asia/Shanghai';
-    expect(parseSendAt('12月5日 8:00 义诊', NOW, zone)).toEqual({ at: new Date('2026-12-05T00:00:00Z'), rest: '义诊' });
-    expect(parseSendAt('明天下午3点半 开会', NOW, zone)).toEqual({ at: new Date('2026-12-03T07:30:00Z'), rest: '开会' });
-    expect(parseSendAt('1月2日 9:00 新年', NOW, zone)).toEqual({ at: new Date('2027-01-02T01:00:00Z'), rest: '新年' });
-    expect(parseSendAt('2月30日 9:00 x', NOW, zone)).toBe('invalid');
-    expect(parseSendAt('明天停电', NOW, zone)).toBeNull();
   });
 
   it('puts the finance disclosure’s day on a short month’s last day', () => {
