@@ -3,7 +3,7 @@ import { findColleague } from '../../src/core/people.ts';
 import { ATTENDANCE_KEEPERS } from './roles.ts';
 import { defineCommand, TRIGGER } from '../../src/core/command.ts';
 import { type Text } from '../../src/i18n/text.ts';
-import { parseDayWord } from '../../src/time/day-words.ts';
+import { LOOKING_BACK, readDay } from '../../src/time/grammar.ts';
 import { hoursFor } from './rules/schedules.ts';
 import { formatClock, officeDate } from '../../src/time/office-time.ts';
 
@@ -36,7 +36,7 @@ export const attendanceExceptionCommand = defineCommand({
     const today = officeDate(now, policy.timezone);
     const [rawName, ...words] = rest.split(/\s+/).filter(Boolean);
     if (!rawName) return { ok: false, error: usage };
-    const date = words[0] ? parseDayWord(words[0], today) : null;
+    const date = words[0] ? readDay(words[0], { today, rollover: LOOKING_BACK }) : null;
     if (date) words.shift();
     if (date && date > today) return { ok: false, error: { key: 'exception.future' } };
     const [session, ...reason] = words;

@@ -5,7 +5,7 @@ import { ATTENDANCE_READERS } from './roles.ts';
 import { communityMonthText, personMonthText } from './summary-text.ts';
 import { defineCommand, TRIGGER } from '../../src/core/command.ts';
 import { holdsAny, OFFICE_STAFF } from '../../src/core/roles.ts';
-import { parseMonthWord } from '../../src/time/day-words.ts';
+import { LOOKING_BACK, readMonth } from '../../src/time/grammar.ts';
 import { officeDate } from '../../src/time/office-time.ts';
 
 /**
@@ -28,10 +28,10 @@ export const attendanceCommand = defineCommand({
     const today = officeDate(now, policy.timezone);
     const words = rest.split(/\s+/).filter(Boolean);
     if (words.length > 2) return { ok: false, error: { key: 'attendance.usage' } };
-    const monthWord = words.length > 0 && parseMonthWord(words.at(-1)!, today) ? words.pop()! : '本月';
+    const monthWord = words.length > 0 && readMonth(words.at(-1)!, { today, rollover: LOOKING_BACK }) ? words.pop()! : '本月';
     const name = words[0]?.replace(/^@/, '') ?? null;
     if (words.length > 1) return { ok: false, error: { key: 'attendance.usage' } };
-    return { ok: true, args: { name, month: parseMonthWord(monthWord, today)! } };
+    return { ok: true, args: { name, month: readMonth(monthWord, { today, rollover: LOOKING_BACK })! } };
   },
   async handle({ tx, sender, t, reply, now, policy }, args) {
     const reader = holdsAny(sender.roles, ATTENDANCE_READERS);

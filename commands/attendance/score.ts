@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { findColleague } from '../../src/core/people.ts';
 import { SCORE_GIVERS } from './roles.ts';
 import { defineCommand, TRIGGER } from '../../src/core/command.ts';
-import { parseMonthWord } from '../../src/time/day-words.ts';
+import { LOOKING_BACK, readMonth } from '../../src/time/grammar.ts';
 import { officeDate } from '../../src/time/office-time.ts';
 
 /** 考勤评分 张三 18 [11月]: the secretary's discretionary points of the monthly score; the latest counts. */
@@ -21,7 +21,7 @@ export const attendanceScoreCommand = defineCommand({
   parse(rest, { now, policy }) {
     const max = policy.attendance.scoring.discretionaryPoints;
     const [name, points, monthWord, ...extra] = rest.split(/\s+/).filter(Boolean);
-    const month = parseMonthWord(monthWord ?? '本月', officeDate(now, policy.timezone));
+    const month = readMonth(monthWord ?? '本月', { today: officeDate(now, policy.timezone), rollover: LOOKING_BACK });
     if (!name || !points || !/^\d+$/.test(points) || !month || extra.length > 0) return { ok: false, error: { key: 'score.usage', params: { max } } };
     if (Number(points) > max) return { ok: false, error: { key: 'score.tooHigh', params: { max } } };
     return { ok: true, args: { name: name.replace(/^@/, ''), points: Number(points), month } };

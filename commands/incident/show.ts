@@ -6,14 +6,14 @@ import { caseLines, dayClock, OPEN_STATUSES, shown, statusName, withheld } from 
 import { audienceOf } from '../../src/core/privacy.ts';
 import { loadLedger, summaryLines } from './ledger/rows.ts';
 import { isIncidentStaff } from './roles.ts';
-import { parseMonthWord } from '../../src/time/day-words.ts';
+import { LOOKING_BACK, readMonth } from '../../src/time/grammar.ts';
 import { officeDate } from '../../src/time/office-time.ts';
 import { incidentRecord } from './records.ts';
 
 const showArgs = z.union([z.object({ kind: z.literal('open') }), z.object({ kind: z.literal('case'), id: z.number().int().positive() }), z.object({ kind: z.literal('month'), month: z.string() })]);
 
 /** Unaddressed only as 「事件 #5」 or 「事件 本月」: 事件 alone, 「事件处理得怎么样了」 (glued) and 「事件，大家注意」 are talk. */
-const trigger: GroupTrigger = { alone: false, args: ({ rest }, context) => /^#\s*\d+$/.test(rest) || parseMonthWord(rest, officeDate(context.now, context.policy.timezone)) !== null };
+const trigger: GroupTrigger = { alone: false, args: ({ rest }, context) => /^#\s*\d+$/.test(rest) || readMonth(rest, { today: officeDate(context.now, context.policy.timezone), rollover: LOOKING_BACK }) !== null };
 
 /**
  * 事件: open cases; 事件 #5: one case with its follow-ups; 事件 本月: the month's ledger in chat.
@@ -34,7 +34,7 @@ export const incidentShowCommand = defineCommand({
     if (!text) return { ok: true, args: { kind: 'open' as const } };
     const ref = /^#?\s*(\d+)$/.exec(text);
     if (ref) return { ok: true, args: { kind: 'case' as const, id: Number(ref[1]) } };
-    const month = parseMonthWord(text, officeDate(context.now, context.policy.timezone));
+    const month = readMonth(text, { today: officeDate(context.now, context.policy.timezone), rollover: LOOKING_BACK });
     if (month) return { ok: true, args: { kind: 'month' as const, month } };
     return { ok: false, error: { key: 'incident.show.usage' } };
   },

@@ -1,16 +1,15 @@
+import { CLOCK, readClock } from '../../../src/time/grammar.ts';
+import { formatHHMM } from '../../../src/time/office-time.ts';
+
+/** 10:30回, 10点半回来; in digits only: 「晚一点回来」 says no time. */
+const BACK_AT = new RegExp(`(?=\\d)(${CLOCK})\\s*(?:回来|返回|回)`);
+
 /** A whereabouts note as staff write it: 外出 去街道送材料 10:30回 → note and expected return. Pure. */
 export function parseWhereaboutsNote(rest: string): { note: string | null; returnAt: string | null } {
-  const back = /(\d{1,2})[:：点](\d{2}|半)?\s*(回来|返回|回)/.exec(rest);
-  let returnAt: string | null = null;
-  let text = rest;
-  if (back) {
-    const hour = Number(back[1]);
-    const minute = back[2] === '半' ? 30 : Number(back[2] ?? 0);
-    if (hour < 24 && minute < 60) {
-      returnAt = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
-      text = rest.replace(back[0], ' ');
-    }
-  }
+  const back = BACK_AT.exec(rest);
+  const minute = back ? readClock(back[1]!) : null;
+  const returnAt = minute === null ? null : formatHHMM(minute);
+  const text = minute === null ? rest : rest.replace(back![0], ' ');
   const note = text.replace(/\s+/g, ' ').trim();
   return { note: note ? note.slice(0, 100) : null, returnAt };
 }

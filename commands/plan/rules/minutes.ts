@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
-import { parseDayWord } from '../../../src/time/day-words.ts';
+import { DAY_FORMS, DUE_FROM_MEETING, LOOKING_BACK, readDay, readWeek } from '../../../src/time/grammar.ts';
+import { addDays } from '../../../src/time/office-time.ts';
 import { splitItems } from './items.ts';
 
 /**
@@ -28,10 +28,9 @@ export interface ParsedMinutes {
   tasks: MinutesTask[];
 }
 
-const WEEKDAYS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7 };
-const WEEKDAY = '[一二三四五六日天1-7]';
-const DUE_WORD =
-  `(?:(?:本|这|下个?)?(?:周|星期|礼拜)${WEEKDAY}|(?:\\d{4}年)?\\d{1,2}月\\d{1,2}[日号]?|\\d{1,2}[./-]\\d{1,2}(?![\\d.])|今天|明天|后天|(?:本|这)周内?|下周内?|(?:本)?月底)`;
+const F = DAY_FORMS;
+/** A due date in a task line: a day ahead, or a week (by its Friday) or the month's end; 12.4 not 1.5万. */
+const DUE_WORD = `(?:${F.weekday}|${F.dated}|${F.monthDay}|(?:${F.dotted}|${F.dashed})(?![\\d.])|${F.coming}|(?:本|这)周内?|下周内?|${F.monthEnd})`;
 const DUE_END = '(?:之前|以前|前|内|为止|截止)?';
 const DUE = new RegExp(`^(${DUE_WORD})${DUE_END}`);
 const NAME = '[\\u4e00-\\u9fff·]{2,4}?';
@@ -53,42 +52,22 @@ const LABELS: readonly [RegExp, keyof Omit<ParsedMinutes, 'tasks' | 'date'> | 't
   [/^(?:任务分工|任务|分工|工作安排|安排|布置|待办)(?:事项)?/, 'tasks'],
 ];
 
-/** 周五 / 下周三 / 12月4日 / 明天 / 本周内 / 月底 → a date from the meeting's date; null when not a due date. */
+/**
+ * 周五 / 下周三 / 12月4日 / 明天 / 本周内 / 月底 → a date from the meeting's date; null when not a due
+ * date. A week is due on its Friday (本周内 said at the weekend: that Sunday).
+ */
 export function readDue(word: string, meetingDate: string): string | null {
-  const base = DateTime.fromISO(meetingDate, { zone: 'UTC' });
   const text = word.normalize('NFKC').replace(new RegExp(`${DUE_END}$`), '');
-  const relative: Record<string, number> = { 今天: 0, 明天: 1, 后天: 2 };
-  if (text in relative) return base.plus({ days: relative[text]! }).toISODate();
-  const weekday = new RegExp(`^(本|这|下个?)?(?:周|星期|礼拜)(${WEEKDAY})$`).exec(text);
-  if (weekday) {
-    const next = Boolean(weekday[1]?.startsWith('下'));
-    let date = base.startOf('week').plus({ weeks: next ? 1 : 0, days: WEEKDAYS[weekday[2]!]! - 1 });
-    if (!weekday[1] && date < base) date = date.plus({ weeks: 1 });
-    return date.toISODate();
-  }
-  if (/^(?:本|这)周内?$/.test(text)) {
-    const friday = base.startOf('week').plus({ days: 4 });
-    return (friday < base ? base.endOf('week') : friday).toISODate();
-  }
-  if (/^下周内?$/.test(text)) return base.startOf('week').plus({ weeks: 1, days: 4 }).toISODate();
-  if (/^(?:本)?月底$/.test(text)) return base.endOf('month').toISODate();
-  const dotted = /^(\d{1,2})[./-](\d{1,2})$/.exec(text);
-  const date = parseDayWord(dotted ? `${dotted[1]}月${dotted[2]}日` : text, meetingDate);
-  // A due date without a year that would lie well before the meeting is in the coming year (1月5日 said in November).
-  if (date && !/^\d{4}/.test(text) && DateTime.fromISO(date, { zone: 'UTC' }) < base.minus({ months: 1 })) return DateTime.fromISO(date, { zone: 'UTC' }).plus({ years: 1 }).toISODate();
-  return date;
+  const week = /^(?:本|这|下)周内?$/.test(text) ? readWeek(text.replace(/内$/, ''), { today: meetingDate }) : null;
+  if (!week) return readDay(text, { today: meetingDate, rollover: DUE_FROM_MEETING });
+  const friday = addDays(week, 4);
+  return friday < meetingDate ? addDays(week, 6) : friday;
 }
 
 /** The meeting's date written in a line: 12月1日, 2026-12-01, 今天, 周一 (the latest one up to today). */
 function dateIn(line: string, today: string): string | null {
-  const written = /(?:\d{4}年)?\d{1,2}月\d{1,2}[日号]?|\d{4}-\d{1,2}-\d{1,2}|今天|昨天|前天/.exec(line);
-  if (written) return parseDayWord(written[0].replace(/-(\d)(?=-|$)/g, '-0$1'), today);
-  const weekday = new RegExp(`(?:本|这)?(?:周|星期)(${WEEKDAY})`).exec(line);
-  if (!weekday) return null;
-  const base = DateTime.fromISO(today, { zone: 'UTC' });
-  let date = base.startOf('week').plus({ days: WEEKDAYS[weekday[1]!]! - 1 });
-  if (date > base) date = date.minus({ weeks: 1 });
-  return date.toISODate();
+  const written = new RegExp(`${F.dated}|${F.monthDay}|${F.past}`).exec(line) ?? new RegExp(F.weekday).exec(line);
+  return written ? readDay(written[0], { today, rollover: LOOKING_BACK }) : null;
 }
 
 function names(text: string): string[] {

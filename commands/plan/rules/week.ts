@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { parseDayWord } from '../../../src/time/day-words.ts';
+import { LOOKING_BACK, readDay, readWeek } from '../../../src/time/grammar.ts';
 import { parseHHMM } from '../../../src/time/office-time.ts';
 
 /**
@@ -87,17 +87,11 @@ export function weekInterval(week: string, zone: string): { from: Date; to: Date
   return { from: monday.toJSDate(), to: monday.plus({ weeks: 1 }).toJSDate() };
 }
 
-const RELATIVE: Record<string, number> = {
-  本周: 0, 这周: 0, 本星期: 0, 这星期: 0, 这个星期: 0, 这礼拜: 0,
-  上周: -1, 上星期: -1, 上个星期: -1, 上礼拜: -1, 上个礼拜: -1,
-  上上周: -2, 上上个星期: -2,
-  下周: 1, 下星期: 1, 下个星期: 1, 下礼拜: 1,
-};
-
 /** 本周, 上周, 下周, 2026-W49, W49, 第49周, or a date (12月7日, 2026-12-07) → its week; null when not a week. */
 export function readWeekWord(word: string, today: string): string | null {
   const text = word.normalize('NFKC').trim();
-  if (text in RELATIVE) return shiftWeek(weekOf(today), RELATIVE[text]!);
+  const relative = readWeek(text, { today });
+  if (relative) return weekOf(relative);
   const full = /^(\d{4})-?W(\d{1,2})$/i.exec(text);
   if (full) return weekMonday(text) ? weekOf(weekMonday(text)!) : null;
   const short = /^(?:W(\d{1,2})|第(\d{1,2})周)$/i.exec(text);
@@ -106,7 +100,7 @@ export function readWeekWord(word: string, today: string): string | null {
     const monday = weekMonday(`${year}-W${short[1] ?? short[2]}`);
     return monday ? weekOf(monday) : null;
   }
-  const date = parseDayWord(text, today);
+  const date = readDay(text, { today, rollover: LOOKING_BACK });
   return date ? weekOf(date) : null;
 }
 
