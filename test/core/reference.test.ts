@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stepSubject } from '../../src/approval/workflow.ts';
+import { checkGuards, type GuardContext } from '../../src/core/guards.ts';
+import type { RecordKind } from '../../src/core/records.ts';
 import {
   buttonValue,
   namedRecord,
@@ -278,5 +280,26 @@ describe('a subject', () => {
     expect(subjectPrefix('incident')).toBe('incident:');
     expect(caseSubject(5).startsWith(subjectPrefix('incident'))).toBe(true);
     expect(visitSubject(5).startsWith(subjectPrefix('incident'))).toBe(false);
+  });
+});
+
+describe('a record kind naming its subject kind', () => {
+  // Two kinds that share numbers; the second is quoted in posts of another subject kind.
+  const row = { communityId: 1, streetId: 1 };
+  const kinds: RecordKind[] = [
+    { kind: 'leave', subject: 'leave', load: async () => row },
+    { kind: 'swap-request', subject: 'duty-swap', load: async () => row },
+  ];
+  const context = { tx: null, chat: { id: 1 }, sender: null, message: { platform: 'sandbox', senderId: 'u' } } as unknown as GuardContext;
+  const loaded = async (written: string | null) => {
+    const outcome = await checkGuards({ command: '同意', record: { kinds, id: () => 3, kind: () => written, access: 'chat' } }, context, {});
+    return outcome.ok ? outcome.records.map((r) => r.kind) : null;
+  };
+
+  it('is what the guard matches a quoted post’s kind against, as well as its own', async () => {
+    expect(await loaded(readSubject('duty-swap:3:0')!.kind)).toEqual(['swap-request']);
+    expect(await loaded('swap-request')).toEqual(['swap-request']);
+    expect(await loaded('leave')).toEqual(['leave']);
+    expect(await loaded(null)).toEqual(['leave', 'swap-request']);
   });
 });
