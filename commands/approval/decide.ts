@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { ApprovalKind } from '../../src/approval/kind.ts';
 import { approvalRecord } from '../../src/approval/records.ts';
-import { decide, requestOfSubject, workflowFor } from '../../src/approval/workflow.ts';
+import { decide, workflowFor } from '../../src/approval/workflow.ts';
 import { defineCommand, TRIGGER, type ArgsResult, type Command, type CommandContext, type ParseContext } from '../../src/core/command.ts';
 import { renderText } from '../../src/i18n/text.ts';
+import { buttonValue, namedRecord, readSubject, writeReference } from '../../src/core/reference.ts';
 import { type Sender } from '../../src/core/identity.ts';
 import { OFFICE_STAFF, STREET_ROLES } from '../../src/core/roles.ts';
 
@@ -18,17 +19,14 @@ type DecideArgs = z.infer<typeof decideArgs>;
 /** Whoever may be an approver; the workflow then checks they are this step's approver. */
 const APPROVER_ROLES = [...OFFICE_STAFF, ...STREET_ROLES];
 
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 function parseDecision(rest: string, context: ParseContext, kinds: readonly ApprovalKind[], needsReason: boolean): ArgsResult<DecideArgs> {
-  const nouns = kinds.map((k) => escape(k.noun)).join('|');
-  const quoted = requestOfSubject(context.quotedSubject);
-  const text = rest.trim();
-  const typed = new RegExp(`^(?:(${nouns})\\s*)?#\\s*(\\d+)\\s*([\\s\\S]*)$`).exec(text) ?? (quoted ? null : /^()(\d+)(?:\s+([\s\S]*))?$/.exec(text));
-  const kind = typed ? (kinds.find((k) => k.noun === typed[1])?.kind ?? null) : (quoted?.kind ?? null);
-  const id = typed ? Number(typed[2]) : (quoted?.id ?? null);
-  const comment = (typed ? (typed[3] ?? '') : text).replace(/^[:：,，]\s*/, '').trim();
-  if (id !== null && needsReason && !comment) return { ok: false, error: { key: 'approval.reject.reason', params: { ref: typed?.[1] ? `${typed[1]}#${id}` : `#${id}` } } };
+  const subject = readSubject(context.quotedSubject);
+  const quoted = subject?.id != null ? { kind: subject.kind, id: subject.id } : null;
+  // A number without `#` names the request only when no post is quoted.
+  const named = namedRecord(rest, { nouns: kinds.map((k) => k.noun), bare: quoted === null, then: 'anything' }, quoted?.id ?? null);
+  const kind = named.written ? (kinds.find((k) => k.noun === named.noun)?.kind ?? null) : (quoted?.kind ?? null);
+  const { id, rest: comment } = named;
+  if (id !== null && needsReason && !comment) return { ok: false, error: { key: 'approval.reject.reason', params: { ref: writeReference(id, named.noun) } } };
   return { ok: true, args: { kind, id, comment } };
 }
 
@@ -61,7 +59,7 @@ function decision(kinds: () => readonly ApprovalKind[], approve: boolean) {
     const candidates = all.filter((kind) => context.records.some((r) => r.kind === kind.kind));
     const found = await kindOf(context, candidates, args.id);
     if (Array.isArray(found)) {
-      const refs = found.map((k) => `「${approve ? '同意' : '驳回'} ${k.noun}#${args.id}」`).join('或');
+      const refs = found.map((k) => `「${buttonValue(approve ? '同意' : '驳回', writeReference(args.id!, k.noun))}」`).join('或');
       return context.reply(context.t('approval.ambiguous', { id: args.id, refs }));
     }
     const w = workflowFor(context);

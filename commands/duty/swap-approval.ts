@@ -1,6 +1,7 @@
 import type { ApprovalKind } from '../../src/approval/kind.ts';
 import { pushTo } from '../../src/approval/workflow.ts';
 import { privateTargets } from '../../src/core/addressing.ts';
+import { writeReference } from '../../src/core/reference.ts';
 import type { MessageKey } from '../../src/i18n/index.ts';
 import { applySwap, loadSwap, swapLines } from './swap-workflow.ts';
 
@@ -30,7 +31,7 @@ export const dutySwapApproval: ApprovalKind = {
     applicantEscalated: 'duty.swap.escalated.applicant',
     filerSigned: 'duty.swap.filerSigned',
   },
-  reference: (id) => `#${id}`,
+  reference: (id) => writeReference(id),
   async load(tx, id) {
     const swap = await loadSwap(tx, id);
     if (!swap) return null;

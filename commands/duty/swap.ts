@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { startApproval, workflowFor } from '../../src/approval/workflow.ts';
-import { defineCommand, triggerWithArgs, type ArgsResult, type CommandContext, type CommunitySender, type ParseContext } from '../../src/core/command.ts';
+import { defineCommand, type ArgsResult, type GroupTrigger, type CommandContext, type CommunitySender, type ParseContext } from '../../src/core/command.ts';
 import { renderText, type Text } from '../../src/i18n/text.ts';
 import { type Sender } from '../../src/core/identity.ts';
 import { holdsAny, OFFICE_LEADERS, OFFICE_STAFF } from '../../src/core/roles.ts';
@@ -12,6 +12,7 @@ import { busyDuring, colleagueNamed, moveSeat, oneSeat, swapPlan, type Seat } fr
 import { addDays, officeDate } from '../../src/time/office-time.ts';
 import { DUTY_CHANGE_FORM, parseChangeWords } from './rules/words.ts';
 import { dutySeatRecord } from './records.ts';
+import { readReference, writeReference } from '../../src/core/reference.ts';
 
 const changeArgs = z.object({
   date: z.string().nullable(),
@@ -22,16 +23,19 @@ const changeArgs = z.object({
 });
 type ChangeArgs = z.infer<typeof changeArgs>;
 
+/** The colleague after a seat's number (代班 #12 刘洋): one word. */
+const COLLEAGUE_WORD = /^@?\S{2,8}$/;
+
 /** In a group unaddressed, a swap or cover runs only in its whole form (or 代班 #编号 姓名): 「换班的事找书记」「换班，明天再说」 are talk. */
-const CHANGE_TRIGGER = triggerWithArgs(DUTY_CHANGE_FORM, false);
+const CHANGE_TRIGGER: GroupTrigger = { alone: false, args: ({ rest }) => DUTY_CHANGE_FORM.test(rest) || COLLEAGUE_WORD.test(readReference(rest)?.rest ?? '') };
 
 function parseChange(rest: string, context: ParseContext, kind: 'swap' | 'cover'): ArgsResult<ChangeArgs> {
   const { policy, now } = context;
-  const seatRef = /^#\s*(\d+)\s*(.*)$/.exec(rest.trim());
-  if (seatRef && kind === 'cover') {
-    const colleague = seatRef[2]!.replace(/^@/, '').trim();
-    if (!colleague) return { ok: false, ask: { key: 'duty.cover.askWho' }, partial: { seatId: Number(seatRef[1]) } };
-    return { ok: true, args: { date: null, seatId: Number(seatRef[1]), shift: null, colleague, otherDate: null } };
+  const seatRef = kind === 'cover' ? readReference(rest, { then: 'anything' }) : null;
+  if (seatRef) {
+    const colleague = seatRef.rest.replace(/^@/, '').trim();
+    if (!colleague) return { ok: false, ask: { key: 'duty.cover.askWho' }, partial: { seatId: seatRef.id } };
+    return { ok: true, args: { date: null, seatId: seatRef.id, shift: null, colleague, otherDate: null } };
   }
   const shiftNames = policy.duty.shifts.flatMap((s) => [s.name, s.id]);
   const words = parseChangeWords(rest, officeDate(now, policy.timezone), shiftNames);
@@ -143,7 +147,7 @@ export const dutyCoverCommand = defineCommand({
       // The secretary or director assigns: the seat given, or the one of that day and shift.
       if (!seat) {
         const seats = await tx.dutySeat.findMany({ where: { communityId: ready.communityId, date: args.date!, role: 'duty', endAt: { gt: now }, ...(args.shift ? { OR: [{ shiftName: args.shift }, { shiftKey: args.shift }] } : {}) } });
-        if (seats.length !== 1) return say(context, { key: seats.length === 0 ? 'duty.cover.noneThatDay' : 'duty.cover.whichSeat', params: { date: dayLabel(t, args.date!), seats: seats.map((s) => `#${s.id}`).join('、') } });
+        if (seats.length !== 1) return say(context, { key: seats.length === 0 ? 'duty.cover.noneThatDay' : 'duty.cover.whichSeat', params: { date: dayLabel(t, args.date!), seats: seats.map((s) => writeReference(s.id)).join('、') } });
         seat = seats[0]!;
       }
       if (seat.personId === ready.colleague.personId) return say(context, { key: 'duty.cover.already', params: { name: ready.colleague.name } });

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { defineCommand, TRIGGER } from '../../src/core/command.ts';
 import { actorOf, answerWith } from './command-support.ts';
 import { INCIDENT_STAFF } from './roles.ts';
-import { incidentIdFromSubject, incidentRef, VISIT_PREFIX } from './subjects.ts';
+import { incidentIdFromSubject, incidentRef, VISIT_SUBJECT } from './subjects.ts';
 import { answerVisit, merge, recordMediation } from './workflow.ts';
 import { incidentRecord } from './records.ts';
+import { referencesIn, subjectPrefix } from '../../src/core/reference.ts';
 
 const visitArgs = z.object({ id: z.number().int().positive(), satisfied: z.boolean(), comment: z.string() });
 const UNSATISFIED = /^(不满意|不太满意|没解决|没有解决|未解决|还没解决)/;
@@ -22,7 +23,7 @@ export const incidentVisitCommand = defineCommand({
   example: 'cmd.incidentVisit.example',
   allowedRoles: 'anyone',
   trigger: TRIGGER.reference,
-  quotedSubjects: [VISIT_PREFIX],
+  quotedSubjects: [subjectPrefix(VISIT_SUBJECT)],
   args: visitArgs,
   // Only the reporter answers the return visit.
   record: { kinds: [incidentRecord], id: (args) => args.id, access: 'owner' },
@@ -54,7 +55,7 @@ export const incidentMergeCommand = defineCommand({
   args: mergeArgs,
   record: { kinds: [incidentRecord], id: (args) => [args.from, args.into], access: 'office' },
   parse(rest, context) {
-    const numbers = [...rest.matchAll(/#?\s*(\d+)/g)].map((m) => Number(m[1]));
+    const numbers = referencesIn(rest);
     const quoted = incidentIdFromSubject(context.quotedSubject);
     if (numbers.length >= 2) return { ok: true, args: { from: numbers[0]!, into: numbers[1]! } };
     if (numbers.length === 1 && quoted !== null) return { ok: true, args: { from: quoted, into: numbers[0]! } };

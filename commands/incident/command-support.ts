@@ -30,7 +30,7 @@ export type RefTextArgs = z.infer<typeof refTextArgs>;
 
 export function parseRefText(rest: string, context: ParseContext): ArgsResult<RefTextArgs> {
   const ref = incidentRef(rest, context.quotedSubject);
-  return { ok: true, args: { id: ref.id, text: ref.rest.replace(/^[:：,，]\s*/, '') } };
+  return { ok: true, args: { id: ref.id, text: ref.rest } };
 }
 
 /** A case number with required text: without the text, asked for (and the number kept). */

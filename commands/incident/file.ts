@@ -14,6 +14,7 @@ import { isIncidentStaff } from './roles.ts';
 import { caseSubject, noticeSubject } from './subjects.ts';
 import type { MessageKey } from '../../src/i18n/index.ts';
 import type { Button } from '../../src/messaging/types.ts';
+import { buttonValue, writeReference } from '../../src/core/reference.ts';
 
 /**
  * A first report: filed at once with what it has (never blocked on a missing field), announced to
@@ -42,9 +43,9 @@ export interface Filed {
 export function noticeButtons(desk: Desk, id: number, duplicateOf: number | null): Button[] {
   const { t } = desk;
   return [
-    { label: t('incident.button.take'), value: `受理 #${id}` },
-    { label: t('incident.button.transfer'), value: `转派 #${id}` },
-    ...(duplicateOf ? [{ label: t('incident.button.merge', { into: duplicateOf }), value: `并案 #${id} #${duplicateOf}` }] : []),
+    { label: t('incident.button.take'), value: buttonValue('受理', writeReference(id)) },
+    { label: t('incident.button.transfer'), value: buttonValue('转派', writeReference(id)) },
+    ...(duplicateOf ? [{ label: t('incident.button.merge', { into: duplicateOf }), value: buttonValue('并案', writeReference(id), writeReference(duplicateOf)) }] : []),
   ];
 }
 

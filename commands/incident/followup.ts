@@ -2,9 +2,10 @@ import { defineCommand, TRIGGER } from '../../src/core/command.ts';
 import { deskFor, parseRefText, refTextArgs } from './command-support.ts';
 import { OPEN_STATUSES, withheld } from './format.ts';
 import { audienceOf } from '../../src/core/privacy.ts';
-import { CASE_PREFIX } from './subjects.ts';
+import { CASE_SUBJECT } from './subjects.ts';
 import { addFollowUp } from './workflow.ts';
 import { incidentRecord } from './records.ts';
+import { referencePattern, subjectPrefix, writeReference } from '../../src/core/reference.ts';
 
 /**
  * 续报: 「#5 续报 已疏散10人」「续报 #5 …」, a reply quoting a case message, or the answer to the
@@ -18,8 +19,8 @@ export const incidentFollowUpCommand = defineCommand({
   example: 'cmd.incidentFollowUp.example',
   allowedRoles: 'anyone',
   trigger: TRIGGER.reference,
-  prefix: /^#\s*\d+$/,
-  quotedSubjects: [CASE_PREFIX],
+  prefix: referencePattern({ then: 'nothing' }),
+  quotedSubjects: [subjectPrefix(CASE_SUBJECT)],
   args: refTextArgs,
   // Its office, and its reporter (a resident need not be bound).
   record: { kinds: [incidentRecord], id: (args) => args.id, access: 'office-or-owner' },
@@ -45,6 +46,6 @@ export const incidentFollowUpCommand = defineCommand({
     // A confidential case's reporter is not @-mentioned in a residents' group (the follow-up may just have made it one).
     const incident = await tx.incident.findUniqueOrThrow({ where: { id: caseId }, select: { confidential: true } });
     context.reply(answer, { mention: !withheld(audienceOf({ kind: context.chat.kind, purpose: context.chat.purpose }), incident) });
-    if (message.chatKind === 'private') context.expectAnswer({ command: 'incident-followup', rest: `#${caseId}`, expects: { kind: 'text' } });
+    if (message.chatKind === 'private') context.expectAnswer({ command: 'incident-followup', rest: writeReference(caseId), expects: { kind: 'text' } });
   },
 });

@@ -5,6 +5,7 @@ import { fileReport } from './file.ts';
 import { withheld } from './format.ts';
 import { audienceOf } from '../../src/core/privacy.ts';
 import { classify } from './rules/classify.ts';
+import { writeReference } from '../../src/core/reference.ts';
 
 const reportArgs = z.object({ text: z.string().min(1) });
 type ReportArgs = z.infer<typeof reportArgs>;
@@ -33,7 +34,7 @@ async function report(context: CommandContext, { text }: ReportArgs): Promise<vo
   const mention = !withheld(audienceOf({ kind: context.chat.kind, purpose: context.chat.purpose }), filed.incident);
   context.reply(filed.reply, { subject: filed.subject, mention, ...(filed.buttons ? { buttons: filed.buttons } : {}) });
   // The basic facts asked for: the reporter's next words here (addressed or quoting, in a group) are follow-ups.
-  context.expectAnswer({ command: 'incident-followup', rest: `#${filed.incident.id}`, expects: { kind: 'text' } });
+  context.expectAnswer({ command: 'incident-followup', rest: writeReference(filed.incident.id), expects: { kind: 'text' } });
 }
 
 /**

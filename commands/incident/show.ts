@@ -9,11 +9,12 @@ import { isIncidentStaff } from './roles.ts';
 import { LOOKING_BACK, readMonth } from '../../src/time/grammar.ts';
 import { officeDate } from '../../src/time/office-time.ts';
 import { incidentRecord } from './records.ts';
+import { readReference } from '../../src/core/reference.ts';
 
 const showArgs = z.union([z.object({ kind: z.literal('open') }), z.object({ kind: z.literal('case'), id: z.number().int().positive() }), z.object({ kind: z.literal('month'), month: z.string() })]);
 
 /** Unaddressed only as 「事件 #5」 or 「事件 本月」: 事件 alone, 「事件处理得怎么样了」 (glued) and 「事件，大家注意」 are talk. */
-const trigger: GroupTrigger = { alone: false, args: ({ rest }, context) => /^#\s*\d+$/.test(rest) || readMonth(rest, { today: officeDate(context.now, context.policy.timezone), rollover: LOOKING_BACK }) !== null };
+const trigger: GroupTrigger = { alone: false, args: ({ rest }, context) => readReference(rest, { then: 'nothing' }) !== null || readMonth(rest, { today: officeDate(context.now, context.policy.timezone), rollover: LOOKING_BACK }) !== null };
 
 /**
  * 事件: open cases; 事件 #5: one case with its follow-ups; 事件 本月: the month's ledger in chat.
@@ -32,8 +33,8 @@ export const incidentShowCommand = defineCommand({
   parse(rest, context) {
     const text = rest.trim();
     if (!text) return { ok: true, args: { kind: 'open' as const } };
-    const ref = /^#?\s*(\d+)$/.exec(text);
-    if (ref) return { ok: true, args: { kind: 'case' as const, id: Number(ref[1]) } };
+    const ref = readReference(text, { bare: true, then: 'nothing' });
+    if (ref) return { ok: true, args: { kind: 'case' as const, id: ref.id } };
     const month = readMonth(text, { today: officeDate(context.now, context.policy.timezone), rollover: LOOKING_BACK });
     if (month) return { ok: true, args: { kind: 'month' as const, month } };
     return { ok: false, error: { key: 'incident.show.usage' } };

@@ -14,6 +14,7 @@ import { holderLabel, holdersOfAll, noticeGroups, type Holder } from './people.t
 import { noticeButtons } from './file.ts';
 import { isIncidentLeader } from './roles.ts';
 import { caseSubject, noticeSubject, visitSubject } from './subjects.ts';
+import { buttonValue, writeReference } from '../../src/core/reference.ts';
 
 /**
  * The life of a case after its report. Every change is a compare-and-set on the case (updateMany
@@ -96,7 +97,7 @@ export async function take(desk: Desk, id: number, actor: Actor): Promise<string
 export async function waitingCases(desk: Desk, office: { communityId?: number; streetId?: number } | null): Promise<string> {
   const waiting = office ? await desk.tx.incident.findMany({ where: { status: 'reported', ...office }, orderBy: { id: 'asc' }, select: { id: true } }) : [];
   if (waiting.length === 0) return desk.t('incident.take.none');
-  return desk.t('incident.take.which', { ids: waiting.map((w) => `#${w.id}`).join('、') });
+  return desk.t('incident.take.which', { ids: waiting.map((w) => writeReference(w.id)).join('、') });
 }
 
 function mayHandOn(incident: LoadedIncident, actor: Actor): boolean {
@@ -126,7 +127,7 @@ export async function transfer(desk: Desk, id: number, actor: Actor, name: strin
   const text = [t('incident.transfer.post', { id, from: actor.name, time }), ...caseLines(t, policy, incident, 'staff'), t('incident.assigned.hint', { id })].join('\n');
   const reached = await tellPeople(desk, [{ personId: to.id, name: to.name, label: '' }], text, {
     subject: caseSubject(id),
-    buttons: [{ label: t('incident.button.onSite'), value: `到场 #${id}` }],
+    buttons: [{ label: t('incident.button.onSite'), value: buttonValue('到场', writeReference(id)) }],
   });
   tellReporter(desk, incident, t('incident.transfer.reporter', { id, name: to.name }));
   return reached.length > 0 ? t('incident.transfer.done', { id, name: to.name }) : t('incident.transfer.unreachable', { id, name: to.name });
@@ -202,18 +203,20 @@ export async function askVisit(desk: Desk, incident: LoadedIncident): Promise<bo
   if (asked.count !== 1) return false;
   const id = incident.id;
   const text = t('incident.visit.question', { id, type: incident.type, time: dayClock(policy, incident.closedAt ?? now), outcome: outcomeForReporter(desk, incident, incident.outcome ?? '') });
+  const satisfied = buttonValue('回访', writeReference(id), '满意');
+  const unsatisfied = buttonValue('回访', writeReference(id), '不满意');
   post(desk, [reporterChat(incident)], text, {
     subject: visitSubject(id),
     buttons: [
-      { label: t('incident.rating.satisfied'), value: `回访 #${id} 满意` },
-      { label: t('incident.rating.unsatisfied'), value: `回访 #${id} 不满意` },
+      { label: t('incident.rating.satisfied'), value: satisfied },
+      { label: t('incident.rating.unsatisfied'), value: unsatisfied },
     ],
   });
   // The reporter's bare 满意 / 不满意 in that chat answers it; anyone else's is talk.
   await savePending(
     tx,
     { platform: incident.platform as Platform, platformChatId: incident.platformChatId, platformUserId: incident.platformUserId },
-    { command: 'incident-visit', rest: `#${id}`, expects: { kind: 'commands', answers: { 满意: `回访 #${id} 满意`, 不满意: `回访 #${id} 不满意`, 非常满意: `回访 #${id} 满意` } } },
+    { command: 'incident-visit', rest: writeReference(id), expects: { kind: 'commands', answers: { 满意: satisfied, 不满意: unsatisfied, 非常满意: satisfied } } },
     new Date(now.getTime() + policy.incident.visit.answerDays * DAY),
   );
   await addUpdate(desk, id, 'visit_asked');
@@ -296,7 +299,7 @@ export async function merge(desk: Desk, fromId: number, intoId: number, actor: A
   if (merged.count !== 1) return t('incident.changed', { id: fromId });
   // The report merged in becomes a follow-up of #into: its confidentiality goes with it.
   if (from.confidential) await tx.incident.updateMany({ where: { id: intoId }, data: { confidential: true } });
-  await addUpdate(desk, fromId, 'merged', { personId: actor.personId, name: actor.name, text: `#${intoId}` });
+  await addUpdate(desk, fromId, 'merged', { personId: actor.personId, name: actor.name, text: writeReference(intoId) });
   await addUpdate(desk, intoId, 'followup', { personId: from.reporterPersonId, name: from.reporterName, text: t('incident.merge.followup', { from: fromId, time: clock(policy, from.reportedAt), text: from.text }) });
   await tx.incidentAttachment.updateMany({ where: { incidentId: fromId }, data: { incidentId: intoId } });
   await closePosts(desk, noticeSubject(fromId), t('incident.merge.outcome', { into: intoId, name: actor.name, time: clock(policy, now) }));

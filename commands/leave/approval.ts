@@ -1,12 +1,14 @@
 import type { ApprovalKind } from '../../src/approval/kind.ts';
 import { pushTo, roleName } from '../../src/approval/workflow.ts';
 import { privateTargets, workGroupTargets } from '../../src/core/addressing.ts';
+import { writeReference } from '../../src/core/reference.ts';
 import { leaveLines, statusName } from './format.ts';
 import { loadLeave } from './load.ts';
+import { LEAVE_SUBJECT } from './records.ts';
 
 /** A leave note as the approval workflow sees it: its chain of signatures (请假条 → 书记 → 街道 …). */
 export const leaveApproval: ApprovalKind = {
-  kind: 'leave',
+  kind: LEAVE_SUBJECT,
   noun: '请假',
   texts: {
     notFound: 'leave.notFound',
@@ -24,7 +26,7 @@ export const leaveApproval: ApprovalKind = {
     applicantEscalated: 'leave.escalated.applicant',
     filerSigned: 'leave.emergency.signed',
   },
-  reference: (id) => `#${id}`,
+  reference: (id) => writeReference(id),
   async load(tx, id) {
     const leave = await loadLeave(tx, id);
     if (!leave) return null;

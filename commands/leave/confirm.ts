@@ -6,10 +6,11 @@ import { ownLeave, say } from './command-support.ts';
 import { statusName } from './format.ts';
 import { roleName } from '../../src/approval/workflow.ts';
 import { parseRefArgs, refArgs } from './parse-note.ts';
-import { ownLeaveGuard } from './records.ts';
+import { LEAVE_SUBJECT, ownLeaveGuard } from './records.ts';
 import { loadLeave } from './load.ts';
 import { draftSubject, submit } from './workflow.ts';
 import { formatClock } from '../../src/time/office-time.ts';
+import { writeSubject } from '../../src/core/reference.ts';
 
 /**
  * 确认 (#编号): files the draft the sender was shown; the first approver gets the note. 确认 is an
@@ -40,6 +41,6 @@ export const leaveConfirmCommand = defineCommand({
     const approver = await currentApprover(context, leaveApproval, (await leaveApproval.load(context.tx, leave.id))!);
     const sick = leave.certificate === 'owed' ? context.t('leave.sick.owed') : '';
     // About this note: an approver who quotes it with 同意 decides the note (a platform may not show them the post).
-    context.reply(`${context.t('leave.submitted', { id: leave.id, name: approver.name, role: roleName(context.t, approver.role) })}${sick}`, { subject: `leave:${leave.id}` });
+    context.reply(`${context.t('leave.submitted', { id: leave.id, name: approver.name, role: roleName(context.t, approver.role) })}${sick}`, { subject: writeSubject(LEAVE_SUBJECT, leave.id) });
   },
 });

@@ -10,6 +10,8 @@ import { roleName } from '../../src/approval/workflow.ts';
 import { noteArgs, parseNote } from './parse-note.ts';
 import { loadLeave } from './load.ts';
 import { submit } from './workflow.ts';
+import { writeSubject } from '../../src/core/reference.ts';
+import { LEAVE_SUBJECT } from './records.ts';
 
 const emergencyArgs = z.object({ name: z.string().min(1), note: noteArgs });
 
@@ -61,6 +63,6 @@ export const leaveEmergencyCommand = defineCommand({
     await w.commit();
     const leave = (await loadLeave(tx, draft.id))!;
     const state = renderText(t, { key: 'leave.emergency.state', params: { status: statusName(t, leave.status) } });
-    context.reply(`${t('leave.emergency.filed', { id: leave.id, name: person.name })}\n${leaveLines(t, policy, { ...leave, personName: person.name })}\n${state}`, { subject: `leave:${leave.id}` });
+    context.reply(`${t('leave.emergency.filed', { id: leave.id, name: person.name })}\n${leaveLines(t, policy, { ...leave, personName: person.name })}\n${state}`, { subject: writeSubject(LEAVE_SUBJECT, leave.id) });
   },
 });

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { Policy } from '../../src/config/policy.ts';
 import type { ArgsResult, ParseContext } from '../../src/core/command.ts';
 import { readSpan, UPCOMING } from '../../src/time/grammar.ts';
+import { namedRecord, subjectId } from '../../src/core/reference.ts';
+import { LEAVE_SUBJECT } from './records.ts';
 
 /** A leave note in one line: dates, type, reason, destination, in any order; what is missing is asked for. */
 
@@ -69,22 +71,15 @@ export function parseNote(rest: string, context: Pick<ParseContext, 'now' | 'pol
   return { ok: true, args: { text: rest, type, start: when.start, end: when.end, reason, destination } };
 }
 
-/** The id a quoted message's subject names ("leave:12", "leave:12:0", "leave:12:draft"). */
-export function leaveIdFromSubject(subject: string | null | undefined): number | null {
-  const match = /^leave:(\d+)/.exec(subject ?? '');
-  return match ? Number(match[1]) : null;
-}
-
-/** `#12` or `12` at the start; else the leave the quoted bot message was about. */
+/** `#12` (or `12`, when no note is quoted) at the start; else the leave the quoted bot message was about. */
 export function leaveRef(rest: string, quotedId: number | null): { id: number | null; rest: string } {
-  const match = /^#?\s*(\d+)\s*(.*)$/.exec(rest.trim());
-  if (match && (rest.trim().startsWith('#') || quotedId === null)) return { id: Number(match[1]), rest: match[2]!.trim() };
-  return { id: quotedId, rest: rest.trim() };
+  const { id, rest: after } = namedRecord(rest, { bare: quotedId === null, then: 'anything' }, quotedId);
+  return { id, rest: after };
 }
 
 /** Arguments of the commands that act on one of the sender's notes: `#编号`, the quoted note, or none (the latest). */
 export const refArgs = z.object({ id: z.number().int().nullable() });
 
 export function parseRefArgs(rest: string, context: Pick<ParseContext, 'quotedSubject'>): ArgsResult<z.infer<typeof refArgs>> {
-  return { ok: true, args: { id: leaveRef(rest, leaveIdFromSubject(context.quotedSubject)).id } };
+  return { ok: true, args: { id: leaveRef(rest, subjectId(context.quotedSubject, LEAVE_SUBJECT)).id } };
 }

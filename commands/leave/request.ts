@@ -7,6 +7,7 @@ import { roleName } from '../../src/approval/workflow.ts';
 import { noteArgs, parseNote } from './parse-note.ts';
 import { draftSubject, previewChain } from './workflow.ts';
 import { SPAN_GLUED, SPAN_PREFIX } from '../../src/time/grammar.ts';
+import { buttonValue, writeReference } from '../../src/core/reference.ts';
 
 /** 请假 明天 事假 去区医院体检: reads the note, asks for what is missing, shows it for confirmation. */
 export const leaveRequestCommand = defineCommand({
@@ -31,8 +32,8 @@ export const leaveRequestCommand = defineCommand({
     const chain = await previewChain(tx, policy, { personId: sender.personId, communityId: sender.communityId, streetId: sender.streetId, roles: sender.roles }, leave.workMinutes, now);
     const approvers = chain.map((step) => (step.approver ? `${step.approver.name}（${roleName(t, step.approver.role)}）` : roleName(t, step.role))).join(' → ');
     const sick = leave.certificate === 'owed' ? `\n${t('leave.sick.notice')}` : '';
-    const confirm = `确认 #${leave.id}`;
-    const cancel = `撤回 #${leave.id}`;
+    const confirm = buttonValue('确认', writeReference(leave.id));
+    const cancel = buttonValue('撤回', writeReference(leave.id));
     context.reply(
       [t('leave.confirm.title', { id: leave.id }), leaveLines(t, policy, { ...leave, personName: sender.name }), t('leave.confirm.chain', { approvers }) + sick, t('leave.confirm.hint', { id: leave.id })].join('\n'),
       {

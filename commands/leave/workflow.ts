@@ -8,6 +8,8 @@ import { formatClock } from '../../src/time/office-time.ts';
 import type { Applicant } from '../../src/approval/approvers.ts';
 import { leaveApproval } from './approval.ts';
 import { loadLeave, type LoadedLeave } from './load.ts';
+import { writeSubject } from '../../src/core/reference.ts';
+import { LEAVE_SUBJECT } from './records.ts';
 
 /**
  * The life of a leave note: draft → pending (its chain of approval steps, in src/approval) →
@@ -15,8 +17,9 @@ import { loadLeave, type LoadedLeave } from './load.ts';
  * 撤回 racing an approval cannot apply twice.
  */
 
+/** The subject of a note shown for confirmation: a reply quoting it confirms or withdraws that note. */
 export function draftSubject(id: number): string {
-  return `leave:${id}:draft`;
+  return writeSubject(LEAVE_SUBJECT, id, 'draft');
 }
 
 /** The chain's approvers as they would be asked now: for the confirmation before filing. */

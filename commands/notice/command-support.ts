@@ -1,17 +1,17 @@
 import { z } from 'zod';
 import { type ArgsResult, type CommandContext } from '../../src/core/command.ts';
 import { type Sender } from '../../src/core/identity.ts';
+import { readReference } from '../../src/core/reference.ts';
 import type { Notice } from '../../src/generated/prisma/client.ts';
 
 /** `#7` (or 「通知#7」), or nothing: the sender's latest. */
 export const noticeRefArgs = z.object({ id: z.number().int().positive().nullable() });
 
 export function parseNoticeRef(rest: string): ArgsResult<z.infer<typeof noticeRefArgs>> {
-  const text = rest.trim();
-  if (text === '') return { ok: true, args: { id: null } };
-  const match = /^(?:通知\s*)?#\s*(\d+)$/.exec(text);
-  if (!match) return { ok: false, error: { key: 'notice.ref.invalid' } };
-  return { ok: true, args: { id: Number(match[1]) } };
+  if (rest.trim() === '') return { ok: true, args: { id: null } };
+  const ref = readReference(rest, { nouns: ['通知'], then: 'nothing' });
+  if (!ref) return { ok: false, error: { key: 'notice.ref.invalid' } };
+  return { ok: true, args: { id: ref.id } };
 }
 
 /**

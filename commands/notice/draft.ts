@@ -6,6 +6,8 @@ import { guessCategory, type NoticeWords } from './rules/words.ts';
 
 import { audienceChats, type NoticeAudience } from './audience.ts';
 import { noticeText, whenText } from './format.ts';
+import { buttonValue, writeReference, writeSubject } from '../../src/core/reference.ts';
+import { NOTICE_SUBJECTS } from './subjects.ts';
 
 /** The notice's audience in words: 「全社区」「3栋」「全街道」. */
 function audienceLabel(context: CommandContext, words: NoticeWords): string {
@@ -65,15 +67,15 @@ export async function draftNotice(context: CommandContext<Sender>, words: Notice
     },
   });
   const unreachable = chats.filter((c) => c.unreachable).length;
+  const confirm = buttonValue('确认发布', writeReference(notice.id));
+  const drop = buttonValue('撤回通知', writeReference(notice.id));
   context.reply(previewText(context, notice, chats.length, perPlatform(context, chats), unreachable), {
     buttons: [
-      { label: t('notice.button.publish'), value: `确认发布 #${notice.id}` },
-      { label: t('notice.button.drop'), value: `撤回通知 #${notice.id}` },
+      { label: t('notice.button.publish'), value: confirm },
+      { label: t('notice.button.drop'), value: drop },
     ],
-    subject: `notice-draft:${notice.id}`,
+    subject: writeSubject(NOTICE_SUBJECTS.draft, notice.id),
   });
-  const confirm = `确认发布 #${notice.id}`;
-  const drop = `撤回通知 #${notice.id}`;
   context.expectAnswer({ command: 'notice-confirm', rest: '', expects: { kind: 'commands', answers: { 发布: confirm, 确定: confirm, 取消: drop, 放弃: drop } } });
 }
 

@@ -2,6 +2,7 @@ import { inZone } from '../../src/time/office-time.ts';
 import type { Notice } from '../../src/generated/prisma/client.ts';
 import type { Translate } from '../../src/i18n/index.ts';
 import type { Button } from '../../src/messaging/types.ts';
+import { buttonValue, writeReference } from '../../src/core/reference.ts';
 
 /** The notice as residents read it: category and title, the body, who publishes it. */
 export function noticeText(t: Translate, notice: Pick<Notice, 'category' | 'title' | 'body' | 'publisherName' | 'askConfirm'>): string {
@@ -14,7 +15,7 @@ export function noticeText(t: Translate, notice: Pick<Notice, 'category' | 'titl
 
 /** 收到 as a button where residents are asked to confirm; WeChat shows it as 「回复1」. */
 export function noticeButtons(t: Translate, notice: Pick<Notice, 'id' | 'askConfirm'>): Button[] | null {
-  return notice.askConfirm ? [{ label: t('notice.button.ack'), value: `收到 #${notice.id}` }] : null;
+  return notice.askConfirm ? [{ label: t('notice.button.ack'), value: buttonValue('收到', writeReference(notice.id)) }] : null;
 }
 
 /** 「12月5日 08:00」, office time. */

@@ -5,6 +5,8 @@ import { ledgerText } from './ledger.ts';
 import { NOTICE_READERS, publishersFor } from './roles.ts';
 import { parsePublish } from './publish.ts';
 import { noticeRecord } from './records.ts';
+import { readReference, writeSubject } from '../../src/core/reference.ts';
+import { NOTICE_SUBJECTS } from './subjects.ts';
 
 const noticeArgs = z.union([
   z.object({ show: z.number().int().positive() }),
@@ -23,20 +25,20 @@ export const noticeWordCommand = defineCommand({
   summary: 'cmd.notice.summary',
   example: 'cmd.notice.example',
   allowedRoles: NOTICE_READERS,
-  trigger: { alone: false, args: ({ rest }) => /^#\s*\d+$/.test(rest) },
+  trigger: { alone: false, args: ({ rest }) => readReference(rest, { then: 'nothing' }) !== null },
   args: noticeArgs as z.ZodType<NoticeArgs>,
   // With lines under it, it drafts a notice: for its publishers only.
   rolesFor: (args) => ('words' in args ? publishersFor(args.words) : null),
   // The ledger of a notice of the sender's office.
   record: { kinds: [noticeRecord], id: (args) => ('show' in args ? args.show : null), access: 'office' },
   parse(rest: string, context: ParseContext): ArgsResult<NoticeArgs> {
-    const ref = /^#\s*(\d+)$/.exec(rest.trim());
-    if (ref) return { ok: true, args: { show: Number(ref[1]) } };
+    const ref = readReference(rest, { then: 'nothing' });
+    if (ref) return { ok: true, args: { show: ref.id } };
     return parsePublish(rest, context);
   },
   async handle(context, args) {
     if ('words' in args) return draftNotice(context, args.words, null);
     const notice = await context.tx.notice.findUniqueOrThrow({ where: { id: args.show } });
-    context.reply(await ledgerText(context.tx, context.t, notice, context.policy.timezone), { subject: `notice-ledger:${notice.id}` });
+    context.reply(await ledgerText(context.tx, context.t, notice, context.policy.timezone), { subject: writeSubject(NOTICE_SUBJECTS.ledger, notice.id) });
   },
 });

@@ -4,6 +4,8 @@ import type { Translate } from '../../src/i18n/index.ts';
 import { enqueue, payloadOf, type OutboxEntry } from '../../src/messaging/outbox.ts';
 import type { Platform } from '../../src/messaging/types.ts';
 import { DELIVERY_STATES, isSettled, type DeliveryState } from './rules/ledger.ts';
+import { buttonValue, writeReference, writeSubject } from '../../src/core/reference.ts';
+import { NOTICE_SUBJECTS } from './subjects.ts';
 
 /**
  * Where a message can be edited in place: Telegram edits text, Lark edits cards (the progress
@@ -32,13 +34,13 @@ export function progressLine(t: Translate, counts: Tally): string {
 }
 
 function detailButton(t: Translate, noticeId: number) {
-  return [{ label: t('notice.button.detail'), value: `通知 #${noticeId}` }];
+  return [{ label: t('notice.button.detail'), value: buttonValue('通知', writeReference(noticeId)) }];
 }
 
 /** The running progress message: the notice, and how many groups it has reached; its button opens the ledger. */
 export function progressMessage(t: Translate, notice: Pick<Notice, 'id' | 'title'>, total: number, counts?: Tally) {
   const text = `${t('notice.progress.head', { id: notice.id, title: notice.title })}\n${progressLine(t, counts ?? { ...tally([]), queued: total, total })}`;
-  return { text, buttons: detailButton(t, notice.id), subject: `notice-progress:${notice.id}` };
+  return { text, buttons: detailButton(t, notice.id), subject: writeSubject(NOTICE_SUBJECTS.progress, notice.id) };
 }
 
 /** The progress message as an outbox entry, where the publisher's platform can edit it later; else none (the result comes at the end). */
@@ -72,7 +74,7 @@ export async function updateProgress(tx: Tx, t: Translate, noticeId: number, now
   const editable = target !== null && EDITS_IN_PLACE.has(target.platform) && notice.progressMessageId !== null;
   const out: OutboxEntry[] = [];
   if (deliveries.every((d) => isSettled(d.status as DeliveryState))) {
-    const progressRow = target && EDITS_IN_PLACE.has(target.platform) && !editable ? await tx.outboxMessage.findFirst({ where: { subject: `notice-progress:${noticeId}`, status: 'pending' } }) : null;
+    const progressRow = target && EDITS_IN_PLACE.has(target.platform) && !editable ? await tx.outboxMessage.findFirst({ where: { subject: writeSubject(NOTICE_SUBJECTS.progress, noticeId), status: 'pending' } }) : null;
     // The progress message is being sent: its own result brings us back here, to edit it into the result.
     if (progressRow?.lockedUntil && progressRow.lockedUntil.getTime() > Date.now()) return;
     const done = await tx.notice.updateMany({ where: { id: noticeId, finishedAt: null }, data: { finishedAt: now, status: 'done' } });
@@ -82,11 +84,11 @@ export async function updateProgress(tx: Tx, t: Translate, noticeId: number, now
       // The progress message has not gone out yet: it goes out as the result, so the publisher still gets one message.
       const rewritten = await tx.outboxMessage.updateMany({
         where: { id: progressRow.id, status: 'pending', OR: [{ lockedUntil: null }, { lockedUntil: { lte: new Date() } }] },
-        data: { payload: payloadOf({ chatId: target.chatId, text }), subject: `notice-result:${noticeId}` },
+        data: { payload: payloadOf({ chatId: target.chatId, text }), subject: writeSubject(NOTICE_SUBJECTS.result, noticeId) },
       });
       if (rewritten.count === 1) return;
     }
-    out.push({ platform: target.platform, message: { chatId: target.chatId, text, ...(editable ? { replaceMessageId: notice.progressMessageId! } : {}) }, subject: `notice-result:${noticeId}` });
+    out.push({ platform: target.platform, message: { chatId: target.chatId, text, ...(editable ? { replaceMessageId: notice.progressMessageId! } : {}) }, subject: writeSubject(NOTICE_SUBJECTS.result, noticeId) });
   } else {
     if (!editable || (notice.progressAt && now.getTime() - notice.progressAt.getTime() < everyMs)) return;
     await tx.notice.update({ where: { id: noticeId }, data: { progressAt: now } });

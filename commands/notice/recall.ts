@@ -5,6 +5,8 @@ import { RECALL_UNSUPPORTED } from '../../src/messaging/delivery.ts';
 import { enqueue, enqueueOne } from '../../src/messaging/outbox.ts';
 import type { Platform } from '../../src/messaging/types.ts';
 import { updateProgress } from './progress.ts';
+import { writeSubject } from '../../src/core/reference.ts';
+import { NOTICE_SUBJECTS } from './subjects.ts';
 
 export type WithdrawOutcome =
   | { kind: 'draft' | 'scheduled'; cancelled: number }
@@ -43,7 +45,7 @@ export async function withdrawNotice(tx: Tx, t: Translate, notice: Notice, now: 
     } else if (delivery.status === 'sent' && delivery.platformMessageId) {
       const recallOutboxId = await enqueueOne(
         tx,
-        { platform: delivery.platform as Platform, message: { chatId: delivery.platformChatId, text: '', recallMessageId: delivery.platformMessageId }, subject: `notice-recall:${notice.id}` },
+        { platform: delivery.platform as Platform, message: { chatId: delivery.platformChatId, text: '', recallMessageId: delivery.platformMessageId }, subject: writeSubject(NOTICE_SUBJECTS.recall, notice.id) },
         now,
       );
       await tx.noticeDelivery.update({ where: { id: delivery.id }, data: { recallOutboxId } });
@@ -75,5 +77,5 @@ export async function reportRecall(tx: Tx, t: Translate, noticeId: number, now: 
     lines.push(t('notice.recall.kept', { count: kept.length }));
     for (const d of kept) lines.push(t('notice.recall.keptLine', { chat: d.title ?? d.platformChatId, platform: t(`notice.platform.${d.platform as Platform}`), why: unrecalledWhy(t, d.platform, d.error) }));
   }
-  await enqueue(tx, [{ platform: notice.progressPlatform as Platform, message: { chatId: notice.progressChatId, text: lines.join('\n') }, subject: `notice-recall:${noticeId}` }], now);
+  await enqueue(tx, [{ platform: notice.progressPlatform as Platform, message: { chatId: notice.progressChatId, text: lines.join('\n') }, subject: writeSubject(NOTICE_SUBJECTS.recall, noticeId) }], now);
 }

@@ -1,5 +1,6 @@
 import type { RecordKind } from '../../src/core/records.ts';
 import { streetOfCommunity } from '../../src/core/records.ts';
+import { QUESTION_SUBJECT } from './question/subject.ts';
 
 /** A notice as the guards see it: its office (a community's, or a street's), and its publisher. */
 export const noticeRecord: RecordKind<{ id: number; communityId: number | null; streetId: number | null; publisherId: number; publisherName: string }> = {
@@ -33,6 +34,7 @@ export const alertRecord: RecordKind<{ id: number; communityId: number | null; s
 /** A resident's question: its community's staff answer it. */
 export const questionRecord: RecordKind<{ id: number; communityId: number | null; streetId: number | null }> = {
   kind: 'question',
+  subject: QUESTION_SUBJECT,
   async load(tx, id) {
     const question = await tx.residentQuestion.findUnique({ where: { id }, select: { id: true, communityId: true } });
     return question && { ...question, streetId: await streetOfCommunity(tx, question.communityId) };

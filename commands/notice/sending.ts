@@ -5,6 +5,8 @@ import type { Platform } from '../../src/messaging/types.ts';
 import { audienceChats, type ExtraPurpose, type NoticeAudience } from './audience.ts';
 import { noticeButtons, noticeText } from './format.ts';
 import { progressEntry } from './progress.ts';
+import { writeSubject } from '../../src/core/reference.ts';
+import { NOTICE_SUBJECTS } from './subjects.ts';
 
 export interface NoticeInput {
   communityId: number | null;
@@ -115,7 +117,7 @@ export async function releaseNotice(tx: Tx, t: Translate, noticeId: number, now:
       await tx.noticeDelivery.update({ where: { id: delivery.id }, data: { status: 'unreachable', error: t('notice.state.unreachableBefore') } });
       continue;
     }
-    const outboxId = await enqueueOne(tx, { platform: delivery.platform as Platform, message: { chatId: delivery.platformChatId, text, ...(buttons ? { buttons } : {}) }, subject: `notice:${noticeId}` }, now);
+    const outboxId = await enqueueOne(tx, { platform: delivery.platform as Platform, message: { chatId: delivery.platformChatId, text, ...(buttons ? { buttons } : {}) }, subject: writeSubject(NOTICE_SUBJECTS.delivery, noticeId) }, now);
     await tx.noticeDelivery.update({ where: { id: delivery.id }, data: { outboxId, status: 'queued' } });
   }
   return true;

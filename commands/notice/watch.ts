@@ -3,6 +3,8 @@ import type { Translate } from '../../src/i18n/index.ts';
 import type { DeliveryResult, DeliveryWatcher } from '../../src/messaging/delivery.ts';
 import { updateProgress } from './progress.ts';
 import { reportRecall } from './recall.ts';
+import { subjectId } from '../../src/core/reference.ts';
+import { NOTICE_SUBJECTS } from './subjects.ts';
 
 /**
  * The notice ledger follows its outbox rows: each send's result sets its delivery row (a failure is
@@ -10,11 +12,11 @@ import { reportRecall } from './recall.ts';
  * every change the publisher's progress or final result is brought up to date.
  */
 export function noticeWatcher(t: Translate, progressEveryMs: number): DeliveryWatcher {
-  return { watches: (result) => NOTICE_SUBJECT.test(result.subject ?? ''), record: (tx, results) => recordNoticeResults(tx, t, progressEveryMs, results) };
+  return { watches: (result) => subjectId(result.subject, WATCHED) !== null, record: (tx, results) => recordNoticeResults(tx, t, progressEveryMs, results) };
 }
 
 /** The outbox rows the ledger follows, by their subject: the deliveries, their recalls and the progress message. */
-const NOTICE_SUBJECT = /^notice(-progress|-recall)?:\d+$/;
+const WATCHED = [NOTICE_SUBJECTS.delivery, NOTICE_SUBJECTS.progress, NOTICE_SUBJECTS.recall];
 
 async function recordNoticeResults(tx: Tx, t: Translate, progressEveryMs: number, results: readonly DeliveryResult[]): Promise<void> {
   const changed = new Set<number>();
@@ -23,11 +25,11 @@ async function recordNoticeResults(tx: Tx, t: Translate, progressEveryMs: number
   const sends = new Map((await tx.noticeDelivery.findMany({ where: { outboxId: { in: ids } } })).map((d) => [d.outboxId!, d]));
   const recalls = new Map((await tx.noticeDelivery.findMany({ where: { recallOutboxId: { in: ids } } })).map((d) => [d.recallOutboxId!, d]));
   for (const result of results) {
-    const progress = /^notice-progress:(\d+)$/.exec(result.subject ?? '');
-    if (progress) {
-      if (result.status === 'sent') await tx.notice.updateMany({ where: { id: Number(progress[1]), progressMessageId: null }, data: { progressMessageId: result.platformMessageId! } });
+    const progress = subjectId(result.subject, NOTICE_SUBJECTS.progress);
+    if (progress !== null) {
+      if (result.status === 'sent') await tx.notice.updateMany({ where: { id: progress, progressMessageId: null }, data: { progressMessageId: result.platformMessageId! } });
       // The result may have waited for the progress message, to edit it rather than send a second one.
-      if (result.status !== 'retrying') changed.add(Number(progress[1]));
+      if (result.status !== 'retrying') changed.add(progress);
       continue;
     }
     const send = sends.get(result.outboxId);

@@ -4,6 +4,8 @@ import { officeDate } from '../../src/time/office-time.ts';
 import { parsePlanMessage, RESULTS_ANSWER, splitItems, statusOf } from './rules/items.ts';
 import { parseMinutes } from './rules/minutes.ts';
 import { readWeekWord } from './rules/week.ts';
+import { readReference, readSubject } from '../../src/core/reference.ts';
+import { PLAN_SUBJECTS } from './subjects.ts';
 
 /** The arguments of 周计划, 上周完成 and 例会纪要, read without the database (so `shequ parse` shows them). */
 
@@ -31,8 +33,9 @@ const COMMUNITY = /^(?:汇总|全部|大家|所有人|全体)$/;
 
 /** 替换 #12 / 追加 #12 (the answers to 「替换还是追加？」), 转入 / 不用 (to the carry-over offer). */
 function answerArgs(text: string): PlanArgs | null {
-  const revision = /^(替换|追加|补充|添加)\s*#?\s*(\d+)$/.exec(text);
-  if (revision) return { action: revision[1] === '替换' ? 'replace' : 'add', revision: Number(revision[2]) };
+  const answer = /^(替换|追加|补充|添加)([\s\S]*)$/.exec(text);
+  const revision = answer && readReference(answer[2]!, { bare: true, then: 'nothing' });
+  if (revision) return { action: answer[1] === '替换' ? 'replace' : 'add', revision: revision.id };
   if (/^转入(?:本周)?$/.test(text)) return { action: 'carry' };
   if (/^(?:不转入?|不用转入?|不用)$/.test(text)) return { action: 'noCarry' };
   return null;
@@ -78,7 +81,7 @@ export function parsePlanResultsArgs(rest: string, { quotedSubject }: Pick<Parse
   const parsed = parsePlanMessage(text, 'results');
   const results = parsed.results;
   const stated = results !== null && (results.marks.length > 0 || results.all !== null || statusOf(results.text).status !== null);
-  if (results && !stated && quotedSubject?.startsWith('plan-review:') && parsed.items.length === 0) {
+  if (results && !stated && readSubject(quotedSubject)?.kind === PLAN_SUBJECTS.review && parsed.items.length === 0) {
     const items = splitItems(results.text);
     if (items.length >= 2) return { ok: true, args: { results: null, items, text } };
   }

@@ -12,6 +12,8 @@ import { reassess } from './store/plans.ts';
 import { applyRevision } from './store/post.ts';
 import { answerCarry } from './store/results.ts';
 import { loadWeeks, summaryText } from './week-view.ts';
+import { subjectPrefix } from '../../src/core/reference.ts';
+import { PLAN_SUBJECTS } from './subjects.ts';
 
 /**
  * 周计划: posts this week's plan (the lines below the word, or a numbered list after it), shows a
@@ -30,7 +32,7 @@ export const planCommand = defineCommand({
   where: PLAN_PLACE,
   trigger: TRIGGER.block,
   // Quoting the noon reminder with the items posts them.
-  quotedSubjects: ['plan-remind:'],
+  quotedSubjects: [subjectPrefix(PLAN_SUBJECTS.remind)],
   args: planArgs,
   // 替换/追加 #n: the sender's own waiting post.
   record: { kinds: [planRevisionRecord], id: (args) => ('revision' in args ? args.revision : null), access: 'owner' },

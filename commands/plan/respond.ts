@@ -9,6 +9,7 @@ import { planWeekFor } from './rules/week.ts';
 import { previousPlan, type PlanPerson } from './store/plans.ts';
 import { postPlan } from './store/post.ts';
 import { recordResults, unfinishedOf, type ResultsOutcome } from './store/results.ts';
+import { buttonValue, writeReference } from '../../src/core/reference.ts';
 
 /**
  * What 周计划 and 上周完成 answer: the plan as recorded (or the question 替换 or 追加), the results
@@ -88,8 +89,8 @@ export async function respondToPlan(context: CommandContext<CommunitySender>, in
       lines.unshift(`${t('plan.posted', { week: weekText(t, week), count: outcome.items.length })}\n${itemLines(t, outcome.items)}`);
       if (outcome.perfunctory) lines.push(t('plan.vague.ask', { reasons: vaguenessText(t, outcome.reasons) }));
     } else {
-      const replace = `周计划 替换 #${outcome.revisionId}`;
-      const add = `周计划 追加 #${outcome.revisionId}`;
+      const replace = buttonValue('周计划 替换', writeReference(outcome.revisionId));
+      const add = buttonValue('周计划 追加', writeReference(outcome.revisionId));
       lines.unshift(
         t('plan.replaceOrAdd', {
           week: weekText(t, week),

@@ -3,6 +3,8 @@ import { OFFICE_STAFF } from '../../src/core/roles.ts';
 import { parsePlanResultsArgs, planResultsArgs } from './args.ts';
 import { PLAN_PLACE } from './records.ts';
 import { respondToPlan } from './respond.ts';
+import { subjectPrefix } from '../../src/core/reference.ts';
+import { PLAN_SUBJECTS } from './subjects.ts';
 
 /**
  * 上周完成: last week's results (「1 完成 2 未完成 3 完成一半」, 「都完成了」 or a few words), with
@@ -19,7 +21,7 @@ export const planResultsCommand = defineCommand({
   member: 'community',
   where: PLAN_PLACE,
   trigger: TRIGGER.block,
-  quotedSubjects: ['plan-review:'],
+  quotedSubjects: [subjectPrefix(PLAN_SUBJECTS.review)],
   args: planResultsArgs,
   parse: parsePlanResultsArgs,
   async handle(context, args) {

@@ -67,7 +67,7 @@ export interface ApprovalTexts {
  * compare-and-set the family implements here.
  */
 export interface ApprovalKind {
-  /** The subject prefix of its posts and the `kind` of its steps: "leave" → leave:12:0. */
+  /** The kind of its posts' subjects (src/core/reference.ts) and of its steps: "leave" → leave:12:0. */
   kind: string;
   /** How people name one before its number when two kinds share it: 同意 请假#3, 同意 预警#3. */
   noun: string;

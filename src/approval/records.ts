@@ -5,6 +5,7 @@ import type { ApprovalKind, ApprovalRequest } from './kind.ts';
 export function approvalRecord(kind: ApprovalKind): RecordKind<ApprovalRequest & Scoped> {
   return {
     kind: kind.kind,
+    subject: kind.kind,
     async load(tx, id) {
       const request = await kind.load(tx, id);
       return request && { ...request, communityId: request.applicant.communityId, streetId: request.applicant.streetId };

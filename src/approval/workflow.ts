@@ -1,6 +1,7 @@
 import type { Policy } from '../config/policy.ts';
 import { privateTargets, toMessage, workGroupTargets, type Target } from '../core/addressing.ts';
 import { type CommandContext } from '../core/command.ts';
+import { buttonValue, writeSubject } from '../core/reference.ts';
 import { type Text } from '../i18n/text.ts';
 import { isStreetRole, roleKey, type Role } from '../core/roles.ts';
 import type { Tx } from '../db/client.ts';
@@ -25,14 +26,9 @@ export function workflowFor(context: CommandContext): Workflow & { commit(): Pro
   return { tx: context.tx, policy: context.policy, t: context.t, now: context.now, out, commit: () => enqueue(context.tx, out, context.now) };
 }
 
+/** The subject of a step's post: the request's, with the step's index ("leave:12:0", "alert:3:1"). */
 export function stepSubject(kind: string, id: number, index: number): string {
-  return `${kind}:${id}:${index}`;
-}
-
-/** The kind and id a quoted post's subject names ("leave:12:0", "alert:3:1"). */
-export function requestOfSubject(subject: string | null | undefined): { kind: string; id: number } | null {
-  const match = /^([a-z][a-z0-9-]*):(\d+)/.exec(subject ?? '');
-  return match ? { kind: match[1]!, id: Number(match[2]) } : null;
+  return writeSubject(kind, id, index);
 }
 
 export function roleName(t: Translate, role: Role | string | null): string {
@@ -59,8 +55,8 @@ export async function postStep(w: Workflow, kind: ApprovalKind, request: Approva
   const steps = await w.tx.approvalStep.count({ where: { kind: kind.kind, requestId: request.id } });
   const text = await kind.post(w, request.id, index, approver, steps, header);
   const buttons = [
-    { label: w.t('approval.button.approve'), value: `同意 ${kind.reference(request.id)}` },
-    { label: w.t('approval.button.reject'), value: `驳回 ${kind.reference(request.id)}` },
+    { label: w.t('approval.button.approve'), value: buttonValue('同意', kind.reference(request.id)) },
+    { label: w.t('approval.button.reject'), value: buttonValue('驳回', kind.reference(request.id)) },
   ];
   pushTo(w, await approverTargets(w, request, approver), text, { buttons }, stepSubject(kind.kind, request.id, index));
 }

@@ -25,7 +25,7 @@ export interface RecordGuard<A, K extends Scoped> {
   kinds: readonly RecordKind<K>[];
   /** The numbers the arguments name (or the chat's own row, for a command about the group); null: none named. */
   id(args: A, chat: ChatRecord): number | null | readonly number[];
-  /** Which of `kinds` the arguments name (「同意 预警#3」); null or absent: any of them. */
+  /** Which of `kinds` the arguments name, by its kind or its subject's (「同意 预警#3」, a quoted approval post); null or absent: any of them. */
   kind?(args: A): string | null;
   access: Access | 'claim';
 }
@@ -90,7 +90,7 @@ async function loadRecords<A, K extends Scoped>(guard: RecordGuard<A, K>, contex
   const named = guard.id(args, context.chat);
   const ids = named === null ? [] : typeof named === 'number' ? [named] : named;
   const written = guard.kind?.(args) ?? null;
-  const kinds = written ? guard.kinds.filter((k) => k.kind === written) : guard.kinds;
+  const kinds = written ? guard.kinds.filter((k) => k.kind === written || k.subject === written) : guard.kinds;
   const records: LoadedRecord<K>[] = [];
   for (const id of ids) {
     let refusal: Text | null = null;

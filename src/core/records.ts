@@ -24,8 +24,10 @@ export interface Actor {
 }
 
 export interface RecordKind<R extends Scoped = Scoped> {
-  /** Its name in subjects and references: incident, leave, notice … */
+  /** Its name: incident, leave, notice … */
   kind: string;
+  /** The kind of the subjects of the bot's messages about one (`leave` → leave:12, leave:12:0), when a quoted reply names it (src/core/reference.ts). */
+  subject?: string;
   /** Reads it; `chat` is where the command was written, for records that only exist there. */
   load(tx: Tx, id: number, chat: ChatRecord): Promise<R | null>;
   /** {id}: the answer to a number that does not exist or is outside the sender's scope; none: no answer. */

@@ -4,6 +4,7 @@ import { type AnswerForm, type ArgsResult, type Command, type GroupTrigger, type
 import { renderText, type Text } from '../i18n/text.ts';
 import type { Translate } from '../i18n/index.ts';
 import { argumentRefusal, placeRefusal } from './guards.ts';
+import { readReference } from './reference.ts';
 import { holdsAny, roleKey, type Role } from './roles.ts';
 
 /**
@@ -50,8 +51,6 @@ const SEPARATOR = /^[\s:,、;]+/;
 const REFERENCE_START = /^[#\d@]/;
 /** The word ends its line: what follows starts on the next one (「周计划\n1. 走访…」「例会纪要：\n…」). */
 const BLOCK_START = /^[^\S\n]*[:,、;]?[^\S\n]*\n/;
-/** A `#编号` reference, perhaps after a short noun, with whatever comment follows it: 「同意 #12 注意安全」「同意 预警#3」. */
-const REFERENCE = /^(?:\p{Script=Han}{1,4}\s*)?#\s*\d+(?:[\s:,、;]|$)/u;
 
 /**
  * Full-width to half-width, one space between words within a line, line breaks kept, no @mention
@@ -123,7 +122,8 @@ export function matchCommand(text: string, commands: readonly Command[]): Comman
 export function triggersUnaddressed(trigger: GroupTrigger, written: WrittenArguments, context: ParseContext): boolean {
   if (written.rest === '') return trigger.alone;
   if (typeof trigger.args === 'function') return trigger.args(written, context);
-  if (trigger.args === 'reference') return REFERENCE.test(written.rest);
+  // A `#编号`, perhaps after a short noun, with whatever comment follows it: 「同意 #12 注意安全」「同意 预警#3」.
+  if (trigger.args === 'reference') return readReference(written.rest, { nouns: 'any' }) !== null;
   return trigger.args === 'any';
 }
 

@@ -6,6 +6,7 @@ import { formatClock, formatDateTime } from '../../../src/time/office-time.ts';
 import { dueAt, type Effects } from '../arrival.ts';
 import { dayLabel, shiftLabel } from '../format.ts';
 import { onDutyAt } from '../on-duty.ts';
+import { buttonValue, writeReference } from '../../../src/core/reference.ts';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -84,7 +85,7 @@ export async function raiseLeaveOverlaps(e: Effects): Promise<void> {
     for (const seat of seats) {
       const free = await freeToCover(tx, leave.communityId, seat, leave.personId);
       lines.push(t('duty.leave.seat', { id: seat.id, date: dayLabel(t, seat.date), shift: shiftLabel(t, policy, seat), free: free.length > 0 ? free.slice(0, 5).map((p) => p.name).join('、') : t('duty.leave.nobodyFree') }));
-      if (seats.length === 1) for (const p of free.slice(0, 3)) buttons.push({ label: t('duty.leave.button', { name: p.name }), value: `代班 #${seat.id} ${p.name}` });
+      if (seats.length === 1) for (const p of free.slice(0, 3)) buttons.push({ label: t('duty.leave.button', { name: p.name }), value: buttonValue('代班', writeReference(seat.id), p.name) });
     }
     const text = [
       t('duty.leave.title', { name: leave.person.name, id: leave.id, type: leave.type, from: formatDateTime(leave.startAt, policy.timezone), to: formatDateTime(leave.endAt, policy.timezone) }),

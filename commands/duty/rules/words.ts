@@ -14,7 +14,7 @@ export const DUTY_PERIOD = new RegExp(`^(?:${WEEK}|${MONTH}|${HOLIDAY}|${DAY})$`
  * A swap or cover written unaddressed has its whole form: the date, perhaps a shift, then 和/跟 or a
  * space and a name, perhaps the date back: 「换班 12月5日 和 李秀英」; 「换班，明天再说」 is talk.
  */
-export const DUTY_CHANGE_FORM = new RegExp(`^(?:${DAY}(?:\\s*\\S{1,6}班)?(?:\\s+|\\s*(?:和|跟|与|同)\\s*)@?[\\u4e00-\\u9fffA-Za-z·]{2,8}(?:\\s+${DAY})?|#\\s*\\d+\\s+@?\\S{2,8})$`);
+export const DUTY_CHANGE_FORM = new RegExp(`^${DAY}(?:\\s*\\S{1,6}班)?(?:\\s+|\\s*(?:和|跟|与|同)\\s*)@?[\\u4e00-\\u9fffA-Za-z·]{2,8}(?:\\s+${DAY})?$`);
 
 export type DutyPeriod =
   | { kind: 'default'; from: string; to: string }

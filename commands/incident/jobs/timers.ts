@@ -9,6 +9,7 @@ import { holderLabel, holdersOfAll, noticeGroups } from '../people.ts';
 import { noticeButtons } from '../file.ts';
 import { askVisit } from '../workflow.ts';
 import { caseSubject, noticeSubject } from '../subjects.ts';
+import { buttonValue, writeReference } from '../../../src/core/reference.ts';
 
 /**
  * The desk's clocks, run every minute day and night (incidents do not wait for office hours): an
@@ -88,7 +89,7 @@ async function onSiteClock(desk: Desk): Promise<void> {
     const text = [t('incident.escalate.onSite', { id: incident.id, level: incident.level, minutes, holder }), ...caseLines(t, policy, incident, 'staff')].join('\n');
     const up = await holdersOfAll(tx, policy, t, rules.escalation.chain.slice(1), scopeOf(incident), now);
     const people = incident.holderId !== null && !up.some((h) => h.personId === incident.holderId) ? [{ personId: incident.holderId, name: incident.holderName ?? '', label: '' }, ...up] : up;
-    await tellPeople(desk, people, text, { subject: caseSubject(incident.id), buttons: [{ label: t('incident.button.onSite'), value: `到场 #${incident.id}` }] });
+    await tellPeople(desk, people, text, { subject: caseSubject(incident.id), buttons: [{ label: t('incident.button.onSite'), value: buttonValue('到场', writeReference(incident.id)) }] });
     post(desk, await noticeGroups(tx, incident.communityId), text, { subject: caseSubject(incident.id) });
     await addUpdate(desk, incident.id, 'on_site_overdue', { text: up.map(holderLabel).join('、') || null });
   }

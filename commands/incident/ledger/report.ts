@@ -4,6 +4,7 @@ import { communityOption, UsageError, withDatabase } from '../../../src/cli/cont
 import { MONTHLY_LEDGER_OPTIONS, type ReportSpec } from '../../../src/core/family.ts';
 import type { Translate } from '../../../src/i18n/index.ts';
 import { loadLedger, type Ledger } from './rows.ts';
+import { writeReference } from '../../../src/core/reference.ts';
 
 /** `shequ report incidents --month YYYY-MM [--community 社区] --format xlsx|json [--out file]` */
 
@@ -24,7 +25,7 @@ async function workbook(t: Translate, ledger: Ledger): Promise<ExcelJS.Workbook>
       ...row,
       casualties: row.casualties ? t('incident.col.yes') : '',
       followUps: row.followUps.map((f) => `${f.at} ${f.name}：${f.text}`).join('\n'),
-      merged: [row.mergedInto ? `→ #${row.mergedInto}` : '', ...row.merged.map((id) => `← #${id}`)].filter(Boolean).join(' '),
+      merged: [row.mergedInto ? `→ ${writeReference(row.mergedInto)}` : '', ...row.merged.map((id) => `← ${writeReference(id)}`)].filter(Boolean).join(' '),
       mediation: row.mediation ? t('incident.mediation.record', row.mediation) : '',
     });
   }

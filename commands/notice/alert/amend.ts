@@ -2,37 +2,40 @@ import { z } from 'zod';
 import { roleName, workflowFor } from '../../../src/approval/workflow.ts';
 import { defineCommand, TRIGGER, type ArgsResult, type CommandContext } from '../../../src/core/command.ts';
 import { type Sender } from '../../../src/core/identity.ts';
+import { readReference, writeReference } from '../../../src/core/reference.ts';
 import { alertLines, currentState, fieldsOf, loadAlert, type AlertScope } from './alerts.ts';
 import { fileAlert } from './file.ts';
 import { readAlertFields, readLevel, type AlertFields } from '../rules/alert-fields.ts';
 import { alertRecord } from '../records.ts';
 import { ALERT_AUTHORS } from './publish.ts';
+import { ALERT_NOUN } from './approval.ts';
 
 const amendArgs = z.object({ id: z.number().int().positive(), changes: z.record(z.string(), z.string()), note: z.string() });
 type AmendArgs = z.infer<typeof amendArgs>;
 
-const REFERENCE = /^(?:预警\s*)?#\s*(\d+)\s*([\s\S]*)$/;
+/** 「#3」 or 「预警#3」, with anything after it. */
+const REFERENCE = { nouns: [ALERT_NOUN], then: 'anything' } as const;
 
 /** 「更新预警 #3 级别：橙色 …」: the changed fields labelled, and what changed in words. */
 function parseUpdate(rest: string): ArgsResult<AmendArgs> {
-  const typed = REFERENCE.exec(rest.trim());
+  const typed = readReference(rest, REFERENCE);
   if (!typed) return { ok: false, error: { key: 'alert.update.which' } };
-  const id = Number(typed[1]);
-  const { fields, lead } = readAlertFields(typed[2]!.replace(/^[:,]\s*/, ''));
+  const { id } = typed;
+  const { fields, lead } = readAlertFields(typed.rest);
   if (fields.level) {
     const level = readLevel(fields.level);
     if (!level) return { ok: false, error: { key: 'alert.levelInvalid', params: { level: fields.level } } };
     fields.level = level;
   }
-  if (Object.keys(fields).length === 0 && !lead) return { ok: false, ask: { key: 'alert.update.ask', params: { id } }, expects: { kind: 'text' }, partial: { id }, keep: `#${id}` };
+  if (Object.keys(fields).length === 0 && !lead) return { ok: false, ask: { key: 'alert.update.ask', params: { id } }, expects: { kind: 'text' }, partial: { id }, keep: writeReference(id) };
   return { ok: true, args: { id, changes: fields, note: lead } };
 }
 
 /** 「解除预警 #3 雨已停」: the reason is optional. */
 function parseCancel(rest: string): ArgsResult<AmendArgs> {
-  const typed = REFERENCE.exec(rest.trim());
+  const typed = readReference(rest, REFERENCE);
   if (!typed) return { ok: false, error: { key: 'alert.cancel.which' } };
-  return { ok: true, args: { id: Number(typed[1]), changes: {}, note: typed[2]!.replace(/^[:,]\s*/, '').trim() } };
+  return { ok: true, args: { id: typed.id, changes: {}, note: typed.rest } };
 }
 
 /**

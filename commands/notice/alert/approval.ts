@@ -1,11 +1,15 @@
 import type { ApprovalKind } from '../../../src/approval/kind.ts';
 import { pushTo, roleName } from '../../../src/approval/workflow.ts';
 import { privateTargets } from '../../../src/core/addressing.ts';
+import { writeReference } from '../../../src/core/reference.ts';
 import type { MessageKey } from '../../../src/i18n/index.ts';
 import { alertLines, firstId, loadAlert, noteLines, type AlertMsgType } from './alerts.ts';
 import { sendAlert } from './send.ts';
 
 const STATUSES = ['pending', 'approved', 'rejected'];
+
+/** How people name an alert where other kinds share its number: 「同意 预警#3」「更新预警 预警#3」. */
+export const ALERT_NOUN = '预警';
 
 /**
  * An alert, its update or its cancellation as the approval workflow sees it: one step, the
@@ -13,7 +17,7 @@ const STATUSES = ['pending', 'approved', 'rejected'];
  */
 export const alertApproval: ApprovalKind = {
   kind: 'alert',
-  noun: '预警',
+  noun: ALERT_NOUN,
   texts: {
     notFound: 'alert.notFound',
     alreadyDecided: 'alert.alreadyDecided',
@@ -30,7 +34,7 @@ export const alertApproval: ApprovalKind = {
     applicantEscalated: 'alert.escalated.applicant',
     filerSigned: 'alert.filerSigned',
   },
-  reference: (id) => `预警#${id}`,
+  reference: (id) => writeReference(id, ALERT_NOUN),
   async load(tx, id) {
     const alert = await loadAlert(tx, id);
     if (!alert) return null;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCommand, TRIGGER, type ArgsResult, type CommandContext, type ParseContext } from '../../../src/core/command.ts';
 import { type Sender } from '../../../src/core/identity.ts';
+import { namedRecord, subjectPrefix, writeReference } from '../../../src/core/reference.ts';
 import { OFFICE_STAFF } from '../../../src/core/roles.ts';
 import { enqueue } from '../../../src/messaging/outbox.ts';
 import { answerQuestion } from './questions.ts';
@@ -13,11 +14,9 @@ type AnswerArgs = z.infer<typeof answerArgs>;
 
 /** 「答复 #12 停水到下午5点」, or the answer itself quoting the forwarded question. */
 function parseAnswer(rest: string, context: ParseContext): ArgsResult<AnswerArgs> {
-  const typed = /^#\s*(\d+)\s*([\s\S]*)$/.exec(rest.trim());
-  const id = typed ? Number(typed[1]) : questionOfSubject(context.quotedSubject);
-  const text = (typed ? typed[2]! : rest).replace(/^[:,]\s*/, '').trim();
+  const { id, rest: text } = namedRecord(rest, { then: 'anything' }, questionOfSubject(context.quotedSubject));
   if (id === null) return { ok: false, error: { key: 'question.answer.which' } };
-  if (!text) return { ok: false, ask: { key: 'question.answer.ask', params: { id } }, expects: { kind: 'text' }, partial: { id }, keep: `#${id}` };
+  if (!text) return { ok: false, ask: { key: 'question.answer.ask', params: { id } }, expects: { kind: 'text' }, partial: { id }, keep: writeReference(id) };
   return { ok: true, args: { id, text } };
 }
 
@@ -45,7 +44,7 @@ export const questionAnswerCommand = defineCommand({
   allowedRoles: OFFICE_STAFF,
   // 答复 is an everyday word: unaddressed it acts only with a number; the quote of a question is addressed.
   trigger: TRIGGER.reference,
-  quotedSubjects: [QUESTION_SUBJECT],
+  quotedSubjects: [subjectPrefix(QUESTION_SUBJECT)],
   args: answerArgs,
   // A question of the sender's community.
   record: { kinds: [questionRecord], id: (args) => args.id, access: 'office' },

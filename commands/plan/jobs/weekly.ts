@@ -16,6 +16,8 @@ import { SUMMARY_ROLES } from '../roles.ts';
 import { deadlineDay, weekOf, type IsWorkday } from '../rules/week.ts';
 import { activeItems, ensurePlan, previousPlan } from '../store/plans.ts';
 import { loadWeeks, summaryText } from '../week-view.ts';
+import { writeSubject } from '../../../src/core/reference.ts';
+import { PLAN_SUBJECTS } from '../subjects.ts';
 
 /**
  * The weekly plan's jobs, on the office calendar: the prompt on the first workday of the week (and
@@ -95,7 +97,7 @@ function promptJob(policy: Policy, t: Translate): Job {
           if (!plan.postedAt) lines.push(t('plan.prompt.howto'));
           const text = lines.join('\n');
           for (const account of await privateAccounts(tx, person.id)) {
-            out.push({ platform: account.platform, message: toMessage(account, text), subject: `plan-review:${day.week}` });
+            out.push({ platform: account.platform, message: toMessage(account, text), subject: writeSubject(PLAN_SUBJECTS.review, day.week) });
             if (!review) continue;
             const key = { platform: account.platform as Platform, platformChatId: account.chatId, platformUserId: account.userId };
             // A question the person has open already (a leave note to confirm) is not pushed aside.
@@ -130,11 +132,11 @@ function reminderJob(policy: Policy, t: Translate, at: string): Job {
             continue;
           }
           const text = t('plan.reminder.private', { name: person.name, week, due });
-          for (const target of await privateTargets(tx, person.id)) out.push({ platform: target.platform, message: toMessage(target, text), subject: `plan-remind:${day.week}` });
+          for (const target of await privateTargets(tx, person.id)) out.push({ platform: target.platform, message: toMessage(target, text), subject: writeSubject(PLAN_SUBJECTS.remind, day.week) });
         }
         if (named.length === 0) continue;
         const text = t('plan.reminder.group', { week, names: names(t, named), due });
-        for (const target of await workGroupTargets(tx, communityId)) out.push({ platform: target.platform, message: toMessage(target, text), subject: `plan-remind:${day.week}` });
+        for (const target of await workGroupTargets(tx, communityId)) out.push({ platform: target.platform, message: toMessage(target, text), subject: writeSubject(PLAN_SUBJECTS.remind, day.week) });
       }
       await enqueue(tx, out, dueAt);
     },
