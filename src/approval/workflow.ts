@@ -2,7 +2,8 @@ import type { Policy } from '../config/policy.ts';
 import { privateTargets, toMessage, workGroupTargets, type Target } from '../core/addressing.ts';
 import { type CommandContext } from '../core/command.ts';
 import { type Text } from '../i18n/text.ts';
-import { isStreetRole, roleKey, type Role } from '../core/roles.ts';
+import { isStreetRole, roleKey, ROLES, type Role } from '../core/roles.ts';
+import { isOneOf } from '../i18n/value-text.ts';
 import type { Tx } from '../db/client.ts';
 import type { Translate } from '../i18n/index.ts';
 import { enqueue, type OutboxEntry } from '../messaging/outbox.ts';
@@ -35,8 +36,10 @@ export function requestOfSubject(subject: string | null | undefined): { kind: st
   return match ? { kind: match[1]!, id: Number(match[2]) } : null;
 }
 
+/** A role's name as a row keeps it; one this version does not know reads as it is. */
 export function roleName(t: Translate, role: Role | string | null): string {
-  return role ? t(roleKey(role as Role)) : '';
+  if (!role) return '';
+  return isOneOf(ROLES, role) ? t(roleKey(role)) : role;
 }
 
 export function pushTo(w: Workflow, targets: Target[], text: string, extra: Partial<OutgoingMessage> = {}, subject?: string): void {

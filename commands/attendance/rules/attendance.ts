@@ -22,7 +22,8 @@ import type { DayInfo } from '../../../src/calendar/office-calendar.ts';
  */
 
 export type SessionStatus = 'normal' | 'late' | 'early' | 'off_post' | 'absent' | 'out' | 'leave' | 'excused' | 'pending' | 'rest' | 'holiday';
-export type WhereaboutsStatus = 'at_post' | 'meeting' | 'out' | 'visit' | 'rest';
+export const WHEREABOUTS_STATUSES = ['at_post', 'meeting', 'out', 'visit', 'rest'] as const;
+export type WhereaboutsStatus = (typeof WHEREABOUTS_STATUSES)[number];
 
 export interface LeaveInterval {
   personId: number;
