@@ -1,7 +1,7 @@
 import { closePosts } from '../../src/approval/workflow.ts';
 import { OFFICE_STAFF, type Role } from '../../src/core/roles.ts';
 import { isOneOf } from '../../src/i18n/value-text.ts';
-import { distanceMeters } from './rules/place.ts';
+import { distanceMeters } from '../../src/core/geo.ts';
 import { escalatesAtOnce, escalationSteps, minutesBetween } from './rules/escalation.ts';
 import { typeRule } from './rules/classify.ts';
 import { asksAnonymity } from './rules/privacy.ts';
