@@ -97,14 +97,15 @@ const PreparingClient = namingClient((text) => {
  */
 function releasingPg(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
   const releasing = (tx: Transaction): Transaction =>
-    intercept(tx, {
-      ...onEndFailure(tx, async (error) => {
+    intercept(
+      tx,
+      onEndFailure(tx, async (error) => {
         // Without the pool's client, the adapter's own release.
         const client = pgTransactionClient(tx);
         if (client) client.release(error as Error);
         else await tx.rollback().catch(() => undefined);
       }),
-    });
+    );
   const adapter = (inner: SqlDriverAdapter): SqlDriverAdapter => intercept(inner, { startTransaction: async (...args) => releasing(await inner.startTransaction(...args)) });
   return intercept(factory, { connect: async () => adapter(await factory.connect()) });
 }
