@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { argsFromSchema, defineCommand, TRIGGER } from '../../src/core/command.ts';
 import { BindGuard, type BindLock } from '../../src/core/bind-guard.ts';
 import { bindAccount } from '../../src/core/identity.ts';
-import { roleKey } from '../../src/core/roles.ts';
+import { roleName } from '../../src/approval/workflow.ts';
 import type { Translate } from '../../src/i18n/index.ts';
 import { formatClock, formatDateTime, officeDate } from '../../src/time/office-time.ts';
 
@@ -59,7 +59,7 @@ export const bindCommand = defineCommand({
       t('bind.done', {
         name: person.name,
         community: person.community?.name ?? person.street?.name ?? '',
-        roles: person.roles.map((r) => t(roleKey(r.role as never))).join('、'),
+        roles: person.roles.map((r) => roleName(t, r.role)).join('、'),
       }),
     );
   },

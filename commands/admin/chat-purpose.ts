@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHAT_PURPOSES, type ChatPurpose } from '../../src/core/chat-purpose.ts';
+import { CHAT_PURPOSE_TEXT, CHAT_PURPOSES, type ChatPurpose } from '../../src/core/chat-purpose.ts';
 import { argsFromSchema, defineCommand, TRIGGER, type CommandContext } from '../../src/core/command.ts';
 import { type Sender } from '../../src/core/identity.ts';
 import { OFFICE_LEADERS, STREET_ADMINS, isStreetRole } from '../../src/core/roles.ts';
@@ -77,7 +77,7 @@ export const chatPurposeCommand = defineCommand({
     const { tx, chat, t, reply, sender } = context;
     const community = await targetCommunity(context, args);
     if (typeof community === 'string') return reply(community);
-    const params = { community: community.name, purpose: t(`chat.purpose.${args.purpose}`) };
+    const params = { community: community.name, purpose: t(CHAT_PURPOSE_TEXT[args.purpose]) };
     if (chat.purpose === args.purpose && chat.communityId === community.id && args.tags.length === 0) return reply(t('chatPurpose.same', params));
     const moved = chat.communityId !== null && chat.communityId !== community.id;
     const from = moved ? (await tx.community.findUnique({ where: { id: chat.communityId! }, select: { name: true } }))?.name ?? '' : '';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { insertCheckIn } from './checkin-row.ts';
 import { loadDay } from '../../src/calendar/calendar-store.ts';
+import { isWorkday } from '../../src/calendar/office-calendar.ts';
 import type { Policy, SessionRule } from '../../src/config/policy.ts';
 import { defineCommand, TRIGGER, type CommandContext, type CommunitySender } from '../../src/core/command.ts';
 import { renderText, type Text } from '../../src/i18n/text.ts';
@@ -125,7 +126,7 @@ async function record(context: CommandContext<CommunitySender>, parsedArgs: Chec
   const day = await loadDay(tx, parsedArgs.officeDate);
   // A check-in reads the sender's duty seats once: they decide the due time and the duty arrival.
   const seats = kind === 'in' ? await dutySeatsAround(tx, policy, sender, parsedArgs.officeDate, context.now) : [];
-  if (day.kind === 'holiday' || day.kind === 'weekend') {
+  if (!isWorkday(day)) {
     // On duty that day, the check-in is the duty's.
     const duty = kind === 'in' ? await dutyCheckIn(context, seats) : null;
     reply(duty ?? (day.kind === 'holiday' ? t('checkin.holiday', { name: day.name ?? '' }) : t('checkin.restDay')));

@@ -1,6 +1,7 @@
 import type { Translate } from '../../src/i18n/index.ts';
 import type { SessionResult } from './rules/attendance.ts';
 import type { AttendanceReport, PersonReport } from './rules/attendance-report.ts';
+import { SESSION_STATUS_TEXT } from './status-texts.ts';
 
 /** Attendance as chat text: a person's month, a community's month, and the day for the secretary. */
 
@@ -22,7 +23,7 @@ function totalsText(t: Translate, p: PersonReport): string {
 }
 
 function sessionText(t: Translate, s: SessionResult): string {
-  const status = t(`attendance.status.${s.status}`);
+  const status = t(SESSION_STATUS_TEXT[s.status]);
   const minutes = s.minutesEarly || s.minutesLate;
   return minutes > 0 ? t('attendance.sessionMinutes', { session: s.sessionName, status, minutes }) : `${s.sessionName}${status}`;
 }
@@ -56,6 +57,6 @@ export function dailyText(t: Translate, report: AttendanceReport, community: str
   }
   // Sessions not finished yet (pending) are left out: the summary reports what happened.
   const order: SessionResult['status'][] = ['absent', 'late', 'early', 'off_post', 'out', 'leave', 'excused'];
-  const lines = order.filter((k) => groups.has(k)).map((k) => `${t(`attendance.status.${k}`)}：${groups.get(k)!.join('、')}`);
+  const lines = order.filter((k) => groups.has(k)).map((k) => `${t(SESSION_STATUS_TEXT[k])}：${groups.get(k)!.join('、')}`);
   return [t('attendance.dailyHeader', { community, date }), ...(lines.length ? lines : [t('attendance.allNormal')])].join('\n');
 }

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { officeStaff } from '../../src/core/people.ts';
 import { defineCommand, TRIGGER, type ArgsResult, type Command, type CommandContext, type CommunitySender } from '../../src/core/command.ts';
 import { OFFICE_STAFF } from '../../src/core/roles.ts';
-import type { MessageKey } from '../../src/i18n/index.ts';
-import type { WhereaboutsStatus } from './rules/attendance.ts';
+import { textOf } from '../../src/i18n/value-text.ts';
+import { WHEREABOUTS_STATUSES, type WhereaboutsStatus } from './rules/attendance.ts';
+import { WHEREABOUTS_COMMAND_TEXT, WHEREABOUTS_TEXT } from './status-texts.ts';
 import { decideCheckOut } from './rules/checkin.ts';
 import { hoursFor } from './rules/schedules.ts';
 import { parseWhereaboutsNote } from './rules/whereabouts.ts';
@@ -36,7 +37,7 @@ async function setStatus({ tx, sender, t, reply, now, policy }: CommandContext<C
   await tx.whereabouts.create({
     data: { personId: sender.personId, communityId: sender.communityId, officeDate: officeDate(now, policy.timezone), status, ...args, setAt: now },
   });
-  let text = t('whereabouts.done', { status: t(`whereabouts.${status}`), detail: detail(t, args.note, args.returnAt) });
+  let text = t('whereabouts.done', { status: t(WHEREABOUTS_TEXT[status]), detail: detail(t, args.note, args.returnAt) });
   if (status === 'rest') {
     const { sessions } = hoursFor(policy, { name: sender.name, grid: sender.grid });
     const during = decideCheckOut(policy, sessions, now);
@@ -49,8 +50,8 @@ function statusCommand(status: WhereaboutsStatus, names: string[]): Command {
   return defineCommand({
     id: `whereabouts-${status}`,
     names,
-    summary: `cmd.whereabouts.${status}.summary` as MessageKey,
-    example: `cmd.whereabouts.${status}.example` as MessageKey,
+    summary: WHEREABOUTS_COMMAND_TEXT[status].summary,
+    example: WHEREABOUTS_COMMAND_TEXT[status].example,
     allowedRoles: OFFICE_STAFF,
   member: 'community',
     trigger: TRIGGER.addressed,
@@ -62,7 +63,7 @@ function statusCommand(status: WhereaboutsStatus, names: string[]): Command {
 
 export const whereaboutsCommands = STATUSES.map(({ status, names }) => statusCommand(status, names));
 
-const boardArgs = statusArgs.extend({ status: z.enum(['at_post', 'meeting', 'out', 'visit', 'rest']).nullable() });
+const boardArgs = statusArgs.extend({ status: z.enum(WHEREABOUTS_STATUSES).nullable() });
 
 /** 「去向 外出 去街道 10:30回」 sets one's own status; 「去向」 alone shows the board. */
 function parseBoard(rest: string): ArgsResult<z.infer<typeof boardArgs>> {
@@ -98,7 +99,7 @@ export const whereaboutsBoardCommand = defineCommand({
     const lines = staff.map((person) => {
       const status = latest.get(person.id);
       if (status) {
-        const label = t(`whereabouts.${status.status as WhereaboutsStatus}`);
+        const label = textOf(t, WHEREABOUTS_TEXT, status.status);
         return t('whereabouts.line', { name: person.name, status: label, detail: detail(t, status.note, status.returnAt), time: formatClock(status.setAt, policy.timezone) });
       }
       const checkedIn = firstIn.get(person.id);

@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import type { Command } from 'commander';
-import { dayLabel, daysText, spanText } from './format.ts';
+import { dayLabel, daysText, OVERRIDE_TEXT, spanText } from './format.ts';
 import { DutyImportError, importDutySheet, validateDutySheet } from './import.ts';
 import { loadRoster, type RosterDay } from './roster.ts';
 import type { Translate } from '../../src/i18n/index.ts';
+import { textOf } from '../../src/i18n/value-text.ts';
 import type { Policy } from '../../src/config/policy.ts';
 import { readSheet } from '../../src/roster/read-sheet.ts';
 import { formatDateTime, officeDate, parseOfficeTime, addDays } from '../../src/time/office-time.ts';
@@ -88,7 +89,7 @@ async function writeXlsx(t: Translate, policy: Policy, shown: ShownCommunity[], 
           seat: s.seat + 1,
           planned: (s.planned ?? s.person)?.name ?? '',
           onDuty: s.person?.name ?? t('duty.vacant'),
-          changes: s.overrides.map((o) => t('duty.col.change', { kind: t(`duty.override.${o.kind}` as never), from: o.from ?? '—', to: o.to ?? '—', at: time(o.at) })).join('；'),
+          changes: s.overrides.map((o) => t('duty.col.change', { kind: textOf(t, OVERRIDE_TEXT, o.kind), from: o.from ?? '—', to: o.to ?? '—', at: time(o.at) })).join('；'),
           checkedInAt: time(s.checkedInAt),
           handoverAt: time(s.handoverAt),
           handoverNote: s.handoverNote ?? '',

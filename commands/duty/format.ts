@@ -1,12 +1,22 @@
 import { DateTime } from 'luxon';
 import type { Policy } from '../../src/config/policy.ts';
-import type { Translate } from '../../src/i18n/index.ts';
+import type { MessageKey, Translate } from '../../src/i18n/index.ts';
 import { formatClock, officeDate } from '../../src/time/office-time.ts';
 import type { RosterDay, RosterSeat } from './roster.ts';
 
 /** How the roster reads in chat: dates, shifts, names. */
 
 const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日'];
+
+/** How a seat changed hands after the roster was made, as its override row keeps it. */
+export type OverrideKind = 'import' | 'swap' | 'cover' | 'assign';
+
+export const OVERRIDE_TEXT = {
+  import: 'duty.override.import',
+  swap: 'duty.override.swap',
+  cover: 'duty.override.cover',
+  assign: 'duty.override.assign',
+} as const satisfies Record<OverrideKind, MessageKey>;
 
 /** 12月5日（周六） */
 export function dayLabel(t: Translate, date: string): string {

@@ -3,9 +3,18 @@ import { pushTo } from '../../src/approval/workflow.ts';
 import { privateTargets } from '../../src/core/addressing.ts';
 import { writeReference } from '../../src/core/reference.ts';
 import type { MessageKey } from '../../src/i18n/index.ts';
+import { textOf } from '../../src/i18n/value-text.ts';
 import { applySwap, loadSwap, swapLines } from './swap-workflow.ts';
 
-const STATUSES = ['pending', 'approved', 'rejected', 'failed'];
+/** A swap's status as its row keeps it: pending while its steps are decided; failed when the roster moved meanwhile. */
+export type SwapStatus = 'pending' | 'approved' | 'rejected' | 'failed';
+
+const STATUS_TEXT = {
+  pending: 'duty.swap.status.pending',
+  approved: 'duty.swap.status.approved',
+  rejected: 'duty.swap.status.rejected',
+  failed: 'duty.swap.status.failed',
+} as const satisfies Record<SwapStatus, MessageKey>;
 
 /**
  * A swap or cover as the shared approval workflow sees it: first the colleague (a named person)
@@ -51,7 +60,7 @@ export const dutySwapApproval: ApprovalKind = {
   async close(tx, id, at, outcome, now) {
     return (await tx.dutySwap.updateMany({ where: { id, status: 'pending', currentStep: at }, data: { status: outcome, decidedAt: now } })).count === 1;
   },
-  statusText: (t, status) => (STATUSES.includes(status) ? t(`duty.swap.status.${status}` as MessageKey) : status),
+  statusText: (t, status) => textOf(t, STATUS_TEXT, status),
   async post(w, id, index, approver, steps, header) {
     const { t } = w;
     const swap = (await loadSwap(w.tx, id))!;

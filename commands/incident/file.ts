@@ -13,6 +13,7 @@ import { holderLabel, holdersOfAll, noticeGroups } from './people.ts';
 import { isIncidentStaff } from './roles.ts';
 import { caseSubject, noticeSubject } from './subjects.ts';
 import type { MessageKey } from '../../src/i18n/index.ts';
+import { textOf } from '../../src/i18n/value-text.ts';
 import type { Button } from '../../src/messaging/types.ts';
 import { buttonValue, writeReference } from '../../src/core/reference.ts';
 
@@ -66,9 +67,16 @@ async function findDuplicate(tx: Tx, desk: Desk, report: { communityId: number; 
   );
 }
 
+/** The emergency numbers the catalogs name; another one reads as it is. */
+const NUMBER_TEXT = {
+  '110': 'incident.number.110',
+  '119': 'incident.number.119',
+  '120': 'incident.number.120',
+  '122': 'incident.number.122',
+} as const satisfies Record<string, MessageKey>;
+
 function numbersText(desk: Desk, numbers: string[]): string {
-  const known = ['110', '119', '120', '122'];
-  return numbers.map((n) => (known.includes(n) ? desk.t(`incident.number.${n}` as MessageKey) : n)).join(desk.t('list.separator'));
+  return numbers.map((n) => textOf(desk.t, NUMBER_TEXT, n)).join(desk.t('list.separator'));
 }
 
 export async function fileReport(desk: Desk, input: ReportInput): Promise<Filed> {

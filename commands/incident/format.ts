@@ -1,6 +1,7 @@
 import type { Policy } from '../../src/config/policy.ts';
 import type { Incident } from '../../src/generated/prisma/client.ts';
 import type { MessageKey, Translate } from '../../src/i18n/index.ts';
+import { textOf } from '../../src/i18n/value-text.ts';
 import { HIDDEN, householdNumbers, maskName, maskPrivate, type Audience } from '../../src/core/privacy.ts';
 import { formatClock, formatDateTime, inZone } from '../../src/time/office-time.ts';
 
@@ -16,8 +17,18 @@ export const STATUSES = ['reported', 'taken', 'handling', 'closed', 'visiting', 
 export type IncidentStatus = (typeof STATUSES)[number];
 export const OPEN_STATUSES: readonly IncidentStatus[] = ['reported', 'taken', 'handling'];
 
+const STATUS_TEXT = {
+  reported: 'incident.status.reported',
+  taken: 'incident.status.taken',
+  handling: 'incident.status.handling',
+  closed: 'incident.status.closed',
+  visiting: 'incident.status.visiting',
+  archived: 'incident.status.archived',
+  merged: 'incident.status.merged',
+} as const satisfies Record<IncidentStatus, MessageKey>;
+
 export function statusName(t: Translate, status: string): string {
-  return (STATUSES as readonly string[]).includes(status) ? t(`incident.status.${status}` as MessageKey) : status;
+  return textOf(t, STATUS_TEXT, status);
 }
 
 export function ratingName(t: Translate, rating: string | null): string {

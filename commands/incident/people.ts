@@ -1,7 +1,7 @@
 import type { ChainTarget } from './policy.ts';
 import type { Policy } from '../../src/config/policy.ts';
 import { groupTargets, privateTargets, roleHolders, type Target } from '../../src/core/addressing.ts';
-import { roleKey, type Role } from '../../src/core/roles.ts';
+import { roleKey } from '../../src/core/roles.ts';
 import type { Tx } from '../../src/db/client.ts';
 import { onDutyAt } from '../duty/api.ts';
 import type { Translate } from '../../src/i18n/index.ts';
@@ -28,8 +28,8 @@ export async function holdersOf(tx: Tx, policy: Policy, t: Translate, target: Ch
     const people = duty.people.map((p) => ({ personId: p.personId, name: p.name, label: t('incident.label.duty') }));
     return duty.leader ? [...people, { ...duty.leader, label: t('incident.label.leader') }] : people;
   }
-  const people = await roleHolders(tx, target as Role, scope);
-  return people.map((p) => ({ personId: p.id, name: p.name, label: t(roleKey(target as Role)) }));
+  const people = await roleHolders(tx, target, scope);
+  return people.map((p) => ({ personId: p.id, name: p.name, label: t(roleKey(target)) }));
 }
 
 /** Several steps' people, each once (the first label wins), without `exclude`. */

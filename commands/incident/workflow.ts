@@ -1,6 +1,7 @@
 import { closePosts } from '../../src/approval/workflow.ts';
 import { OFFICE_STAFF, type Role } from '../../src/core/roles.ts';
-import { distanceMeters } from './rules/place.ts';
+import { isOneOf } from '../../src/i18n/value-text.ts';
+import { distanceMeters } from '../../src/core/geo.ts';
 import { escalatesAtOnce, escalationSteps, minutesBetween } from './rules/escalation.ts';
 import { typeRule } from './rules/classify.ts';
 import { asksAnonymity } from './rules/privacy.ts';
@@ -69,7 +70,7 @@ async function tellStaff(desk: Desk, incident: LoadedIncident, text: string, opt
 /** Refusal text when the case is no longer open, or null. */
 function notOpen(desk: Desk, incident: LoadedIncident): string | null {
   if (incident.status === 'merged') return desk.t('incident.merged.already', { id: incident.id, into: incident.mergedIntoId ?? '' });
-  if (!OPEN_STATUSES.includes(incident.status as never)) return desk.t('incident.notOpen', { id: incident.id, status: statusName(desk.t, incident.status) });
+  if (!isOneOf(OPEN_STATUSES, incident.status)) return desk.t('incident.notOpen', { id: incident.id, status: statusName(desk.t, incident.status) });
   return null;
 }
 

@@ -1,5 +1,6 @@
 import type { Policy } from '../../src/config/policy.ts';
-import type { Translate } from '../../src/i18n/index.ts';
+import type { MessageKey, Translate } from '../../src/i18n/index.ts';
+import { textOf } from '../../src/i18n/value-text.ts';
 import { dayMinutes } from './rules/chain.ts';
 import { inZone } from '../../src/time/office-time.ts';
 
@@ -42,6 +43,18 @@ export function leaveLines(t: Translate, policy: Policy, leave: LeaveView): stri
   });
 }
 
+/** A leave request's status as its row keeps it: a draft until confirmed, pending while its steps are decided, then final. */
+export const LEAVE_STATUSES = ['draft', 'pending', 'approved', 'rejected', 'withdrawn'] as const;
+export type LeaveStatus = (typeof LEAVE_STATUSES)[number];
+
+const STATUS_TEXT = {
+  draft: 'leave.status.draft',
+  pending: 'leave.status.pending',
+  approved: 'leave.status.approved',
+  rejected: 'leave.status.rejected',
+  withdrawn: 'leave.status.withdrawn',
+} as const satisfies Record<LeaveStatus, MessageKey>;
+
 export function statusName(t: Translate, status: string): string {
-  return t(`leave.status.${status}` as never);
+  return textOf(t, STATUS_TEXT, status);
 }

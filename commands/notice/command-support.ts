@@ -3,6 +3,7 @@ import { type ArgsResult, type CommandContext } from '../../src/core/command.ts'
 import { type Sender } from '../../src/core/identity.ts';
 import { readReference } from '../../src/core/reference.ts';
 import type { Notice } from '../../src/generated/prisma/client.ts';
+import type { NoticeStatus } from './format.ts';
 
 /** `#7` (or 「通知#7」), or nothing: the sender's latest. */
 export const noticeRefArgs = z.object({ id: z.number().int().positive().nullable() });
@@ -18,7 +19,7 @@ export function parseNoticeRef(rest: string): ArgsResult<z.infer<typeof noticeRe
  * The notice a publisher acts on: the one its number names (the command's guard has made sure they
  * published it), else their latest in `statuses`.
  */
-export async function ownNotice(context: CommandContext<Sender>, id: number | null, statuses: readonly string[]): Promise<Notice | null> {
+export async function ownNotice(context: CommandContext<Sender>, id: number | null, statuses: readonly NoticeStatus[]): Promise<Notice | null> {
   const { tx, sender, t } = context;
   const notice = id !== null
     ? await tx.notice.findUnique({ where: { id } })

@@ -1,6 +1,7 @@
 import { defineCommand, TRIGGER } from '../../src/core/command.ts';
+import { textOf } from '../../src/i18n/value-text.ts';
 import { noticeRefArgs, ownNotice, parseNoticeRef } from './command-support.ts';
-import { whenText } from './format.ts';
+import { NOTICE_STATUS_TEXT, whenText } from './format.ts';
 import { progressMessage } from './progress.ts';
 import { commitNotice } from './sending.ts';
 import { ANY_NOTICE_PUBLISHER } from './roles.ts';
@@ -26,7 +27,7 @@ export const noticeConfirmCommand = defineCommand({
     const notice = await ownNotice(context, id, ['draft']);
     if (!notice) return;
     if (notice.status !== 'draft') {
-      context.reply(t('notice.confirm.already', { id: notice.id, state: t(`notice.status.${notice.status as 'sending'}`) }));
+      context.reply(t('notice.confirm.already', { id: notice.id, state: textOf(t, NOTICE_STATUS_TEXT, notice.status) }));
       return;
     }
     const total = await commitNotice(tx, t, notice.id, now, { sendAt: notice.sendAt ?? undefined, announce: false });

@@ -5,7 +5,7 @@ import type { Platform } from '../../src/messaging/types.ts';
 import { guessCategory, type NoticeWords } from './rules/words.ts';
 
 import { audienceChats, type NoticeAudience } from './audience.ts';
-import { noticeText, whenText } from './format.ts';
+import { noticeText, PLATFORM_TEXT, whenText } from './format.ts';
 import { buttonValue, writeReference, writeSubject } from '../../src/core/reference.ts';
 import { NOTICE_SUBJECTS } from './subjects.ts';
 
@@ -19,7 +19,7 @@ function audienceLabel(context: CommandContext, words: NoticeWords): string {
 function perPlatform(context: CommandContext, chats: readonly { platform: Platform }[]): string {
   const counts = new Map<Platform, number>();
   for (const chat of chats) counts.set(chat.platform, (counts.get(chat.platform) ?? 0) + 1);
-  return [...counts].map(([platform, count]) => `${context.t(`notice.platform.${platform}`)} ${count}`).join(' · ');
+  return [...counts].map(([platform, count]) => `${context.t(PLATFORM_TEXT[platform])} ${count}`).join(' · ');
 }
 
 /**

@@ -1,9 +1,8 @@
 import type { Tx } from '../../src/db/client.ts';
 import type { Notice } from '../../src/generated/prisma/client.ts';
 import type { Translate } from '../../src/i18n/index.ts';
-import type { Platform } from '../../src/messaging/types.ts';
-import type { DeliveryState } from './rules/ledger.ts';
-import { whenText } from './format.ts';
+import { textOf } from '../../src/i18n/value-text.ts';
+import { DELIVERY_STATE_TEXT, NOTICE_STATUS_TEXT, PLATFORM_TEXT, whenText } from './format.ts';
 import { progressLine, tally } from './progress.ts';
 
 /** A notice's ledger: who published what to whom, and every group's state (sent, failed and why, bot removed, recalled) with its confirmations. */
@@ -12,16 +11,16 @@ export async function ledgerText(tx: Tx, t: Translate, notice: Notice, zone: str
   const confirmations = await tx.noticeConfirmation.groupBy({ by: ['deliveryId'], where: { noticeId: notice.id }, _count: { _all: true } });
   const confirmed = new Map(confirmations.map((c) => [c.deliveryId, c._count._all]));
   const lines = [
-    t('notice.ledger.head', { id: notice.id, title: notice.title, category: notice.category, name: notice.publisherName, at: whenText(notice.createdAt, zone), status: t(`notice.status.${notice.status as 'sending'}`) }),
+    t('notice.ledger.head', { id: notice.id, title: notice.title, category: notice.category, name: notice.publisherName, at: whenText(notice.createdAt, zone), status: textOf(t, NOTICE_STATUS_TEXT, notice.status) }),
     t('notice.ledger.audience', { audience: notice.audienceLabel, line: progressLine(t, tally(deliveries)) }),
   ];
   if (notice.sendAt) lines.push(t('notice.preview.at', { at: whenText(notice.sendAt, zone) }));
   for (const d of deliveries) {
-    const state = t(`notice.state.${d.status as DeliveryState}`);
+    const state = textOf(t, DELIVERY_STATE_TEXT, d.status);
     const when = d.sentAt && d.status === 'sent' ? ` ${whenText(d.sentAt, zone)}` : '';
     const why = d.error && d.status !== 'sent' && d.status !== 'recalled' ? `（${d.error.slice(0, 80)}）` : '';
     const acks = notice.askConfirm ? t('notice.ledger.acks', { count: confirmed.get(d.id) ?? 0 }) : '';
-    lines.push(t('notice.ledger.line', { chat: d.title ?? d.platformChatId, platform: t(`notice.platform.${d.platform as Platform}`), state: `${state}${when}${why}`, acks }));
+    lines.push(t('notice.ledger.line', { chat: d.title ?? d.platformChatId, platform: textOf(t, PLATFORM_TEXT, d.platform), state: `${state}${when}${why}`, acks }));
   }
   if (notice.askConfirm) lines.push(t('notice.ledger.ackTotal', { count: [...confirmed.values()].reduce((a, b) => a + b, 0) }));
   return lines.join('\n');

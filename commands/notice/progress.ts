@@ -1,11 +1,13 @@
 import type { Tx } from '../../src/db/client.ts';
 import type { Notice, NoticeDelivery } from '../../src/generated/prisma/client.ts';
 import type { Translate } from '../../src/i18n/index.ts';
+import { textOf } from '../../src/i18n/value-text.ts';
 import { enqueue, payloadOf, type OutboxEntry } from '../../src/messaging/outbox.ts';
 import type { Platform } from '../../src/messaging/types.ts';
 import { DELIVERY_STATES, isSettled, type DeliveryState } from './rules/ledger.ts';
 import { buttonValue, writeReference, writeSubject } from '../../src/core/reference.ts';
 import { NOTICE_SUBJECTS } from './subjects.ts';
+import { DELIVERY_STATE_TEXT, PLATFORM_TEXT } from './format.ts';
 
 /**
  * Where a message can be edited in place: Telegram edits text, Lark edits cards (the progress
@@ -56,7 +58,7 @@ export function resultText(t: Translate, notice: Notice, deliveries: readonly No
   const lines = [t('notice.result.head', { id: notice.id, title: notice.title }), progressLine(t, counts)];
   for (const d of deliveries) {
     if (d.status === 'sent' || d.status === 'cancelled') continue;
-    lines.push(t('notice.result.line', { chat: d.title ?? d.platformChatId, platform: t(`notice.platform.${d.platform as Platform}`), state: t(`notice.state.${d.status as DeliveryState}`), why: d.error ? `（${d.error.slice(0, 80)}）` : '' }));
+    lines.push(t('notice.result.line', { chat: d.title ?? d.platformChatId, platform: textOf(t, PLATFORM_TEXT, d.platform), state: textOf(t, DELIVERY_STATE_TEXT, d.status), why: d.error ? `（${d.error.slice(0, 80)}）` : '' }));
   }
   lines.push(t('notice.result.detail', { id: notice.id }));
   return lines.join('\n');

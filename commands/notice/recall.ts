@@ -1,12 +1,14 @@
 import type { Tx } from '../../src/db/client.ts';
 import type { Notice } from '../../src/generated/prisma/client.ts';
 import type { Translate } from '../../src/i18n/index.ts';
+import { textOf } from '../../src/i18n/value-text.ts';
 import { RECALL_UNSUPPORTED } from '../../src/messaging/delivery.ts';
 import { enqueue, enqueueOne } from '../../src/messaging/outbox.ts';
 import type { Platform } from '../../src/messaging/types.ts';
 import { updateProgress } from './progress.ts';
 import { writeSubject } from '../../src/core/reference.ts';
 import { NOTICE_SUBJECTS } from './subjects.ts';
+import { PLATFORM_TEXT } from './format.ts';
 
 export type WithdrawOutcome =
   | { kind: 'draft' | 'scheduled'; cancelled: number }
@@ -59,7 +61,7 @@ export async function withdrawNotice(tx: Tx, t: Translate, notice: Notice, now: 
 
 /** Why a group's copy could not be recalled, in the publisher's words. */
 function unrecalledWhy(t: Translate, platform: string, error: string | null): string {
-  if (error?.startsWith(RECALL_UNSUPPORTED)) return t('notice.recall.unsupported', { platform: t(`notice.platform.${platform as Platform}`) });
+  if (error?.startsWith(RECALL_UNSUPPORTED)) return t('notice.recall.unsupported', { platform: textOf(t, PLATFORM_TEXT, platform) });
   return error ? error.slice(0, 120) : '';
 }
 
@@ -75,7 +77,7 @@ export async function reportRecall(tx: Tx, t: Translate, noticeId: number, now: 
   const lines = [t('notice.recall.result', { id: noticeId, title: notice.title, recalled: asked.length - kept.length })];
   if (kept.length > 0) {
     lines.push(t('notice.recall.kept', { count: kept.length }));
-    for (const d of kept) lines.push(t('notice.recall.keptLine', { chat: d.title ?? d.platformChatId, platform: t(`notice.platform.${d.platform as Platform}`), why: unrecalledWhy(t, d.platform, d.error) }));
+    for (const d of kept) lines.push(t('notice.recall.keptLine', { chat: d.title ?? d.platformChatId, platform: textOf(t, PLATFORM_TEXT, d.platform), why: unrecalledWhy(t, d.platform, d.error) }));
   }
   await enqueue(tx, [{ platform: notice.progressPlatform as Platform, message: { chatId: notice.progressChatId, text: lines.join('\n') }, subject: writeSubject(NOTICE_SUBJECTS.recall, noticeId) }], now);
 }

@@ -5,9 +5,10 @@ import { communityOption, UsageError, withDatabase } from '../../src/cli/context
 import type { Policy } from '../../src/config/policy.ts';
 import { MONTHLY_LEDGER_OPTIONS, type ReportSpec } from '../../src/core/family.ts';
 import type { Tx } from '../../src/db/client.ts';
-import type { MessageKey, Translate } from '../../src/i18n/index.ts';
-import type { Platform } from '../../src/messaging/types.ts';
-import type { DeliveryState } from './rules/ledger.ts';
+import type { Translate } from '../../src/i18n/index.ts';
+import { textOf, type KeysUnder } from '../../src/i18n/value-text.ts';
+import { CHAT_PURPOSE_TEXT } from '../../src/core/chat-purpose.ts';
+import { DELIVERY_STATE_TEXT, NOTICE_STATUS_TEXT, PLATFORM_TEXT } from './format.ts';
 import { formatDateTime } from '../../src/time/office-time.ts';
 import { tally } from './progress.ts';
 
@@ -71,7 +72,7 @@ export async function loadNoticeLedger(tx: Tx, policy: Policy, t: Translate, mon
       publisher: notice.publisherName,
       audience: notice.audienceLabel,
       source: notice.source,
-      status: t(`notice.status.${notice.status}` as MessageKey),
+      status: textOf(t, NOTICE_STATUS_TEXT, notice.status),
       createdAt: when(notice.createdAt)!,
       sendAt: when(notice.sendAt),
       finishedAt: when(notice.finishedAt),
@@ -83,9 +84,9 @@ export async function loadNoticeLedger(tx: Tx, policy: Policy, t: Translate, mon
       confirmations: [...confirmed.values()].reduce((a, b) => a + b, 0),
       deliveries: deliveries.map((d) => ({
         group: d.title ?? d.platformChatId,
-        platform: t(`notice.platform.${d.platform as Platform}`),
-        purpose: t(`chat.purpose.${d.purpose as 'resident'}`),
-        state: t(`notice.state.${d.status as DeliveryState}`),
+        platform: textOf(t, PLATFORM_TEXT, d.platform),
+        purpose: textOf(t, CHAT_PURPOSE_TEXT, d.purpose),
+        state: textOf(t, DELIVERY_STATE_TEXT, d.status),
         error: d.error,
         attempts: d.attempts,
         sentAt: when(d.sentAt),
@@ -99,7 +100,7 @@ export async function loadNoticeLedger(tx: Tx, policy: Policy, t: Translate, mon
 
 function workbook(t: Translate, rows: NoticeLedgerRow[]): ExcelJS.Workbook {
   const book = new ExcelJS.Workbook();
-  const col = (key: string, width: number) => ({ header: t(`notice.col.${key}` as MessageKey), key, width });
+  const col = (key: KeysUnder<'notice.col.'>, width: number) => ({ header: t(`notice.col.${key}`), key, width });
   const notices = book.addWorksheet(t('notice.sheet.notices'));
   notices.columns = [col('id', 6), col('community', 12), col('category', 10), col('title', 24), col('body', 40), col('publisher', 8), col('audience', 10), col('status', 8), col('createdAt', 17), col('sendAt', 17), col('finishedAt', 17), col('groups', 6), col('sent', 6), col('failed', 6), col('gone', 6), col('recalled', 6), col('confirmations', 6)];
   for (const row of rows) notices.addRow(row);

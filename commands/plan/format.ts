@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { MessageKey, Translate } from '../../src/i18n/index.ts';
+import { textOf } from '../../src/i18n/value-text.ts';
 import { inZone } from '../../src/time/office-time.ts';
 import type { ResultStatus } from './rules/items.ts';
 import type { Vagueness } from './rules/perfunctory.ts';
@@ -28,8 +29,15 @@ export function momentText(t: Translate, at: Date, zone: string): string {
   return t('plan.moment', { date: dateText(t, local.toISODate()!), time: local.toFormat('HH:mm') });
 }
 
+const RESULT_TEXT = {
+  done: 'plan.result.done',
+  partial: 'plan.result.partial',
+  undone: 'plan.result.undone',
+  none: 'plan.result.none',
+} as const satisfies Record<ResultStatus | 'none', MessageKey>;
+
 export function resultText(t: Translate, result: string | null): string {
-  return t(`plan.result.${(result as ResultStatus | null) ?? 'none'}` as MessageKey);
+  return textOf(t, RESULT_TEXT, result ?? 'none');
 }
 
 export interface ItemView {

@@ -1,5 +1,7 @@
-import type { MessageKey, Translate } from '../../src/i18n/index.ts';
+import type { Translate } from '../../src/i18n/index.ts';
+import { textOf } from '../../src/i18n/value-text.ts';
 import { itemLines, momentText, vaguenessText, weekText } from './format.ts';
+import { HISTORY_TEXT, revisionStep } from './value-texts.ts';
 import type { PersonWeek } from './week-view.ts';
 
 /** One person's week in chat (「周计划 张伟 上周」): the items in force with their results, and how the plan changed. */
@@ -22,10 +24,7 @@ export function personWeekText(t: Translate, zone: string, row: PersonWeek): str
   if (row.reasons.length > 0) lines.push(t('plan.view.vague', { reasons: vaguenessText(t, row.reasons) }));
   const history = row.revisions.filter((r) => r.status === 'applied' && r.kind !== 'results');
   if (history.length > 1) {
-    const entries = history.map((r) => {
-      const key = (r.kind === 'post' ? `plan.history.${r.mode}` : `plan.history.${r.kind}`) as MessageKey;
-      return t(key, { time: momentText(t, r.appliedAt ?? r.at, zone), count: (JSON.parse(r.items) as unknown[]).length });
-    });
+    const entries = history.map((r) => textOf(t, HISTORY_TEXT, revisionStep(r.kind, r.mode), { time: momentText(t, r.appliedAt ?? r.at, zone), count: (JSON.parse(r.items) as unknown[]).length }));
     lines.push(t('plan.view.history', { entries: entries.join(t('plan.vague.separator')) }));
   }
   return lines.join('\n');

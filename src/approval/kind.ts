@@ -29,6 +29,10 @@ export interface ApprovalRequest {
 /** A step as planned: approved by whoever holds a role, or by one named person. */
 export type StepPlan = { role: Role } | { personId: number };
 
+/** A step's status as its row keeps it: waiting for the steps before it, pending with its approver, then decided or skipped. */
+export const STEP_STATUSES = ['waiting', 'pending', 'approved', 'rejected', 'skipped'] as const;
+export type StepStatus = (typeof STEP_STATUSES)[number];
+
 /** The family's own words for each answer; the params each gets are noted. */
 export interface ApprovalTexts {
   /** {id} */

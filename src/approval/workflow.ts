@@ -3,7 +3,8 @@ import { privateTargets, toMessage, workGroupTargets, type Target } from '../cor
 import { type CommandContext } from '../core/command.ts';
 import { buttonValue, writeSubject } from '../core/reference.ts';
 import { type Text } from '../i18n/text.ts';
-import { isStreetRole, roleKey, type Role } from '../core/roles.ts';
+import { isStreetRole, roleKey, ROLES, type Role } from '../core/roles.ts';
+import { isOneOf } from '../i18n/value-text.ts';
 import type { Tx } from '../db/client.ts';
 import type { Translate } from '../i18n/index.ts';
 import { enqueue, type OutboxEntry } from '../messaging/outbox.ts';
@@ -31,8 +32,10 @@ export function stepSubject(kind: string, id: number, index: number): string {
   return writeSubject(kind, id, index);
 }
 
+/** A role's name as a row keeps it; one this version does not know reads as it is. */
 export function roleName(t: Translate, role: Role | string | null): string {
-  return role ? t(roleKey(role as Role)) : '';
+  if (!role) return '';
+  return isOneOf(ROLES, role) ? t(roleKey(role)) : role;
 }
 
 export function pushTo(w: Workflow, targets: Target[], text: string, extra: Partial<OutgoingMessage> = {}, subject?: string): void {

@@ -22,6 +22,11 @@ export interface DayInfo {
   source: 'official' | 'office' | 'weekend rule';
 }
 
+/** Whether the day is worked: a workday, or a weekend day made a workday (调休). The one workday test. */
+export function isWorkday(day: Pick<DayInfo, 'kind'>): boolean {
+  return day.kind === 'workday' || day.kind === 'makeup_workday';
+}
+
 export class OfficeCalendar {
   private readonly official = new Map<string, CalendarEntry>();
   private readonly office = new Map<string, CalendarEntry>();
@@ -56,8 +61,7 @@ export class OfficeCalendar {
   }
 
   isWorkday(date: string): boolean {
-    const kind = this.day(date).kind;
-    return kind === 'workday' || kind === 'makeup_workday';
+    return isWorkday(this.day(date));
   }
 
   /** Every day of a month (YYYY-MM). */

@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { isDriverAdapterError, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory, type Transaction } from '@prisma/driver-adapter-utils';
+import { isDriverAdapterError, type MappedError, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory, type Transaction } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 import { PrismaClient, Prisma } from '../generated/prisma/client.ts';
 import { PrismaClient as PostgresClient } from '../generated/prisma-postgres/client.ts';
 import { databaseKind, resolveDatabaseFile } from './database-url.ts';
 import { serialSqlite } from './serial-sqlite.ts';
-import { passThrough } from './adapter-proxy.ts';
+import { driverAdapterErrorOf, intercept, namingClient, onEndFailure, pgTransactionClient } from './prisma-internals.ts';
 import { sql, sqlChannels } from './sql.ts';
 
 export { Prisma };
@@ -81,65 +81,39 @@ const preparedNames = new Map<string, string>();
  * sends unnamed ones, parsed and planned afresh each time. Off with `?pgbouncer=true` (Prisma's own
  * switch), for a PgBouncer in transaction mode that does not keep prepared statements.
  */
-class PreparingClient extends pg.Client {
-  override query(...args: unknown[]): never {
-    const config = args[0] as Partial<pg.QueryConfig> | string | undefined;
-    if (typeof config === 'object' && config.text && !config.name && config.values?.length) {
-      let name = preparedNames.get(config.text);
-      if (!name && preparedNames.size < PREPARED_LIMIT) preparedNames.set(config.text, (name = `shequ_${preparedNames.size + 1}`));
-      if (name) args[0] = { ...config, name };
-    }
-    return (super.query as (...a: unknown[]) => never)(...args);
-  }
-}
+const PreparingClient = namingClient((text) => {
+  let name = preparedNames.get(text);
+  if (!name && preparedNames.size < PREPARED_LIMIT) preparedNames.set(text, (name = `shequ_${preparedNames.size + 1}`));
+  return name;
+});
 
 /**
- * Prisma's transaction manager sends COMMIT or ROLLBACK and only then calls the adapter's
- * commit()/rollback(), which is what hands the connection back to the pool; when that statement
- * fails (the backend was terminated), the connection is never handed back. Ten such and the pool
- * is full of dead connections: every later transaction waits connectionTimeoutMillis and fails,
- * until a restart. Here a failed COMMIT/ROLLBACK releases the connection with the error, so the
- * pool destroys it (its state is unknown) and opens a new one.
+ * Prisma hands a transaction's connection back to the pool only after its COMMIT or ROLLBACK
+ * succeeded (prisma-internals.ts, "transaction end"); when that statement fails (the backend was
+ * terminated), the connection is never handed back. Ten such and the pool is full of dead
+ * connections: every later transaction waits connectionTimeoutMillis and fails, until a restart.
+ * Here a failed COMMIT/ROLLBACK releases the connection with the error, so the pool destroys it
+ * (its state is unknown) and opens a new one.
  */
 function releasingPg(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
   const releasing = (tx: Transaction): Transaction =>
-    new Proxy(tx, {
-      get(target, key) {
-        if (key !== 'executeRaw') return passThrough(target, key);
-        return async (query: Parameters<Transaction['executeRaw']>[0]) => {
-          try {
-            return await target.executeRaw(query);
-          } catch (error) {
-            if (query.sql === 'COMMIT' || query.sql === 'ROLLBACK') {
-              // adapter-pg keeps the pool's client as `client`; without it, its own release.
-              const client = Reflect.get(target, 'client') as pg.PoolClient | undefined;
-              if (typeof client?.release === 'function') client.release(error as Error);
-              else await target.rollback().catch(() => undefined);
-            }
-            throw error;
-          }
-        };
-      },
-    });
-  const adapter = (inner: SqlDriverAdapter): SqlDriverAdapter =>
-    new Proxy(inner, {
-      get(target, key) {
-        if (key !== 'startTransaction') return passThrough(target, key);
-        return async (...args: Parameters<SqlDriverAdapter['startTransaction']>) => releasing(await target.startTransaction(...args));
-      },
-    });
-  return new Proxy(factory, {
-    get(target, key) {
-      if (key !== 'connect') return passThrough(target, key);
-      return async () => adapter(await target.connect());
-    },
-  });
+    intercept(
+      tx,
+      onEndFailure(tx, async (error) => {
+        // Without the pool's client, the adapter's own release.
+        const client = pgTransactionClient(tx);
+        if (client) client.release(error as Error);
+        else await tx.rollback().catch(() => undefined);
+      }),
+    );
+  const adapter = (inner: SqlDriverAdapter): SqlDriverAdapter => intercept(inner, { startTransaction: async (...args) => releasing(await inner.startTransaction(...args)) });
+  return intercept(factory, { connect: async () => adapter(await factory.connect()) });
 }
 
 /** Prisma's codes for an unreachable or lost database (P2024: no connection from the pool in time). */
 const UNAVAILABLE_PRISMA = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
 /** The adapter's kinds for the same, and the socket's own codes. */
-const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections', 'TlsConnectionError']);
+const UNAVAILABLE_KINDS: ReadonlySet<string> = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections', 'TlsConnectionError'] satisfies MappedError['kind'][]);
 const UNAVAILABLE_SOCKET = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
 /** pg's own errors, which the adapter passes through unconverted. */
 const UNAVAILABLE_PG = /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect)/;
@@ -155,12 +129,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   const walk = (e: unknown): boolean => {
     if (!e || typeof e !== 'object' || seen.has(e)) return false;
     seen.add(e);
-    const { code, kind, message, originalCode, cause, meta } = e as Record<string, unknown>;
+    const { code, kind, message, originalCode, cause } = e as Record<string, unknown>;
     const pgCode = typeof originalCode === 'string' ? originalCode : typeof code === 'string' ? code : '';
     if (UNAVAILABLE_PRISMA.has(pgCode) || UNAVAILABLE_SOCKET.has(pgCode) || /^(08|57P0)/.test(pgCode)) return true;
     if (typeof kind === 'string' && UNAVAILABLE_KINDS.has(kind)) return true;
     if (typeof message === 'string' && UNAVAILABLE_PG.test(message)) return true;
-    return walk(cause) || walk((meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError);
+    return walk(cause) || walk(driverAdapterErrorOf(e));
   };
   return walk(error);
 }
@@ -173,8 +147,7 @@ export function isUniqueViolation(error: unknown): boolean {
   if (isDriverAdapterError(error)) return error.cause.kind === 'UniqueConstraintViolation';
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
   if (error.code === 'P2002') return true;
-  const cause = (error.meta as { driverAdapterError?: { cause?: { kind?: string } } } | undefined)?.driverAdapterError?.cause;
-  return error.code === 'P2010' && cause?.kind === 'UniqueConstraintViolation';
+  return error.code === 'P2010' && driverAdapterErrorOf(error)?.cause?.kind === 'UniqueConstraintViolation';
 }
 
 /**

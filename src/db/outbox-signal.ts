@@ -3,6 +3,7 @@ import type { Logger } from '../log.ts';
 import type { OutboxSignal } from '../messaging/delivery.ts';
 import type { Platform } from '../messaging/types.ts';
 import { databaseKind } from './database-url.ts';
+import { backendProcessId } from './prisma-internals.ts';
 
 const CHANNEL = 'shequ_outbox';
 /** At most one signal per platform this often: a busy instance commits hundreds of replies a second. */
@@ -76,7 +77,7 @@ class PostgresSignal implements OutboxSignal {
     client.on('end', () => lost());
     client.on('notification', (message) => {
       // Our own signals come back too; this instance already looked.
-      if (message.processId === (client as unknown as { processID: number }).processID || !message.payload) return;
+      if (message.processId === backendProcessId(client) || !message.payload) return;
       for (const listener of this.listeners) listener(message.payload as Platform);
     });
     try {

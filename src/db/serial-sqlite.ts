@@ -1,5 +1,5 @@
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, Transaction } from '@prisma/driver-adapter-utils';
-import { passThrough } from './adapter-proxy.ts';
+import { intercept, onEndFailure } from './prisma-internals.ts';
 
 /** First come, first served: each holder runs once the one before it has released. */
 class Lock {
@@ -15,9 +15,9 @@ class Lock {
 }
 
 /**
- * The lock is released when the transaction ends. Prisma ends it by sending COMMIT or ROLLBACK and
- * then calling commit()/rollback(); when that statement fails (a foreign key checked at commit,
- * SQLITE_BUSY, SQLITE_FULL) it calls neither, which would leave the one connection inside the
+ * The lock is released when the transaction ends. When Prisma's COMMIT or ROLLBACK fails (a foreign
+ * key checked at commit, SQLITE_BUSY, SQLITE_FULL) it calls neither commit() nor rollback()
+ * (prisma-internals.ts, "transaction end"), which would leave the one connection inside the
  * transaction and every later caller waiting for good. Then the transaction is rolled back here and
  * the locks released; the caller still gets the error.
  */
@@ -37,21 +37,10 @@ function releasedWhenDone(tx: Transaction, release: () => void): Transaction {
       await tx.executeRaw({ sql: 'ROLLBACK', args: [], argTypes: [] }).catch(() => undefined);
       await tx.rollback();
     });
-  return new Proxy(tx, {
-    get(target, key) {
-      if (key === 'commit' || key === 'rollback') return () => end(() => target[key]());
-      if (key === 'executeRaw') {
-        return async (query: Parameters<Transaction['executeRaw']>[0]) => {
-          try {
-            return await target.executeRaw(query);
-          } catch (error) {
-            if (query.sql === 'COMMIT' || query.sql === 'ROLLBACK') await abandon();
-            throw error;
-          }
-        };
-      }
-      return passThrough(target, key);
-    },
+  return intercept(tx, {
+    ...onEndFailure(tx, abandon),
+    commit: () => end(() => tx.commit()),
+    rollback: () => end(() => tx.rollback()),
   });
 }
 
@@ -72,27 +61,17 @@ function serialized(adapter: SqlDriverAdapter): SqlDriverAdapter {
       release();
     }
   };
-  return new Proxy(adapter, {
-    get(target, key) {
-      switch (key) {
-        case 'queryRaw':
-          return (query: Parameters<SqlDriverAdapter['queryRaw']>[0]) => alone(() => target.queryRaw(query));
-        case 'executeRaw':
-          return (query: Parameters<SqlDriverAdapter['executeRaw']>[0]) => alone(() => target.executeRaw(query));
-        case 'executeScript':
-          return (script: string) => alone(() => target.executeScript(script));
-        case 'startTransaction':
-          return async (level?: Parameters<SqlDriverAdapter['startTransaction']>[0]) => {
-            const release = await lock.acquire();
-            try {
-              return releasedWhenDone(await target.startTransaction(level), release);
-            } catch (error) {
-              release();
-              throw error;
-            }
-          };
-        default:
-          return passThrough(target, key);
+  return intercept(adapter, {
+    queryRaw: (query) => alone(() => adapter.queryRaw(query)),
+    executeRaw: (query) => alone(() => adapter.executeRaw(query)),
+    executeScript: (script) => alone(() => adapter.executeScript(script)),
+    startTransaction: async (level) => {
+      const release = await lock.acquire();
+      try {
+        return releasedWhenDone(await adapter.startTransaction(level), release);
+      } catch (error) {
+        release();
+        throw error;
       }
     },
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { officialCalendar } from '../../src/calendar/official.ts';
 import { parseCalendarFile } from '../../src/calendar/calendar-file.ts';
-import { OfficeCalendar } from '../../src/calendar/office-calendar.ts';
+import { isWorkday, OfficeCalendar } from '../../src/calendar/office-calendar.ts';
 
 const calendar = new OfficeCalendar(officialCalendar(), []);
 
@@ -17,6 +17,12 @@ describe('the office calendar', () => {
     ['2026-01-01', 'holiday', '元旦'],
   ])('%s is a %s', (date, kind, name) => {
     expect(calendar.day(date)).toMatchObject({ kind, name });
+  });
+
+  it('works a workday and a 调休 weekend day, not a weekend nor a holiday: the one test, of a day or of a date', () => {
+    const days = ['2026-11-23', '2026-10-10', '2026-11-21', '2026-10-01'];
+    expect(days.map((date) => isWorkday(calendar.day(date)))).toEqual([true, true, false, false]);
+    expect(days.map((date) => calendar.isWorkday(date))).toEqual([true, true, false, false]);
   });
 
   it('counts working days across a holiday week and its 调休 Saturday', () => {

@@ -1,4 +1,5 @@
 import { loadDay } from '../../../src/calendar/calendar-store.ts';
+import { isWorkday } from '../../../src/calendar/office-calendar.ts';
 import type { Policy } from '../../../src/config/policy.ts';
 import type { Translate } from '../../../src/i18n/index.ts';
 import { loadReport } from '../load-report.ts';
@@ -24,7 +25,7 @@ export function attendanceSummaryJobs(policy: Policy, t: Translate): Job[] {
       async run({ tx, dueAt }) {
         const date = officeDate(dueAt, policy.timezone);
         const day = await loadDay(tx, date);
-        if (day.kind === 'holiday' || day.kind === 'weekend') return;
+        if (!isWorkday(day)) return;
         const communities = await tx.community.findMany({ orderBy: { id: 'asc' } });
         const entries: OutboxEntry[] = [];
         for (const community of communities) {

@@ -1,4 +1,5 @@
 import { loadDay } from '../../../src/calendar/calendar-store.ts';
+import { isWorkday } from '../../../src/calendar/office-calendar.ts';
 import type { Policy } from '../../../src/config/policy.ts';
 import type { Translate } from '../../../src/i18n/index.ts';
 import { enqueue } from '../../../src/messaging/outbox.ts';
@@ -17,7 +18,7 @@ export function checkInReminderJobs(policy: Policy, t: Translate): Job[] {
       cron: `${at % 60} ${Math.floor(at / 60)} * * *`,
       async run({ tx, dueAt }) {
         const day = await loadDay(tx, officeDate(dueAt, policy.timezone));
-        if (day.kind === 'holiday' || day.kind === 'weekend') return;
+        if (!isWorkday(day)) return;
         const text = t('checkin.reminder', { session: session.name, start: session.start });
         const groups = await groupTargets(tx, 'work', undefined);
         await enqueue(tx, groups.map((target) => ({ platform: target.platform, message: toMessage(target, text) })), dueAt);

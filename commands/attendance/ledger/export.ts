@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Policy } from '../../../src/config/policy.ts';
-import type { MessageKey, Translate } from '../../../src/i18n/index.ts';
-import type { SessionResult } from '../rules/attendance.ts';
+import type { Translate } from '../../../src/i18n/index.ts';
+import { SESSION_STATUS_TEXT, WHEREABOUTS_TEXT } from '../status-texts.ts';
 import type { AttendanceReport } from '../rules/attendance-report.ts';
 
 /** The month's attendance as the street office receives it: a JSON ledger or an XLSX workbook (汇总, 明细, 说明). */
@@ -45,8 +45,6 @@ export function reportJson(report: AttendanceReport, month: string, community: s
 
 export type AttendanceJson = ReturnType<typeof reportJson>;
 
-const statusKey = (s: SessionResult['status']) => `attendance.status.${s}` as MessageKey;
-
 /** Streams the workbook to a file row by row, so memory stays flat however many people the month has. */
 export async function writeReportXlsx(report: AttendanceReport, policy: Pick<Policy, 'attendance'>, t: Translate, filename: string): Promise<void> {
   const zone = report.timezone;
@@ -63,7 +61,7 @@ export async function writeReportXlsx(report: AttendanceReport, policy: Pick<Pol
   const statuses = ['normal', 'late', 'early', 'off_post', 'absent', 'out', 'leave', 'excused', 'pending'] as const;
   const summaryColumns = ['name', 'community', 'schedule', 'workdays', 'sessions'] as const;
   const scoreColumns = ['outsideGeofence', 'fullAttendance', 'deductions', 'rulePoints', 'discretionary', 'total'] as const;
-  add(summary, [...summaryColumns.map((c) => t(`attendance.col.${c}`)), ...statuses.map((s) => t(statusKey(s))), ...scoreColumns.map((c) => t(`attendance.col.${c}`))], true);
+  add(summary, [...summaryColumns.map((c) => t(`attendance.col.${c}`)), ...statuses.map((s) => t(SESSION_STATUS_TEXT[s])), ...scoreColumns.map((c) => t(`attendance.col.${c}`))], true);
   for (const p of report.people) {
     const n = p.totals;
     add(summary, [
@@ -96,14 +94,14 @@ export async function writeReportXlsx(report: AttendanceReport, policy: Pick<Pol
           d.date,
           day,
           s.sessionName,
-          t(statusKey(s.status)),
+          t(SESSION_STATUS_TEXT[s.status]),
           clock(s.checkIn, zone) ?? '',
           clock(s.checkOut, zone) ?? '',
           s.minutesLate || '',
           s.minutesEarly || '',
           s.leaveType ?? '',
           s.exception ?? '',
-          s.whereabouts ? t(`whereabouts.${s.whereabouts}`) : '',
+          s.whereabouts ? t(WHEREABOUTS_TEXT[s.whereabouts]) : '',
           s.outsideGeofence ? t('attendance.yes') : '',
         ]);
       }

@@ -14,7 +14,7 @@ import {
   type Totals,
   type WhereaboutsRecord,
 } from './attendance.ts';
-import type { DayInfo } from '../../../src/calendar/office-calendar.ts';
+import { isWorkday, type DayInfo } from '../../../src/calendar/office-calendar.ts';
 import { sessionsCovered } from '../../duty/api.ts';
 import { dueSessions, hoursFor } from './schedules.ts';
 
@@ -116,7 +116,7 @@ export function buildAttendanceReport(input: ReportInput): AttendanceReport {
           now,
         }),
       );
-      if (day.kind === 'workday' || day.kind === 'makeup_workday') totals.workdays++;
+      if (isWorkday(day)) totals.workdays++;
       for (const s of sessions) addSession(totals, s);
       return { date: day.date, kind: day.kind, name: day.name, sessions };
     });

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Policy, SessionRule } from '../../../src/config/policy.ts';
 import { parseHHMM } from '../../../src/time/office-time.ts';
-import type { DayInfo } from '../../../src/calendar/office-calendar.ts';
+import { isWorkday, type DayInfo } from '../../../src/calendar/office-calendar.ts';
 
 /**
  * Attendance as the regulation defines it, per person, day and session. Pure, over plain data, in
@@ -22,7 +22,8 @@ import type { DayInfo } from '../../../src/calendar/office-calendar.ts';
  */
 
 export type SessionStatus = 'normal' | 'late' | 'early' | 'off_post' | 'absent' | 'out' | 'leave' | 'excused' | 'pending' | 'rest' | 'holiday';
-export type WhereaboutsStatus = 'at_post' | 'meeting' | 'out' | 'visit' | 'rest';
+export const WHEREABOUTS_STATUSES = ['at_post', 'meeting', 'out', 'visit', 'rest'] as const;
+export type WhereaboutsStatus = (typeof WHEREABOUTS_STATUSES)[number];
 
 export interface LeaveInterval {
   personId: number;
@@ -154,7 +155,7 @@ export function classifySession(rules: AttendanceRules, instants: OfficeInstants
     exception: exception?.reason ?? null,
     whereabouts: null,
   };
-  if (day.kind === 'holiday' || day.kind === 'weekend') return { ...result, status: day.kind === 'holiday' ? 'holiday' : 'rest' };
+  if (!isWorkday(day)) return { ...result, status: day.kind === 'holiday' ? 'holiday' : 'rest' };
 
   const start = instants.at(day.date, due.start);
   const end = instants.at(day.date, due.end);

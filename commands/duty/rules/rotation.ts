@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { addDays, datesBetween, parseHHMM } from '../../../src/time/office-time.ts';
-import type { DayInfo } from '../../../src/calendar/office-calendar.ts';
+import { isWorkday, type DayInfo } from '../../../src/calendar/office-calendar.ts';
 
 /**
  * Duty rotations as arithmetic over office dates, in the office zone. Pure: the calendar, the
@@ -71,8 +71,6 @@ export interface HolidayBlock {
   last: string;
 }
 
-const isWorked = (day: DayInfo) => day.kind === 'workday' || day.kind === 'makeup_workday';
-
 /** The shift's start and end instants on an office date. */
 export function shiftSpan(date: string, shift: Pick<ShiftTimes, 'start' | 'end'>, zone: string): { start: Date; end: Date } {
   const midnight = DateTime.fromISO(date, { zone }).startOf('day');
@@ -95,11 +93,11 @@ export function shiftHours(shift: Pick<ShiftTimes, 'start' | 'end'>): number {
  */
 export function blockOf(calendar: CalendarView, date: string): HolidayBlock | null {
   const day = calendar.day(date);
-  if (isWorked(day)) return null;
+  if (isWorkday(day)) return null;
   let first = date;
-  while (!isWorked(calendar.day(addDays(first, -1)))) first = addDays(first, -1);
+  while (!isWorkday(calendar.day(addDays(first, -1)))) first = addDays(first, -1);
   let last = date;
-  while (!isWorked(calendar.day(addDays(last, 1)))) last = addDays(last, 1);
+  while (!isWorkday(calendar.day(addDays(last, 1)))) last = addDays(last, 1);
   let name: string | null = null;
   for (let d = first; d <= last && name === null; d = addDays(d, 1)) {
     const info = calendar.day(d);
@@ -110,7 +108,7 @@ export function blockOf(calendar: CalendarView, date: string): HolidayBlock | nu
 
 /** workday (调休 Saturdays included), holiday (inside a holiday block), or restday. */
 export function dayClass(calendar: CalendarView, date: string): DayClass {
-  if (isWorked(calendar.day(date))) return 'workday';
+  if (isWorkday(calendar.day(date))) return 'workday';
   return blockOf(calendar, date) ? 'holiday' : 'restday';
 }
 
@@ -144,7 +142,8 @@ function takeMembers(members: readonly Member[], pointer: number, count: number,
   return { taken, next };
 }
 
-function weekOf(date: string): string {
+/** The Monday of the date's week, which keys a weekly rotation's turn. */
+function weekStart(date: string): string {
   return DateTime.fromISO(date, { zone: 'UTC' }).startOf('week').toISODate()!;
 }
 
@@ -162,7 +161,7 @@ export function planCycle(rotation: CycleRotation, calendar: CalendarView, from:
   let turn: Member[] = [];
   for (let date = rotation.start; date <= to; date = addDays(date, 1)) {
     if (!rotation.days.includes(dayClass(calendar, date))) continue;
-    const key = rotation.every === 'day' ? date : weekOf(date);
+    const key = rotation.every === 'day' ? date : weekStart(date);
     if (key !== turnKey) {
       const picked = takeMembers(rotation.members, pointer, perTurn, date);
       turn = picked.taken;

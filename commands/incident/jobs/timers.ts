@@ -1,7 +1,7 @@
 import type { Policy } from '../../../src/config/policy.ts';
 import type { Translate } from '../../../src/i18n/index.ts';
 import { enqueue } from '../../../src/messaging/outbox.ts';
-import { escalationSteps, levelRule, minutesBetween, onSiteDueAt, stepDueAt } from '../rules/escalation.ts';
+import { dueSteps, escalationSteps, levelRule, minutesBetween, onSiteDueAt } from '../rules/escalation.ts';
 import type { Job } from '../../../src/scheduler/scheduler.ts';
 import { addUpdate, loadIncident, post, tellPeople, type Desk, type LoadedIncident } from '../desk.ts';
 import { caseLines } from '../format.ts';
@@ -62,7 +62,7 @@ async function climb(desk: Desk): Promise<void> {
     let incident = (await loadIncident(tx, id))!;
     let passOn = false;
     for (let index = incident.escalationStep + 1; index <= last; index++) {
-      const due = stepDueAt(policy.incident, incident.level, incident.reportedAt, index) <= now;
+      const due = dueSteps(policy.incident, incident, now).some((step) => step.index === index);
       if (!due && !passOn) break;
       const claimed = await tx.incident.updateMany({ where: { id, status: 'reported', escalationStep: index - 1 }, data: { escalationStep: index } });
       if (claimed.count !== 1) break;

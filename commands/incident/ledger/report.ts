@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { communityOption, UsageError, withDatabase } from '../../../src/cli/context.ts';
 import { MONTHLY_LEDGER_OPTIONS, type ReportSpec } from '../../../src/core/family.ts';
 import type { Translate } from '../../../src/i18n/index.ts';
+import type { KeysUnder } from '../../../src/i18n/value-text.ts';
 import { loadLedger, type Ledger } from './rows.ts';
 import { writeReference } from '../../../src/core/reference.ts';
 
@@ -11,7 +12,7 @@ import { writeReference } from '../../../src/core/reference.ts';
 async function workbook(t: Translate, ledger: Ledger): Promise<ExcelJS.Workbook> {
   const book = new ExcelJS.Workbook();
   const cases = book.addWorksheet(t('incident.sheet.cases'));
-  const col = (key: string, width: number) => ({ header: t(`incident.col.${key}` as never), key, width });
+  const col = (key: KeysUnder<'incident.col.'>, width: number) => ({ header: t(`incident.col.${key}`), key, width });
   cases.columns = [
     col('id', 6), col('community', 12), col('className', 12), col('type', 12), col('level', 8), col('casualties', 6), col('status', 8),
     col('text', 30), col('place', 16), col('reporter', 10), col('reporterPhone', 14),

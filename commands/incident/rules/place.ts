@@ -1,3 +1,5 @@
+import { distanceMeters, type LatLng } from '../../../src/core/geo.ts';
+
 /**
  * Places as reports write them, and when two reports are the same thing (并案): the same type, in
  * the policy's window, at the same place — a shared building or road named in both, or two shared
@@ -41,20 +43,6 @@ export function placeOf(text: string): string | null {
   const place = found[0].split(BEFORE_NAME).filter(Boolean);
   const isPlace = new RegExp(`${PLACE.source}|${INSIDE.source}`, 'u');
   return place.length > 0 ? place.slice(place.findIndex((part) => isPlace.test(part))).join('') || found[0] : null;
-}
-
-export interface LatLng {
-  latitude: number;
-  longitude: number;
-}
-
-/** Great-circle distance in metres. */
-export function distanceMeters(a: LatLng, b: LatLng): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.latitude - a.latitude) * rad;
-  const dLng = (b.longitude - a.longitude) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.latitude * rad) * Math.cos(b.latitude * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
 }
 
 export interface PlacedReport {

@@ -1,12 +1,20 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { type MessageKey, type Translate } from '../../../src/i18n/index.ts';
+import { textOf } from '../../../src/i18n/value-text.ts';
+import type { StepStatus } from '../../../src/approval/kind.ts';
 import { leaveRegister, type RegisterRow } from './rows.ts';
 import type { ReportSpec } from '../../../src/core/family.ts';
 import { UsageError, withDatabase } from '../../../src/cli/context.ts';
 
-const STEP_STATUSES = ['approved', 'rejected', 'pending', 'waiting', 'skipped'];
-const stepStatus = (t: Translate, status: string) => (STEP_STATUSES.includes(status) ? t(`leave.step.${status}` as MessageKey) : status);
+const STEP_TEXT = {
+  approved: 'leave.step.approved',
+  rejected: 'leave.step.rejected',
+  pending: 'leave.step.pending',
+  waiting: 'leave.step.waiting',
+  skipped: 'leave.step.skipped',
+} as const satisfies Record<StepStatus, MessageKey>;
+const stepStatus = (t: Translate, status: string) => textOf(t, STEP_TEXT, status);
 
 function chainText(t: Translate, row: RegisterRow): string {
   return row.chain.map((s) => `${s.role}${s.approver ?? ''} ${stepStatus(t, s.status)}${s.actedAt ? ` ${s.actedAt}` : ''}${s.comment ? `（${s.comment}）` : ''}`).join(' → ');

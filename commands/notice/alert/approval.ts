@@ -3,10 +3,18 @@ import { pushTo, roleName } from '../../../src/approval/workflow.ts';
 import { privateTargets } from '../../../src/core/addressing.ts';
 import { writeReference } from '../../../src/core/reference.ts';
 import type { MessageKey } from '../../../src/i18n/index.ts';
-import { alertLines, firstId, loadAlert, noteLines, type AlertMsgType } from './alerts.ts';
+import { textOf } from '../../../src/i18n/value-text.ts';
+import { alertLines, firstId, loadAlert, msgTypeOf, MSG_TYPE_TEXT, noteLines } from './alerts.ts';
 import { sendAlert } from './send.ts';
 
-const STATUSES = ['pending', 'approved', 'rejected'];
+/** An alert's status as its row keeps it: pending while its step is decided, then approved (and sent) or rejected. */
+export type AlertStatus = 'pending' | 'approved' | 'rejected';
+
+const STATUS_TEXT = {
+  pending: 'alert.status.pending',
+  approved: 'alert.status.approved',
+  rejected: 'alert.status.rejected',
+} as const satisfies Record<AlertStatus, MessageKey>;
 
 /** How people name an alert where other kinds share its number: 「同意 预警#3」「更新预警 预警#3」. */
 export const ALERT_NOUN = '预警';
@@ -53,12 +61,12 @@ export const alertApproval: ApprovalKind = {
   async close(tx, id, at, outcome, now) {
     return (await tx.alert.updateMany({ where: { id, status: 'pending', currentStep: at }, data: { status: outcome, decidedAt: now } })).count === 1;
   },
-  statusText: (t, status) => (STATUSES.includes(status) ? t(`alert.status.${status}` as MessageKey) : status),
+  statusText: (t, status) => textOf(t, STATUS_TEXT, status),
   async post(w, id, _index, approver, _steps, header) {
     const { t } = w;
     const alert = (await loadAlert(w.tx, id))!;
     return [
-      header ?? t(`alert.post.title.${alert.msgType as AlertMsgType}`, { id, first: firstId(alert) }),
+      header ?? t(MSG_TYPE_TEXT[msgTypeOf(alert)].post, { id, first: firstId(alert) }),
       ...noteLines(t, alert),
       ...alertLines(t, alert),
       t('alert.post.author', { name: alert.authorName, approver: approver.name, role: roleName(t, approver.role) }),

@@ -7,7 +7,7 @@ import { OFFICE_STAFF, type Role } from '../../../src/core/roles.ts';
 import type { MessageKey } from '../../../src/i18n/index.ts';
 import { alertLines } from './alerts.ts';
 import { fileAlert } from './file.ts';
-import { ALERT_FIELDS, ALERT_LEVELS, firstMissing, labelOf, readAlertFields, readLevel, writeAlertFields, type AlertFields } from '../rules/alert-fields.ts';
+import { ALERT_FIELDS, ALERT_LEVELS, firstMissing, labelOf, readAlertFields, readLevel, writeAlertFields, type AlertField, type AlertFields } from '../rules/alert-fields.ts';
 
 const fieldsSchema = z.object(Object.fromEntries(ALERT_FIELDS.map((field) => [field, z.string().min(1)])) as Record<keyof AlertFields, z.ZodString>);
 const publishArgs = z.object({ scope: z.enum(['community', 'street']), fields: fieldsSchema });
@@ -19,6 +19,17 @@ export const ALERT_AUTHORS: readonly Role[] = [...OFFICE_STAFF, 'street_emergenc
 const LEVEL_ANSWERS = [...ALERT_LEVELS, ...ALERT_LEVELS.map((level) => `${level}预警`), '一级', '二级', '三级', '四级'];
 /** 「发布预警 全街道 …」: every community of the street. */
 const STREET = /^全街道(?:[\s:,]+|$)/;
+/** How a missing field is asked for. */
+const ASK_TEXT = {
+  name: 'alert.ask.name',
+  type: 'alert.ask.type',
+  level: 'alert.ask.level',
+  area: 'alert.ask.area',
+  period: 'alert.ask.period',
+  impact: 'alert.ask.impact',
+  guidance: 'alert.ask.guidance',
+  issuer: 'alert.ask.issuer',
+} as const satisfies Record<AlertField, MessageKey>;
 
 /**
  * The fields as written, the name perhaps unlabelled on the first line (「发布预警 暴雨红色预警」); the
@@ -41,7 +52,7 @@ function parsePublish(rest: string): ArgsResult<PublishArgs> {
   const missing = firstMissing(fields);
   if (!missing) return { ok: true, args: { scope, fields: fields as AlertFields } };
   const ask: Text =
-    missing === 'level' && writtenLevel ? { key: 'alert.ask.levelAgain', params: { level: writtenLevel } } : { key: `alert.ask.${missing}` as MessageKey };
+    missing === 'level' && writtenLevel ? { key: 'alert.ask.levelAgain', params: { level: writtenLevel } } : { key: ASK_TEXT[missing] };
   return {
     ok: false,
     ask,

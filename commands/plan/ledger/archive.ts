@@ -2,10 +2,12 @@ import ExcelJS from 'exceljs';
 import { loadCalendar } from '../../../src/calendar/calendar-store.ts';
 import type { Policy } from '../../../src/config/policy.ts';
 import type { Tx } from '../../../src/db/client.ts';
-import type { MessageKey, Translate } from '../../../src/i18n/index.ts';
+import type { Translate } from '../../../src/i18n/index.ts';
+import { textOf, type KeysUnder } from '../../../src/i18n/value-text.ts';
 import { formatDateTime } from '../../../src/time/office-time.ts';
 import { resultText, vaguenessText } from '../format.ts';
 import { weekDates } from '../rules/week.ts';
+import { REVISION_TEXT, revisionStep, SOURCE_TEXT, WEEK_STATUS_TEXT } from '../value-texts.ts';
 import { loadWeeks } from '../week-view.ts';
 
 /**
@@ -125,9 +127,9 @@ const numbered = (list: readonly string[]) => list.map((text, i) => `${i + 1}. $
 
 export async function writeArchiveXlsx(t: Translate, archive: PlanArchive, file: string): Promise<void> {
   const book = new ExcelJS.Workbook();
-  const col = (key: string) => t(`plan.col.${key}` as MessageKey);
-  const status = (s: string) => t(`plan.status.${s}` as MessageKey);
-  const source = (s: string) => t(`plan.source.${s}` as MessageKey);
+  const col = (key: KeysUnder<'plan.col.'>) => t(`plan.col.${key}`);
+  const status = (s: string) => textOf(t, WEEK_STATUS_TEXT, s);
+  const source = (s: string) => textOf(t, SOURCE_TEXT, s);
   const wrap = { alignment: { wrapText: true, vertical: 'top' as const } };
 
   const plans = book.addWorksheet(t('plan.sheet.plans'));
@@ -194,7 +196,7 @@ export async function writeArchiveXlsx(t: Translate, archive: PlanArchive, file:
   ];
   for (const p of archive.plans) {
     for (const h of p.history) {
-      const kind = t(`plan.kind.${h.kind === 'post' ? (h.mode ?? 'first') : h.kind}` as MessageKey);
+      const kind = textOf(t, REVISION_TEXT, revisionStep(h.kind, h.mode));
       history.addRow({ person: p.person, week: p.week, at: h.at, kind, content: h.kind === 'results' ? h.text : numbered(h.items) });
     }
   }

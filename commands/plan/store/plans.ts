@@ -14,6 +14,9 @@ export interface PlanPerson {
 export type PlanRow = Awaited<ReturnType<Tx['weeklyPlan']['findFirstOrThrow']>>;
 export type ItemRow = Awaited<ReturnType<Tx['planItem']['findFirstOrThrow']>>;
 export type ItemSource = 'posted' | 'carried' | 'meeting';
+/** A revision's kind as its row keeps it, and a post's mode: the week's first post, or one that replaced or added to its items. */
+export type RevisionKind = 'post' | 'results' | 'carry' | 'meeting';
+export type PostMode = 'first' | 'replace' | 'add';
 
 /** How far back the Monday review looks for "last week": past a holiday week and a leave. */
 const LOOKBACK_WEEKS = 4;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkGeofence, distanceMeters } from '../../../commands/attendance/rules/geofence.ts';
+import { checkGeofence } from '../../../commands/attendance/rules/geofence.ts';
+import { distanceMeters } from '../../../src/core/geo.ts';
 
 const office = { latitude: 39.9087, longitude: 116.3975, radiusMeters: 300 };
 

@@ -3,7 +3,8 @@ import { defaultPolicy, parsePolicy } from '../../../commands/index.ts';
 import { classify, emergencyNumbers, mentions, mustCallFirst } from '../../../commands/incident/rules/classify.ts';
 import { dueSteps, escalatesAtOnce, escalationSteps, minutesBetween, onSiteDueAt, stepDueAt } from '../../../commands/incident/rules/escalation.ts';
 import { median, summarizeByClass, worst } from '../../../commands/incident/rules/ledger.ts';
-import { distanceMeters, isLikelyDuplicate, placeOf, placeTokens } from '../../../commands/incident/rules/place.ts';
+import { isLikelyDuplicate, placeOf, placeTokens } from '../../../commands/incident/rules/place.ts';
+import { distanceMeters } from '../../../src/core/geo.ts';
 import { householdNumbers, maskName, maskPrivate } from '../../../src/core/privacy.ts';
 
 const rules = defaultPolicy().incident;
