@@ -41,13 +41,52 @@ export function payloadOf(message: OutgoingMessage): string {
   return JSON.stringify(message, (_key, value: unknown) => (typeof value === 'string' ? value.toWellFormed() : value));
 }
 
-/** Writes outgoing messages inside the caller's transaction: committed with the effect, or not at all. */
-export async function enqueue(tx: Tx, entries: readonly OutboxEntry[], createdAt: Date): Promise<void> {
-  for (const entry of entries) await enqueueOne(tx, entry, createdAt);
+/**
+ * What one piece of work sends (a command's replies, its messages to other chats, approval and desk
+ * posts, edits and recalls; a job's posts; what a delivery's watchers say), collected while it runs
+ * and written once, in order, by whoever owns its transaction: the dispatcher after the handler, the
+ * scheduler after the job, the delivery worker after its watchers. The messages commit with the
+ * effect, or not at all, and none can be left unwritten: one added after the write is refused.
+ */
+export class Outbox {
+  private readonly queued: { entry: OutboxEntry; written?: (id: number) => Promise<unknown> }[] = [];
+  private closed = false;
+
+  add(...entries: readonly OutboxEntry[]): void {
+    this.open();
+    for (const entry of entries) this.queued.push({ entry });
+  }
+
+  /**
+   * A message whose row a ledger follows (a notice's copy in one group, its recall): `written` gets
+   * the row's id when the row is written, in the same transaction.
+   */
+  addFollowed(entry: OutboxEntry, written: (id: number) => Promise<unknown>): void {
+    this.open();
+    this.queued.push({ entry, written });
+  }
+
+  /** Writes every message added, in the order they were added; once, by the owner of the transaction. */
+  async write(tx: Tx, createdAt: Date): Promise<void> {
+    this.open();
+    this.closed = true;
+    for (const { entry, written } of this.queued) {
+      const id = await insert(tx, entry, createdAt);
+      if (written) await written(id);
+    }
+  }
+
+  private open(): void {
+    if (this.closed) throw new Error('the outbox of this transaction is written already: a message added now would be lost');
+  }
 }
 
-/** Writes one outgoing message like `enqueue` and returns its row id, for a ledger that follows it (notices). */
-export async function enqueueOne(tx: Tx, entry: OutboxEntry, createdAt: Date): Promise<number> {
+/** Writes outgoing messages now, inside the caller's transaction: for a caller that owns its transaction and sends nothing else. */
+export async function enqueue(tx: Tx, entries: readonly OutboxEntry[], createdAt: Date): Promise<void> {
+  for (const entry of entries) await insert(tx, entry, createdAt);
+}
+
+async function insert(tx: Tx, entry: OutboxEntry, createdAt: Date): Promise<number> {
   // Raw: every reply of every command passes here, and a compiled insert costs about four times as much.
   const [row] = await sql(tx).query<{ id: number }>`
     INSERT INTO "OutboxMessage" ("platform", "platformChatId", "payload", "subject", "nextAttemptAt", "createdAt", "priority")

@@ -1,7 +1,6 @@
 import { loadDay } from '../../../src/calendar/calendar-store.ts';
 import type { Policy } from '../../../src/config/policy.ts';
 import type { Translate } from '../../../src/i18n/index.ts';
-import { enqueue } from '../../../src/messaging/outbox.ts';
 import { groupTargets, toMessage } from '../../../src/core/addressing.ts';
 import type { Job } from '../../../src/scheduler/scheduler.ts';
 import { officeDate, parseHHMM } from '../../../src/time/office-time.ts';
@@ -15,12 +14,12 @@ export function checkInReminderJobs(policy: Policy, t: Translate): Job[] {
     return {
       name: `checkin-reminder-${session.id}`,
       cron: `${at % 60} ${Math.floor(at / 60)} * * *`,
-      async run({ tx, dueAt }) {
+      async run({ tx, dueAt, out }) {
         const day = await loadDay(tx, officeDate(dueAt, policy.timezone));
         if (day.kind === 'holiday' || day.kind === 'weekend') return;
         const text = t('checkin.reminder', { session: session.name, start: session.start });
         const groups = await groupTargets(tx, 'work', undefined);
-        await enqueue(tx, groups.map((target) => ({ platform: target.platform, message: toMessage(target, text) })), dueAt);
+        for (const target of groups) out.add({ platform: target.platform, message: toMessage(target, text) });
       },
     };
   });
