@@ -1,6 +1,6 @@
 import type { Notice, NoticeDelivery } from '../../src/generated/prisma/client.ts';
 import type { Translate } from '../../src/i18n/index.ts';
-import { payloadOf, type OutboxEntry } from '../../src/messaging/outbox.ts';
+import { pendingAbout, rewritePending, type OutboxEntry } from '../../src/messaging/outbox.ts';
 import type { Platform } from '../../src/messaging/types.ts';
 import { DELIVERY_STATES, isSettled, type DeliveryState } from './rules/ledger.ts';
 import type { NoticeWork } from './work.ts';
@@ -71,19 +71,15 @@ export async function updateProgress({ tx, out, t }: NoticeWork, noticeId: numbe
   const target = notice.progressPlatform && notice.progressChatId ? { platform: notice.progressPlatform as Platform, chatId: notice.progressChatId } : null;
   const editable = target !== null && EDITS_IN_PLACE.has(target.platform) && notice.progressMessageId !== null;
   if (deliveries.every((d) => isSettled(d.status as DeliveryState))) {
-    const progressRow = target && EDITS_IN_PLACE.has(target.platform) && !editable ? await tx.outboxMessage.findFirst({ where: { subject: `notice-progress:${noticeId}`, status: 'pending' } }) : null;
+    const progressRow = target && EDITS_IN_PLACE.has(target.platform) && !editable ? await pendingAbout(tx, `notice-progress:${noticeId}`) : null;
     // The progress message is being sent: its own result brings us back here, to edit it into the result.
-    if (progressRow?.lockedUntil && progressRow.lockedUntil.getTime() > Date.now()) return;
+    if (progressRow?.sending) return;
     const done = await tx.notice.updateMany({ where: { id: noticeId, finishedAt: null }, data: { finishedAt: now, status: 'done' } });
     if (done.count !== 1 || !target) return;
     const text = resultText(t, notice, deliveries);
     if (progressRow) {
       // The progress message has not gone out yet: it goes out as the result, so the publisher still gets one message.
-      const rewritten = await tx.outboxMessage.updateMany({
-        where: { id: progressRow.id, status: 'pending', OR: [{ lockedUntil: null }, { lockedUntil: { lte: new Date() } }] },
-        data: { payload: payloadOf({ chatId: target.chatId, text }), subject: `notice-result:${noticeId}` },
-      });
-      if (rewritten.count === 1) return;
+      if (await rewritePending(tx, progressRow.id, { chatId: target.chatId, text }, `notice-result:${noticeId}`)) return;
     }
     out.add({ platform: target.platform, message: { chatId: target.chatId, text, ...(editable ? { replaceMessageId: notice.progressMessageId! } : {}) }, subject: `notice-result:${noticeId}` });
   } else {

@@ -1,6 +1,7 @@
 import type { Notice } from '../../src/generated/prisma/client.ts';
 import type { Translate } from '../../src/i18n/index.ts';
 import { RECALL_UNSUPPORTED } from '../../src/messaging/delivery.ts';
+import { cancelPending } from '../../src/messaging/outbox.ts';
 import type { Platform } from '../../src/messaging/types.ts';
 import { updateProgress } from './progress.ts';
 import type { NoticeWork } from './work.ts';
@@ -13,8 +14,8 @@ export type WithdrawOutcome =
 
 /**
  * 撤回通知: a draft or a scheduled notice is cancelled whole; one that is going out has its unsent
- * rows taken off the queue (compare-and-set on the outbox row, so a row being sent is not touched)
- * and a recall queued for every group it reached, linked to the group's delivery row. The platforms' answers come back through the
+ * rows taken off the queue (a row being sent is not touched) and a recall queued for every group it
+ * reached, linked to the group's delivery row. The platforms' answers come back through the
  * delivery watcher, and `reportRecall` tells the publisher where it could not be recalled.
  */
 export async function withdrawNotice(w: NoticeWork, notice: Notice, now: Date, progressEveryMs: number): Promise<WithdrawOutcome> {
@@ -32,11 +33,7 @@ export async function withdrawNotice(w: NoticeWork, notice: Notice, now: Date, p
   let inFlight = 0;
   for (const delivery of await tx.noticeDelivery.findMany({ where: { noticeId: notice.id }, orderBy: { id: 'asc' } })) {
     if ((delivery.status === 'queued' || delivery.status === 'retrying') && delivery.outboxId !== null) {
-      const taken = await tx.outboxMessage.updateMany({
-        where: { id: delivery.outboxId, status: 'pending', OR: [{ lockedUntil: null }, { lockedUntil: { lte: new Date() } }] },
-        data: { status: 'cancelled' },
-      });
-      if (taken.count === 1) {
+      if (await cancelPending(tx, delivery.outboxId)) {
         await tx.noticeDelivery.update({ where: { id: delivery.id }, data: { status: 'cancelled' } });
         cancelled++;
       } else inFlight++;

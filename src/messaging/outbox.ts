@@ -94,3 +94,51 @@ async function insert(tx: Tx, entry: OutboxEntry, createdAt: Date): Promise<numb
     RETURNING "id"`;
   return row!.id;
 }
+
+/**
+ * A row not yet sent and not claimed by a sender right now: only such a row may still be taken back
+ * or rewritten (a claimed one may be on its way to the platform).
+ */
+function unclaimed(id: number) {
+  return { id, status: 'pending', OR: [{ lockedUntil: null }, { lockedUntil: { lte: new Date() } }] };
+}
+
+/** Takes an unsent message off the queue (a notice recalled before it reached a group); false when it is sent or being sent. */
+export async function cancelPending(tx: Tx, id: number): Promise<boolean> {
+  return (await tx.outboxMessage.updateMany({ where: unclaimed(id), data: { status: 'cancelled' } })).count === 1;
+}
+
+/** The unsent message about `subject`, and whether a sender holds it right now. */
+export async function pendingAbout(tx: Tx, subject: string): Promise<{ id: number; sending: boolean } | null> {
+  const row = await tx.outboxMessage.findFirst({ where: { subject, status: 'pending' }, select: { id: true, lockedUntil: true } });
+  return row ? { id: row.id, sending: row.lockedUntil !== null && row.lockedUntil.getTime() > Date.now() } : null;
+}
+
+/** Sends an unsent message as another text and subject (a progress message not yet out going out as the result); false when it is sent or being sent. */
+export async function rewritePending(tx: Tx, id: number, message: OutgoingMessage, subject: string): Promise<boolean> {
+  return (await tx.outboxMessage.updateMany({ where: unclaimed(id), data: { payload: payloadOf(message), subject } })).count === 1;
+}
+
+/**
+ * A chat has a new id (a Telegram group become a supergroup, a WeChat group after a re-login): its
+ * unsent messages go there. Sent ones follow only with `sent`: where the new chat numbers its
+ * messages afresh, an old message id could be mistaken for a new one in a quoted reply.
+ */
+export async function retargetChat(tx: Tx, platform: Platform, from: string, to: string, { sent }: { sent: boolean }): Promise<void> {
+  const pending = await tx.outboxMessage.findMany({ where: { platform, platformChatId: from, status: 'pending' } });
+  for (const row of pending) {
+    const message = JSON.parse(row.payload) as OutgoingMessage;
+    await tx.outboxMessage.update({ where: { id: row.id }, data: { platformChatId: to, payload: payloadOf({ ...message, chatId: to }) } });
+  }
+  if (sent) await tx.outboxMessage.updateMany({ where: { platform, platformChatId: from }, data: { platformChatId: to } });
+}
+
+/** A person has a new id on the platform (a WeChat re-login): the unsent messages that @mention them mention the new one. */
+export async function retargetMentions(tx: Tx, platform: Platform, from: string, to: string): Promise<void> {
+  const rows = await tx.outboxMessage.findMany({ where: { platform, status: 'pending', payload: { contains: JSON.stringify(from) } } });
+  for (const row of rows) {
+    const message = JSON.parse(row.payload) as OutgoingMessage;
+    if (message.mention?.userId !== from) continue;
+    await tx.outboxMessage.update({ where: { id: row.id }, data: { payload: payloadOf({ ...message, mention: { ...message.mention, userId: to } }) } });
+  }
+}
