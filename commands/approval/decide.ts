@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ApprovalKind } from '../../src/approval/kind.ts';
 import { approvalRecord } from '../../src/approval/records.ts';
-import { decide, workflowFor } from '../../src/approval/workflow.ts';
+import { decide } from '../../src/approval/workflow.ts';
 import { defineCommand, TRIGGER, type ArgsResult, type Command, type CommandContext, type ParseContext } from '../../src/core/command.ts';
 import { renderText } from '../../src/i18n/text.ts';
 import { buttonValue, namedRecord, readSubject, writeReference } from '../../src/core/reference.ts';
@@ -62,9 +62,7 @@ function decision(kinds: () => readonly ApprovalKind[], approve: boolean) {
       const refs = found.map((k) => `「${buttonValue(approve ? '同意' : '驳回', writeReference(args.id!, k.noun))}」`).join('或');
       return context.reply(context.t('approval.ambiguous', { id: args.id, refs }));
     }
-    const w = workflowFor(context);
-    const answer = await decide(w, found, { id: args.id, actor: { personId: context.sender.personId, name: context.sender.name }, approve, comment: args.comment });
-    await w.commit();
+    const answer = await decide(context, found, { id: args.id, actor: { personId: context.sender.personId, name: context.sender.name }, approve, comment: args.comment });
     context.reply(renderText(context.t, answer));
   };
 }

@@ -3,7 +3,7 @@ import type { Policy } from '../../src/config/policy.ts';
 import type { Tx } from '../../src/db/client.ts';
 import { rawDate, rawOptionalDate } from '../../src/db/raw-values.ts';
 import type { Translate } from '../../src/i18n/index.ts';
-import type { OutboxEntry } from '../../src/messaging/outbox.ts';
+import type { Outbox } from '../../src/messaging/outbox.ts';
 import { sessionsCovered } from './rules/rotation.ts';
 import { formatClock, officeDate, addDays } from '../../src/time/office-time.ts';
 import { ensureRoster } from './generate.ts';
@@ -23,7 +23,7 @@ export interface Effects {
   policy: Policy;
   t: Translate;
   now: Date;
-  out: OutboxEntry[];
+  out: Outbox;
 }
 
 const MINUTE = 60_000;
@@ -108,7 +108,7 @@ export async function recordArrival(e: Effects, person: Person & { name: string 
   if (marked.count === 1 && seat.missedReportedAt !== null) {
     const to = await leaderTargets(tx, policy, seat.communityId, at);
     const text = t('duty.missed.arrived', { name, shift: arrival.shift, time: formatClock(at, policy.timezone), minutes: late });
-    for (const target of to?.targets ?? []) e.out.push({ platform: target.platform, message: toMessage(target, text) });
+    for (const target of to?.targets ?? []) e.out.add({ platform: target.platform, message: toMessage(target, text) });
   }
   return arrival;
 }

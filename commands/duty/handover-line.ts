@@ -27,7 +27,7 @@ export async function handOver(e: Effects, personId: number, note: string): Prom
   const from = await tx.person.findUnique({ where: { id: personId }, select: { name: true } });
   for (const person of names) {
     const message = t('duty.handOver.toNext', { name: from?.name ?? '', shift, note: text, time: formatClock(now, policy.timezone) });
-    for (const target of await privateTargets(tx, person.id)) e.out.push({ platform: target.platform, message: toMessage(target, message) });
+    for (const target of await privateTargets(tx, person.id)) e.out.add({ platform: target.platform, message: toMessage(target, message) });
   }
   const successors = names.map((p) => p.name).join('、');
   return t('duty.handOver.done', { shift, time: formatClock(now, policy.timezone), note: text, next: successors ? t('duty.handOver.next', { names: successors }) : '' });

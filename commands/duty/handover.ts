@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { defineCommand, triggerWithArgs, TRIGGER } from '../../src/core/command.ts';
 import { OFFICE_STAFF } from '../../src/core/roles.ts';
-import { arrivalText, recordArrival, type Effects } from './arrival.ts';
+import { arrivalText, recordArrival } from './arrival.ts';
 import { handOver } from './handover-line.ts';
-import { enqueue } from '../../src/messaging/outbox.ts';
 
 /** 接班: arriving on duty (the shift's check-in, also on holidays and at night) and reading the last handover. */
 export const dutyTakeOverCommand = defineCommand({
@@ -17,10 +16,8 @@ export const dutyTakeOverCommand = defineCommand({
   args: z.object({}),
   parse: () => ({ ok: true, args: {} }),
   async handle(context) {
-    const { tx, policy, t, now, sender } = context;
-    const e: Effects = { tx, policy, t, now, out: [] };
-    const arrival = await recordArrival(e, sender, now);
-    await enqueue(tx, e.out, now);
+    const { policy, t, now, sender } = context;
+    const arrival = await recordArrival(context, sender, now);
     if (!arrival) return context.reply(t('duty.takeOver.none', { minutes: policy.duty.checkIn.opensMinutesBefore }));
     context.reply(arrivalText(t, arrival));
   },
@@ -38,10 +35,6 @@ export const dutyHandOverCommand = defineCommand({
   args: z.object({ note: z.string() }),
   parse: (rest) => ({ ok: true, args: { note: rest.trim() } }),
   async handle(context, { note }) {
-    const { tx, policy, t, now, sender } = context;
-    const e: Effects = { tx, policy, t, now, out: [] };
-    const answer = await handOver(e, sender.personId, note);
-    await enqueue(tx, e.out, now);
-    context.reply(answer);
+    context.reply(await handOver(context, context.sender.personId, note));
   },
 });

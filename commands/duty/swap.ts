@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { startApproval, workflowFor } from '../../src/approval/workflow.ts';
+import { startApproval } from '../../src/approval/workflow.ts';
 import { defineCommand, type ArgsResult, type GroupTrigger, type CommandContext, type CommunitySender, type ParseContext } from '../../src/core/command.ts';
 import { renderText, type Text } from '../../src/i18n/text.ts';
 import { type Sender } from '../../src/core/identity.ts';
@@ -63,9 +63,7 @@ async function ask(context: CommandContext<Sender>, kind: 'swap' | 'cover', coll
   const swap = await tx.dutySwap.create({
     data: { communityId: seat.communityId, kind, requesterId: sender.personId, colleagueId: colleague.personId, seatId: seat.id, otherSeatId: otherSeat?.id ?? null, status: 'pending', platform: message.platform, platformChatId: message.chatId, createdAt: now },
   });
-  const w = workflowFor(context);
-  await startApproval(w, dutySwapApproval, swap.id, swapPlan(policy.duty.swaps.approval, colleague.personId));
-  await w.commit();
+  await startApproval(context, dutySwapApproval, swap.id, swapPlan(policy.duty.swaps.approval, colleague.personId));
   say(context, { key: kind === 'swap' ? 'duty.swap.asked' : 'duty.cover.asked', params: { id: swap.id, name: colleague.name } });
 }
 

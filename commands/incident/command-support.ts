@@ -2,22 +2,19 @@ import { z } from 'zod';
 import { type ArgsResult, type CommandContext, type ParseContext } from '../../src/core/command.ts';
 import { type Text } from '../../src/i18n/text.ts';
 import { type Sender } from '../../src/core/identity.ts';
-import { workflowFor } from '../../src/approval/workflow.ts';
 import type { Desk } from './desk.ts';
 import { incidentRef } from './subjects.ts';
 import type { Actor } from './workflow.ts';
 
-/** The desk on a command's transaction; `commit` writes its messages to the outbox. */
-export function deskFor(context: CommandContext): Desk & { commit(): Promise<void> } {
-  return { ...workflowFor(context), here: { platform: context.message.platform, chatId: context.message.chatId } };
+/** The desk on a command's transaction: what it posts goes into the command's outbox. */
+export function deskFor(context: CommandContext): Desk {
+  const { tx, policy, t, now, out, message } = context;
+  return { tx, policy, t, now, out, here: { platform: message.platform, chatId: message.chatId } };
 }
 
-/** Runs one piece of desk work on the command's transaction, commits its messages, then answers the sender. */
+/** Runs one piece of desk work on the command's transaction, then answers the sender. */
 export async function answerWith(context: CommandContext, work: (desk: Desk) => Promise<string>): Promise<void> {
-  const desk = deskFor(context);
-  const answer = await work(desk);
-  await desk.commit();
-  context.reply(answer);
+  context.reply(await work(deskFor(context)));
 }
 
 export function actorOf(sender: Sender): Actor {

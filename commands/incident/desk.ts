@@ -7,8 +7,8 @@ import type { Holder } from './people.ts';
 import { incidentIdFromSubject, noticeSubject } from './subjects.ts';
 
 /**
- * The incident desk works on the same shape as leave's workflow (transaction, policy, catalog, the
- * message's time, outbox entries committed with the change), so it shares leave's helpers.
+ * The incident desk works on the same shape as the approval workflow (transaction, policy, catalog,
+ * the message's time, the outbox written with the change), so it shares its helpers.
  */
 export interface Desk extends Workflow {
   /** The chat the command came from: its answer goes there, so notices to that group are not repeated. */
@@ -30,7 +30,7 @@ function isNotice(subject: string | undefined): boolean {
 
 export function post(desk: Desk, targets: readonly Target[], text: string, options: { buttons?: Button[]; subject?: string } = {}): void {
   for (const target of targets) {
-    desk.out.push({
+    desk.out.add({
       platform: target.platform,
       message: toMessage(target, text, options.buttons ? { buttons: options.buttons } : {}),
       ...(options.subject ? { subject: options.subject } : {}),

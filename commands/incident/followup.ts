@@ -42,7 +42,6 @@ export const incidentFollowUpCommand = defineCommand({
     if (!text && attachments.length === 0 && !location) return context.reply(t('incident.followup.empty', { id: caseId }));
     const desk = deskFor(context);
     const answer = await addFollowUp(desk, caseId, { personId: sender?.personId ?? null, name: sender?.name ?? message.senderName ?? message.senderId, platform: message.platform, platformUserId: message.senderId }, text, { attachments, location });
-    await desk.commit();
     // A confidential case's reporter is not @-mentioned in a residents' group (the follow-up may just have made it one).
     const incident = await tx.incident.findUniqueOrThrow({ where: { id: caseId }, select: { confidential: true } });
     context.reply(answer, { mention: !withheld(audienceOf({ kind: context.chat.kind, purpose: context.chat.purpose }), incident) });

@@ -29,7 +29,6 @@ async function report(context: CommandContext, { text }: ReportArgs): Promise<vo
   if (!community) return context.reply(context.t('incident.noCommunity'));
   const desk = deskFor(context);
   const filed = await fileReport(desk, { text, sender: context.sender, message: context.message, chat: context.chat, communityId: community.id, streetId: context.sender?.streetId ?? community.streetId });
-  await desk.commit();
   // A confidential case's reporter is not @-mentioned in a residents' group.
   const mention = !withheld(audienceOf({ kind: context.chat.kind, purpose: context.chat.purpose }), filed.incident);
   context.reply(filed.reply, { subject: filed.subject, mention, ...(filed.buttons ? { buttons: filed.buttons } : {}) });

@@ -1,6 +1,6 @@
 import { defineCommand, TRIGGER } from '../../src/core/command.ts';
 import { OFFICE_STAFF } from '../../src/core/roles.ts';
-import { closePosts, currentApprover, workflowFor } from '../../src/approval/workflow.ts';
+import { closePosts, currentApprover } from '../../src/approval/workflow.ts';
 import { leaveApproval } from './approval.ts';
 import { ownLeave, say } from './command-support.ts';
 import { statusName } from './format.ts';
@@ -30,12 +30,10 @@ export const leaveConfirmCommand = defineCommand({
   async handle(context, { id }) {
     const draft = await ownLeave(context, id, ['draft']);
     if (!draft) return;
-    const w = workflowFor(context);
-    const filed = await submit(w, draft.id);
+    const filed = await submit(context, draft.id);
     if (!filed.ok && filed.reason === 'no_approver') return say(context, { key: 'leave.noApprover', params: { role: roleName(context.t, filed.role) } });
     if (!filed.ok) return say(context, { key: 'leave.alreadyDecided', params: { id: draft.id, status: statusName(context.t, draft.status) } });
-    await closePosts(w, draftSubject(draft.id), context.t('leave.outcome.submitted', { time: formatClock(context.now, context.policy.timezone) }));
-    await w.commit();
+    await closePosts(context, draftSubject(draft.id), context.t('leave.outcome.submitted', { time: formatClock(context.now, context.policy.timezone) }));
     const leave = (await loadLeave(context.tx, draft.id))!;
     if (leave.status === 'approved') return say(context, { key: 'leave.approvedFinal', params: { id: leave.id, name: leave.person.name } });
     const approver = await currentApprover(context, leaveApproval, (await leaveApproval.load(context.tx, leave.id))!);

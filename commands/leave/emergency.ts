@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { defineCommand, TRIGGER } from '../../src/core/command.ts';
 import { renderText } from '../../src/i18n/text.ts';
 import type { Role } from '../../src/core/roles.ts';
-import { workflowFor } from '../../src/approval/workflow.ts';
 import { say } from './command-support.ts';
 import { createDraft } from './file.ts';
 import { leaveLines, statusName } from './format.ts';
@@ -53,14 +52,12 @@ export const leaveEmergencyCommand = defineCommand({
       filedById: sender.personId,
     });
     if (!draft.ok) return say(context, draft.text);
-    const w = workflowFor(context);
-    const filed = await submit(w, draft.id);
+    const filed = await submit(context, draft.id);
     if (!filed.ok) {
       // Nobody to approve it: the note is not kept half-filed.
       await tx.leaveRequest.delete({ where: { id: draft.id } });
       return say(context, { key: 'leave.noApprover', params: { role: filed.reason === 'no_approver' ? roleName(t, filed.role) : '' } });
     }
-    await w.commit();
     const leave = (await loadLeave(tx, draft.id))!;
     const state = renderText(t, { key: 'leave.emergency.state', params: { status: statusName(t, leave.status) } });
     context.reply(`${t('leave.emergency.filed', { id: leave.id, name: person.name })}\n${leaveLines(t, policy, { ...leave, personName: person.name })}\n${state}`, { subject: writeSubject(LEAVE_SUBJECT, leave.id) });

@@ -1,6 +1,5 @@
 import { defineCommand, TRIGGER } from '../../src/core/command.ts';
 import { OFFICE_STAFF } from '../../src/core/roles.ts';
-import { workflowFor } from '../../src/approval/workflow.ts';
 import { ownLeave, say } from './command-support.ts';
 import { statusName } from './format.ts';
 import { parseRefArgs, refArgs } from './parse-note.ts';
@@ -24,11 +23,9 @@ export const leaveWithdrawCommand = defineCommand({
     const found = await ownLeave(context, id, ['draft', 'pending']);
     if (!found) return;
     const leave = (await loadLeave(context.tx, found.id))!;
-    const w = workflowFor(context);
-    if (!(await withdraw(w, leave))) {
+    if (!(await withdraw(context, leave))) {
       return say(context, { key: 'leave.cannotWithdraw', params: { id: leave.id, status: statusName(context.t, leave.status) } });
     }
-    await w.commit();
     say(context, { key: 'leave.withdrawn', params: { id: leave.id } });
   },
 });

@@ -30,7 +30,7 @@ export const noticeConfirmCommand = defineCommand({
       context.reply(t('notice.confirm.already', { id: notice.id, state: textOf(t, NOTICE_STATUS_TEXT, notice.status) }));
       return;
     }
-    const total = await commitNotice(tx, t, notice.id, now, { sendAt: notice.sendAt ?? undefined, announce: false });
+    const total = await commitNotice(context, notice.id, now, { sendAt: notice.sendAt ?? undefined, announce: false });
     const committed = await tx.notice.findUniqueOrThrow({ where: { id: notice.id } });
     if (committed.sendAt) {
       context.reply(t('notice.confirm.scheduled', { id: notice.id, at: whenText(committed.sendAt, policy.timezone), total }));

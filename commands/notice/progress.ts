@@ -1,13 +1,13 @@
-import type { Tx } from '../../src/db/client.ts';
 import type { Notice, NoticeDelivery } from '../../src/generated/prisma/client.ts';
 import type { Translate } from '../../src/i18n/index.ts';
 import { textOf } from '../../src/i18n/value-text.ts';
-import { enqueue, payloadOf, type OutboxEntry } from '../../src/messaging/outbox.ts';
+import { pendingAbout, rewritePending, type OutboxEntry } from '../../src/messaging/outbox.ts';
 import type { Platform } from '../../src/messaging/types.ts';
 import { DELIVERY_STATES, isSettled, type DeliveryState } from './rules/ledger.ts';
 import { buttonValue, writeReference, writeSubject } from '../../src/core/reference.ts';
 import { NOTICE_SUBJECTS } from './subjects.ts';
 import { DELIVERY_STATE_TEXT, PLATFORM_TEXT } from './format.ts';
+import type { NoticeWork } from './work.ts';
 
 /**
  * Where a message can be edited in place: Telegram edits text, Lark edits cards (the progress
@@ -68,34 +68,28 @@ export function resultText(t: Translate, notice: Notice, deliveries: readonly No
  * After delivery rows changed: the final result once every row is settled (compare-and-set on
  * finishedAt), else the progress message edited in place at most once per `everyMs`.
  */
-export async function updateProgress(tx: Tx, t: Translate, noticeId: number, now: Date, everyMs: number): Promise<void> {
+export async function updateProgress({ tx, out, t }: NoticeWork, noticeId: number, now: Date, everyMs: number): Promise<void> {
   const notice = await tx.notice.findUnique({ where: { id: noticeId } });
   if (!notice || notice.finishedAt || notice.status !== 'sending') return;
   const deliveries = await tx.noticeDelivery.findMany({ where: { noticeId }, orderBy: { id: 'asc' } });
   const target = notice.progressPlatform && notice.progressChatId ? { platform: notice.progressPlatform as Platform, chatId: notice.progressChatId } : null;
   const editable = target !== null && EDITS_IN_PLACE.has(target.platform) && notice.progressMessageId !== null;
-  const out: OutboxEntry[] = [];
   if (deliveries.every((d) => isSettled(d.status as DeliveryState))) {
-    const progressRow = target && EDITS_IN_PLACE.has(target.platform) && !editable ? await tx.outboxMessage.findFirst({ where: { subject: writeSubject(NOTICE_SUBJECTS.progress, noticeId), status: 'pending' } }) : null;
+    const progressRow = target && EDITS_IN_PLACE.has(target.platform) && !editable ? await pendingAbout(tx, writeSubject(NOTICE_SUBJECTS.progress, noticeId)) : null;
     // The progress message is being sent: its own result brings us back here, to edit it into the result.
-    if (progressRow?.lockedUntil && progressRow.lockedUntil.getTime() > Date.now()) return;
+    if (progressRow?.sending) return;
     const done = await tx.notice.updateMany({ where: { id: noticeId, finishedAt: null }, data: { finishedAt: now, status: 'done' } });
     if (done.count !== 1 || !target) return;
     const text = resultText(t, notice, deliveries);
     if (progressRow) {
       // The progress message has not gone out yet: it goes out as the result, so the publisher still gets one message.
-      const rewritten = await tx.outboxMessage.updateMany({
-        where: { id: progressRow.id, status: 'pending', OR: [{ lockedUntil: null }, { lockedUntil: { lte: new Date() } }] },
-        data: { payload: payloadOf({ chatId: target.chatId, text }), subject: writeSubject(NOTICE_SUBJECTS.result, noticeId) },
-      });
-      if (rewritten.count === 1) return;
+      if (await rewritePending(tx, progressRow.id, { chatId: target.chatId, text }, writeSubject(NOTICE_SUBJECTS.result, noticeId))) return;
     }
-    out.push({ platform: target.platform, message: { chatId: target.chatId, text, ...(editable ? { replaceMessageId: notice.progressMessageId! } : {}) }, subject: writeSubject(NOTICE_SUBJECTS.result, noticeId) });
+    out.add({ platform: target.platform, message: { chatId: target.chatId, text, ...(editable ? { replaceMessageId: notice.progressMessageId! } : {}) }, subject: writeSubject(NOTICE_SUBJECTS.result, noticeId) });
   } else {
     if (!editable || (notice.progressAt && now.getTime() - notice.progressAt.getTime() < everyMs)) return;
     await tx.notice.update({ where: { id: noticeId }, data: { progressAt: now } });
     const { text, buttons, subject } = progressMessage(t, notice, deliveries.length, tally(deliveries));
-    out.push({ platform: target.platform, message: { chatId: target.chatId, text, buttons, replaceMessageId: notice.progressMessageId! }, subject });
+    out.add({ platform: target.platform, message: { chatId: target.chatId, text, buttons, replaceMessageId: notice.progressMessageId! }, subject });
   }
-  await enqueue(tx, out, now);
 }

@@ -1,14 +1,14 @@
-import type { Tx } from '../../src/db/client.ts';
 import type { Notice } from '../../src/generated/prisma/client.ts';
 import type { Translate } from '../../src/i18n/index.ts';
 import { textOf } from '../../src/i18n/value-text.ts';
 import { RECALL_UNSUPPORTED } from '../../src/messaging/delivery.ts';
-import { enqueue, enqueueOne } from '../../src/messaging/outbox.ts';
+import { cancelPending } from '../../src/messaging/outbox.ts';
 import type { Platform } from '../../src/messaging/types.ts';
 import { updateProgress } from './progress.ts';
 import { writeSubject } from '../../src/core/reference.ts';
 import { NOTICE_SUBJECTS } from './subjects.ts';
 import { PLATFORM_TEXT } from './format.ts';
+import type { NoticeWork } from './work.ts';
 
 export type WithdrawOutcome =
   | { kind: 'draft' | 'scheduled'; cancelled: number }
@@ -18,11 +18,12 @@ export type WithdrawOutcome =
 
 /**
  * 撤回通知: a draft or a scheduled notice is cancelled whole; one that is going out has its unsent
- * rows taken off the queue (compare-and-set on the outbox row, so a row being sent is not touched)
- * and a recall queued for every group it reached. The platforms' answers come back through the
+ * rows taken off the queue (a row being sent is not touched) and a recall queued for every group it
+ * reached, linked to the group's delivery row. The platforms' answers come back through the
  * delivery watcher, and `reportRecall` tells the publisher where it could not be recalled.
  */
-export async function withdrawNotice(tx: Tx, t: Translate, notice: Notice, now: Date, progressEveryMs: number): Promise<WithdrawOutcome> {
+export async function withdrawNotice(w: NoticeWork, notice: Notice, now: Date, progressEveryMs: number): Promise<WithdrawOutcome> {
+  const { tx, out } = w;
   if (notice.cancelledAt || notice.recallAt || notice.status === 'cancelled') return { kind: 'already' };
   if (notice.status === 'draft' || (notice.status === 'scheduled' && !notice.releasedAt)) {
     const claimed = await tx.notice.updateMany({ where: { id: notice.id, status: notice.status, releasedAt: null }, data: { status: 'cancelled', cancelledAt: now } });
@@ -36,26 +37,20 @@ export async function withdrawNotice(tx: Tx, t: Translate, notice: Notice, now: 
   let inFlight = 0;
   for (const delivery of await tx.noticeDelivery.findMany({ where: { noticeId: notice.id }, orderBy: { id: 'asc' } })) {
     if ((delivery.status === 'queued' || delivery.status === 'retrying') && delivery.outboxId !== null) {
-      const taken = await tx.outboxMessage.updateMany({
-        where: { id: delivery.outboxId, status: 'pending', OR: [{ lockedUntil: null }, { lockedUntil: { lte: new Date() } }] },
-        data: { status: 'cancelled' },
-      });
-      if (taken.count === 1) {
+      if (await cancelPending(tx, delivery.outboxId)) {
         await tx.noticeDelivery.update({ where: { id: delivery.id }, data: { status: 'cancelled' } });
         cancelled++;
       } else inFlight++;
     } else if (delivery.status === 'sent' && delivery.platformMessageId) {
-      const recallOutboxId = await enqueueOne(
-        tx,
+      out.addFollowed(
         { platform: delivery.platform as Platform, message: { chatId: delivery.platformChatId, text: '', recallMessageId: delivery.platformMessageId }, subject: writeSubject(NOTICE_SUBJECTS.recall, notice.id) },
-        now,
+        (recallOutboxId) => tx.noticeDelivery.update({ where: { id: delivery.id }, data: { recallOutboxId } }),
       );
-      await tx.noticeDelivery.update({ where: { id: delivery.id }, data: { recallOutboxId } });
       recalling++;
     }
   }
   if (recalling === 0) await tx.notice.update({ where: { id: notice.id }, data: { recallReportedAt: now } });
-  await updateProgress(tx, t, notice.id, new Date(), progressEveryMs);
+  await updateProgress(w, notice.id, new Date(), progressEveryMs);
   return { kind: 'sent', cancelled, recalling, inFlight };
 }
 
@@ -66,7 +61,7 @@ function unrecalledWhy(t: Translate, platform: string, error: string | null): st
 }
 
 /** Once every recall of a notice has its answer: how many groups it was taken back from, and where it stays. */
-export async function reportRecall(tx: Tx, t: Translate, noticeId: number, now: Date): Promise<void> {
+export async function reportRecall({ tx, out, t }: NoticeWork, noticeId: number, now: Date): Promise<void> {
   const notice = await tx.notice.findUnique({ where: { id: noticeId } });
   if (!notice?.recallAt || notice.recallReportedAt || !notice.progressPlatform || !notice.progressChatId) return;
   const asked = await tx.noticeDelivery.findMany({ where: { noticeId, recallOutboxId: { not: null } }, orderBy: { id: 'asc' } });
@@ -79,5 +74,5 @@ export async function reportRecall(tx: Tx, t: Translate, noticeId: number, now: 
     lines.push(t('notice.recall.kept', { count: kept.length }));
     for (const d of kept) lines.push(t('notice.recall.keptLine', { chat: d.title ?? d.platformChatId, platform: textOf(t, PLATFORM_TEXT, d.platform), why: unrecalledWhy(t, d.platform, d.error) }));
   }
-  await enqueue(tx, [{ platform: notice.progressPlatform as Platform, message: { chatId: notice.progressChatId, text: lines.join('\n') }, subject: writeSubject(NOTICE_SUBJECTS.recall, noticeId) }], now);
+  out.add({ platform: notice.progressPlatform as Platform, message: { chatId: notice.progressChatId, text: lines.join('\n') }, subject: writeSubject(NOTICE_SUBJECTS.recall, noticeId) });
 }

@@ -1,12 +1,10 @@
-import type { Tx } from '../../src/db/client.ts';
-import type { Translate } from '../../src/i18n/index.ts';
-import { enqueue, enqueueOne } from '../../src/messaging/outbox.ts';
 import type { Platform } from '../../src/messaging/types.ts';
 import { audienceChats, type ExtraPurpose, type NoticeAudience } from './audience.ts';
 import { noticeButtons, noticeText } from './format.ts';
 import { progressEntry } from './progress.ts';
 import { writeSubject } from '../../src/core/reference.ts';
 import { NOTICE_SUBJECTS } from './subjects.ts';
+import type { NoticeWork } from './work.ts';
 
 export interface NoticeInput {
   communityId: number | null;
@@ -33,14 +31,15 @@ export interface NoticeInput {
 
 /**
  * Files a notice inside the caller's transaction: the notice row and one delivery row per target
- * chat, each sent through its own outbox row (or, when `sendAt` is given, waiting for the notice job).
+ * chat, each sent through its own outbox row, linked to it when the caller's outbox is written (or,
+ * when `sendAt` is given, waiting for the notice job).
  * Chats a send already found the bot removed from get a delivery row marked unreachable and no send.
  * The body goes out as the office wrote it, phone numbers included: a notice or an alert is the
  * office's own deliberate words to residents, not a resident's details echoed (rules/incident-privacy).
  * Returns the notice id.
  */
-export async function publishNotice(tx: Tx, t: Translate, input: NoticeInput): Promise<number> {
-  const notice = await tx.notice.create({
+export async function publishNotice(w: NoticeWork, input: NoticeInput): Promise<number> {
+  const notice = await w.tx.notice.create({
     data: {
       communityId: input.communityId,
       streetId: input.streetId,
@@ -61,7 +60,7 @@ export async function publishNotice(tx: Tx, t: Translate, input: NoticeInput): P
       createdAt: input.now,
     },
   });
-  await commitNotice(tx, t, notice.id, input.now, { ...(input.sendAt ? { sendAt: input.sendAt } : {}), announce: true });
+  await commitNotice(w, notice.id, input.now, { ...(input.sendAt ? { sendAt: input.sendAt } : {}), announce: true });
   return notice.id;
 }
 
@@ -76,7 +75,8 @@ export interface CommitOptions {
  * sent now, or scheduled for `sendAt`. The audience is resolved here, so the rows are what the
  * publisher confirmed. Returns how many chats it goes to.
  */
-export async function commitNotice(tx: Tx, t: Translate, noticeId: number, now: Date, { sendAt, announce }: CommitOptions): Promise<number> {
+export async function commitNotice(w: NoticeWork, noticeId: number, now: Date, { sendAt, announce }: CommitOptions): Promise<number> {
+  const { tx } = w;
   const notice = await tx.notice.findUniqueOrThrow({ where: { id: noticeId } });
   const chats = await audienceChats(tx, notice, JSON.parse(notice.audience) as NoticeAudience, JSON.parse(notice.extraPurposes) as ExtraPurpose[]);
   for (const chat of chats) {
@@ -93,7 +93,7 @@ export async function commitNotice(tx: Tx, t: Translate, noticeId: number, now: 
     });
   }
   await tx.notice.update({ where: { id: noticeId }, data: { status: sendAt ? 'scheduled' : 'sending', sendAt: sendAt ?? null } });
-  if (!sendAt) await releaseNotice(tx, t, noticeId, now, announce);
+  if (!sendAt) await releaseNotice(w, noticeId, now, announce);
   return chats.length;
 }
 
@@ -102,7 +102,7 @@ export async function commitNotice(tx: Tx, t: Translate, noticeId: number, now: 
  * message first (unless `announce` is false). Chats known to be unreachable are marked so and not tried. Only a notice that is
  * still scheduled or sending is released, once (compare-and-set on releasedAt).
  */
-export async function releaseNotice(tx: Tx, t: Translate, noticeId: number, now: Date, announce = true): Promise<boolean> {
+export async function releaseNotice({ tx, out, t }: NoticeWork, noticeId: number, now: Date, announce = true): Promise<boolean> {
   const claimed = await tx.notice.updateMany({ where: { id: noticeId, releasedAt: null, status: { in: ['scheduled', 'sending'] } }, data: { releasedAt: now, status: 'sending' } });
   if (claimed.count !== 1) return false;
   const notice = await tx.notice.findUniqueOrThrow({ where: { id: noticeId } });
@@ -111,14 +111,15 @@ export async function releaseNotice(tx: Tx, t: Translate, noticeId: number, now:
   const text = noticeText(t, notice);
   const buttons = noticeButtons(t, notice);
   const progress = announce ? progressEntry(t, notice, deliveries.length) : null;
-  if (progress) await enqueue(tx, [progress], now);
+  if (progress) out.add(progress);
   for (const delivery of deliveries) {
     if (unreachable.has(delivery.chatId)) {
       await tx.noticeDelivery.update({ where: { id: delivery.id }, data: { status: 'unreachable', error: t('notice.state.unreachableBefore') } });
       continue;
     }
-    const outboxId = await enqueueOne(tx, { platform: delivery.platform as Platform, message: { chatId: delivery.platformChatId, text, ...(buttons ? { buttons } : {}) }, subject: writeSubject(NOTICE_SUBJECTS.delivery, noticeId) }, now);
-    await tx.noticeDelivery.update({ where: { id: delivery.id }, data: { outboxId, status: 'queued' } });
+    out.addFollowed({ platform: delivery.platform as Platform, message: { chatId: delivery.platformChatId, text, ...(buttons ? { buttons } : {}) }, subject: writeSubject(NOTICE_SUBJECTS.delivery, noticeId) }, (outboxId) =>
+      tx.noticeDelivery.update({ where: { id: delivery.id }, data: { outboxId, status: 'queued' } }),
+    );
   }
   return true;
 }

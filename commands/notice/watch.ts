@@ -1,10 +1,10 @@
-import type { Tx } from '../../src/db/client.ts';
 import type { Translate } from '../../src/i18n/index.ts';
 import type { DeliveryResult, DeliveryWatcher } from '../../src/messaging/delivery.ts';
 import { updateProgress } from './progress.ts';
 import { reportRecall } from './recall.ts';
 import { subjectId } from '../../src/core/reference.ts';
 import { NOTICE_SUBJECTS } from './subjects.ts';
+import type { NoticeWork } from './work.ts';
 
 /**
  * The notice ledger follows its outbox rows: each send's result sets its delivery row (a failure is
@@ -12,13 +12,14 @@ import { NOTICE_SUBJECTS } from './subjects.ts';
  * every change the publisher's progress or final result is brought up to date.
  */
 export function noticeWatcher(t: Translate, progressEveryMs: number): DeliveryWatcher {
-  return { watches: (result) => subjectId(result.subject, WATCHED) !== null, record: (tx, results) => recordNoticeResults(tx, t, progressEveryMs, results) };
+  return { watches: (result) => subjectId(result.subject, WATCHED) !== null, record: (tx, results, out) => recordNoticeResults({ tx, out, t }, progressEveryMs, results) };
 }
 
 /** The outbox rows the ledger follows, by their subject: the deliveries, their recalls and the progress message. */
 const WATCHED = [NOTICE_SUBJECTS.delivery, NOTICE_SUBJECTS.progress, NOTICE_SUBJECTS.recall];
 
-async function recordNoticeResults(tx: Tx, t: Translate, progressEveryMs: number, results: readonly DeliveryResult[]): Promise<void> {
+async function recordNoticeResults(w: NoticeWork, progressEveryMs: number, results: readonly DeliveryResult[]): Promise<void> {
+  const { tx } = w;
   const changed = new Set<number>();
   const recalled = new Set<number>();
   const ids = results.map((r) => r.outboxId);
@@ -48,8 +49,8 @@ async function recordNoticeResults(tx: Tx, t: Translate, progressEveryMs: number
     }
   }
   const now = new Date();
-  for (const id of changed) await updateProgress(tx, t, id, now, progressEveryMs);
-  for (const id of recalled) await reportRecall(tx, t, id, now);
+  for (const id of changed) await updateProgress(w, id, now, progressEveryMs);
+  for (const id of recalled) await reportRecall(w, id, now);
 }
 
 function sendState(result: DeliveryResult) {

@@ -23,7 +23,7 @@ export const noticeWithdrawCommand = defineCommand({
     const { t } = context;
     const notice = await ownNotice(context, id, ['draft', 'scheduled', 'sending', 'done']);
     if (!notice) return;
-    const outcome = await withdrawNotice(context.tx, t, notice, context.now, context.policy.notice.progressEverySeconds * 1000);
+    const outcome = await withdrawNotice(context, notice, context.now, context.policy.notice.progressEverySeconds * 1000);
     switch (outcome.kind) {
       case 'already':
         context.reply(t('notice.withdraw.already', { id: notice.id }));

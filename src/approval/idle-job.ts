@@ -3,7 +3,6 @@ import type { Policy } from '../config/policy.ts';
 import { privateTargets } from '../core/addressing.ts';
 import type { Role } from '../core/roles.ts';
 import type { Translate } from '../i18n/index.ts';
-import { enqueue } from '../messaging/outbox.ts';
 import { isOfficeTime } from '../time/office-hours.ts';
 import type { Job } from '../scheduler/scheduler.ts';
 import { findDeputy, stepApprover } from './approvers.ts';
@@ -22,8 +21,8 @@ export function idleApprovalsJob(policy: Policy, t: Translate, kinds: () => read
   return {
     name: 'approval-idle-steps',
     cron: '* * * * *',
-    async run({ tx, dueAt }) {
-      const w: Workflow = { tx, policy, t, now: dueAt, out: [] };
+    async run({ tx, dueAt, out }) {
+      const w: Workflow = { tx, policy, t, now: dueAt, out };
       const calendar = await loadCalendar(tx);
       const officeTime = isOfficeTime(policy, (date) => calendar.isWorkday(date), dueAt);
       for (const kind of kinds()) {
@@ -32,7 +31,6 @@ export function idleApprovalsJob(policy: Policy, t: Translate, kinds: () => read
         await escalate(w, kind, new Date(dueAt.getTime() - timing.escalateAfterMinutes * MINUTE));
         await remind(w, kind, new Date(dueAt.getTime() - timing.remindAfterMinutes * MINUTE));
       }
-      await enqueue(tx, w.out, dueAt);
     },
   };
 }

@@ -3,15 +3,18 @@ import type { Role } from '../core/roles.ts';
 import type { Tx } from '../db/client.ts';
 import type { MessageKey, Translate } from '../i18n/index.ts';
 import type { Approver } from './approvers.ts';
-import type { OutboxEntry } from '../messaging/outbox.ts';
+import type { Outbox } from '../messaging/outbox.ts';
 
-/** What approval work runs on: the command's (or job's) transaction, policy, catalog and time, and the messages it leaves to commit. */
+/**
+ * What approval work runs on: the command's (or job's) transaction, policy, catalog and time, and its
+ * outbox, which the dispatcher (or the scheduler) writes. A command's context is one.
+ */
 export interface Workflow {
   tx: Tx;
   policy: Policy;
   t: Translate;
   now: Date;
-  out: OutboxEntry[];
+  out: Outbox;
 }
 
 /** A request of some family, as the approval workflow needs to see it. */

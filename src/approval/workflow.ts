@@ -1,13 +1,11 @@
 import type { Policy } from '../config/policy.ts';
 import { privateTargets, toMessage, workGroupTargets, type Target } from '../core/addressing.ts';
-import { type CommandContext } from '../core/command.ts';
 import { buttonValue, writeSubject } from '../core/reference.ts';
 import { type Text } from '../i18n/text.ts';
 import { isStreetRole, roleKey, ROLES, type Role } from '../core/roles.ts';
 import { isOneOf } from '../i18n/value-text.ts';
 import type { Tx } from '../db/client.ts';
 import type { Translate } from '../i18n/index.ts';
-import { enqueue, type OutboxEntry } from '../messaging/outbox.ts';
 import type { OutgoingMessage, Platform } from '../messaging/types.ts';
 import { formatClock } from '../time/office-time.ts';
 import { findApprover, stepApprover, type Approver } from './approvers.ts';
@@ -16,16 +14,10 @@ import type { ApprovalKind, ApprovalRequest, StepPlan, Workflow } from './kind.t
 /**
  * The approval steps of every family's requests, in one place. Every change is a compare-and-set
  * (updateMany where the status or step is what the caller saw → count 1), so two approvers at once,
- * a double press or a redelivered 同意 cannot apply twice. Effects are outbox entries the caller
- * commits in the same transaction.
+ * a double press or a redelivered 同意 cannot apply twice. What it sends goes into the workflow's
+ * outbox, written with the change in the same transaction.
  */
 
-
-/** A workflow on a command's transaction; `commit` writes its messages to the outbox. */
-export function workflowFor(context: CommandContext): Workflow & { commit(): Promise<void> } {
-  const out: Workflow['out'] = [];
-  return { tx: context.tx, policy: context.policy, t: context.t, now: context.now, out, commit: () => enqueue(context.tx, out, context.now) };
-}
 
 /** The subject of a step's post: the request's, with the step's index ("leave:12:0", "alert:3:1"). */
 export function stepSubject(kind: string, id: number, index: number): string {
@@ -39,7 +31,7 @@ export function roleName(t: Translate, role: Role | string | null): string {
 }
 
 export function pushTo(w: Workflow, targets: Target[], text: string, extra: Partial<OutgoingMessage> = {}, subject?: string): void {
-  for (const target of targets) w.out.push({ platform: target.platform, message: toMessage(target, text, extra), ...(subject ? { subject } : {}) });
+  for (const target of targets) w.out.add({ platform: target.platform, message: toMessage(target, text, extra), ...(subject ? { subject } : {}) });
 }
 
 export function loadSteps(tx: Tx, kind: string, requestId: number) {
@@ -127,7 +119,7 @@ export async function closePosts(w: Workflow, subject: string, outcome: string):
   for (const post of posts) {
     const sent = JSON.parse(post.payload) as OutgoingMessage;
     const text = `${sent.text.split('\n').slice(0, -1).join('\n')}\n${outcome}`;
-    w.out.push({
+    w.out.add({
       platform: post.platform as Platform,
       message: { chatId: post.platformChatId, text, replaceMessageId: post.platformMessageId!, ...(sent.mention ? { mention: sent.mention } : {}) },
       // The edited message keeps its platform id: a later quote of it must still find the request.

@@ -1,5 +1,6 @@
 import type { Db, Tx } from '../db/client.ts';
-import type { OutgoingMessage, Platform } from '../messaging/types.ts';
+import { retargetChat } from '../messaging/outbox.ts';
+import type { Platform } from '../messaging/types.ts';
 
 /**
  * A platform moved a chat to a new id (Telegram: a group upgraded to a supergroup). The chat keeps
@@ -28,17 +29,11 @@ export async function migrateChat(db: Db, platform: Platform, fromChatId: string
 }
 
 /**
- * Points a chat's queued messages and open questions at its new id (the Chat row is the caller's).
- * Sent messages move only with `sentMessages`: where the new chat numbers its messages afresh
- * (a Telegram supergroup), an old message id could be mistaken for a new one in a quoted reply.
+ * Points a chat's queued messages and open questions at its new id (the Chat row is the caller's);
+ * its sent messages only with `sentMessages` (see retargetChat).
  */
 export async function moveChat(tx: Tx, platform: Platform, from: string, to: string, options: { sentMessages: boolean }): Promise<void> {
-  const pending = await tx.outboxMessage.findMany({ where: { platform, platformChatId: from, status: 'pending' } });
-  for (const row of pending) {
-    const message = JSON.parse(row.payload) as OutgoingMessage;
-    await tx.outboxMessage.update({ where: { id: row.id }, data: { platformChatId: to, payload: JSON.stringify({ ...message, chatId: to }) } });
-  }
-  if (options.sentMessages) await tx.outboxMessage.updateMany({ where: { platform, platformChatId: from }, data: { platformChatId: to } });
+  await retargetChat(tx, platform, from, to, { sent: options.sentMessages });
 
   // An open question the person already has under the new id wins over the one from the old id.
   const answered = await tx.conversation.findMany({ where: { platform, platformChatId: to }, select: { platformUserId: true } });

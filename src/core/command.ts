@@ -4,6 +4,7 @@ import type { Tx } from '../db/client.ts';
 import type { MessageKey, Translate } from '../i18n/index.ts';
 import { renderText, type Text } from '../i18n/text.ts';
 import type { Logger } from '../log.ts';
+import type { Outbox } from '../messaging/outbox.ts';
 import type { Button, ChatKind, InboundMessage, Platform } from '../messaging/types.ts';
 import type { ChatPurpose } from './chat-purpose.ts';
 import { checkGuards, type CommunitySender, type LoadedRecord, type PlaceGuard, type RecordGuard, type RolesFor } from './guards.ts';
@@ -134,6 +135,12 @@ export interface CommandContext<S extends Sender | null = Sender | null, K = unk
   sender: S;
   /** What the quoted bot message was about (e.g. "leave:12"), when the message quotes one. */
   quotedSubject: string | null;
+  /**
+   * Everything the command sends: `reply` and `send` add to it, and so do the approval workflow, the
+   * incident desk and the families' own posts, edits and recalls. The dispatcher writes it once,
+   * after the handler, in the command's transaction.
+   */
+  out: Outbox;
   reply(text: string, options?: ReplyOptions): void;
   send(target: { platform: Platform; chatId: string }, text: string, options?: Omit<ReplyOptions, 'quote' | 'mention'>): void;
   /** Keeps a question open for the sender in this chat, e.g. 确认 after a leave note is shown. */

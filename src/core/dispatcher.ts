@@ -2,7 +2,7 @@ import type { Policy } from '../config/policy.ts';
 import { isDatabaseUnavailable, isUniqueViolation, type Db, type Tx } from '../db/client.ts';
 import type { Translate } from '../i18n/index.ts';
 import type { Logger } from '../log.ts';
-import { enqueue, type OutboxEntry } from '../messaging/outbox.ts';
+import { enqueue, Outbox, type OutboxEntry } from '../messaging/outbox.ts';
 import type { InboundMessage, OutgoingMessage } from '../messaging/types.ts';
 import type { Clock } from '../time/clock.ts';
 import { chatPurposeOf } from './chat-purpose.ts';
@@ -37,7 +37,7 @@ function errorText(error: unknown): string {
 
 /**
  * The one way through for every inbound message: persist (dedupe) → identify → route → handle in
- * one transaction that also writes the replies to the outbox.
+ * one transaction that also writes what the command sends to the outbox.
  */
 export class Dispatcher {
   private readonly commandsById: Map<string, Command>;
@@ -119,9 +119,9 @@ export class Dispatcher {
   }
 
   private async handleAndEnqueue(tx: Tx, message: InboundMessage, record: (outcome: RecordedOutcome) => Promise<void>): Promise<string | undefined> {
-    const outbox: OutboxEntry[] = [];
-    const commandName = await this.handle(tx, message, outbox, record);
-    await enqueue(tx, outbox, this.deps.clock.now());
+    const out = new Outbox();
+    const commandName = await this.handle(tx, message, out, record);
+    await out.write(tx, this.deps.clock.now());
     return commandName;
   }
 
@@ -151,7 +151,7 @@ export class Dispatcher {
    * dedupe: a second delivery stops here, before any effect), then runs what was decided. Returns
    * the name of the command it ran, for the error reply if the handler throws.
    */
-  private async handle(tx: Tx, message: InboundMessage, outbox: OutboxEntry[], record: (outcome: RecordedOutcome) => Promise<void>): Promise<string | undefined> {
+  private async handle(tx: Tx, message: InboundMessage, out: Outbox, record: (outcome: RecordedOutcome) => Promise<void>): Promise<string | undefined> {
     const { policy, t, clock } = this.deps;
     const key: ConversationKey = { platform: message.platform, platformChatId: message.chatId, platformUserId: message.senderId };
     const arrival = await readArrival(tx, key);
@@ -186,11 +186,11 @@ export class Dispatcher {
     const refused = await this.budget.refusal(tx, message, sender, result, clock.now().getTime());
     await record(refused ? { ...describeRoute(result, t), refused: refused.budget } : describeRoute(result, t));
     if (refused) {
-      if (refused.notice) outbox.push(this.replyTo(message, sender, renderText(t, refused.notice), {}));
+      if (refused.notice) out.add(this.replyTo(message, sender, renderText(t, refused.notice), {}));
       return undefined;
     }
 
-    const reply = (text: string, options: ReplyOptions = {}) => outbox.push(this.replyTo(message, sender, text, options));
+    const reply = (text: string, options: ReplyOptions = {}) => out.add(this.replyTo(message, sender, text, options));
     const say = (text: Text) => reply(renderText(t, text));
     const expiresAt = () => new Date(clock.now().getTime() + policy.conversation.timeoutMinutes * 60_000);
     if (result.type !== 'ignore' && pendingRow) await clearPending(tx, key);
@@ -221,9 +221,10 @@ export class Dispatcher {
           chat,
           sender,
           quotedSubject,
+          out,
           reply,
           send: (target, text, options = {}) =>
-            outbox.push({
+            out.add({
               platform: target.platform,
               message: { chatId: target.chatId, text, ...(options.buttons ? { buttons: options.buttons } : {}) },
               ...(options.subject ? { subject: options.subject } : {}),

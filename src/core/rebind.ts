@@ -1,6 +1,7 @@
 import type { Db, Tx } from '../db/client.ts';
+import { retargetMentions } from '../messaging/outbox.ts';
 import type { LiveContact, LiveRoom, RebindResult } from '../messaging/platform-store.ts';
-import type { OutgoingMessage, Platform } from '../messaging/types.ts';
+import type { Platform } from '../messaging/types.ts';
 import { moveChat } from './chat-migration.ts';
 
 /**
@@ -72,16 +73,7 @@ async function rebindPeople(tx: Tx, platform: Platform, contacts: readonly LiveC
       await tx.chat.update({ where: { id: privateChat.id }, data: { platformChatId: to } });
       await moveChat(tx, platform, from, to, { sentMessages: true });
     }
-    await remapMentions(tx, platform, from, to);
+    await retargetMentions(tx, platform, from, to);
     result.bindings.push({ from, to, name });
-  }
-}
-
-async function remapMentions(tx: Tx, platform: Platform, from: string, to: string): Promise<void> {
-  const rows = await tx.outboxMessage.findMany({ where: { platform, status: 'pending', payload: { contains: JSON.stringify(from) } } });
-  for (const row of rows) {
-    const message = JSON.parse(row.payload) as OutgoingMessage;
-    if (message.mention?.userId !== from) continue;
-    await tx.outboxMessage.update({ where: { id: row.id }, data: { payload: JSON.stringify({ ...message, mention: { ...message.mention, userId: to } }) } });
   }
 }

@@ -2,7 +2,6 @@ import type { Translate } from '../i18n/index.ts';
 import type { Clock } from '../time/clock.ts';
 import type { AdminChat } from './admin-report.ts';
 import type { DeliveryWatcher } from './delivery.ts';
-import { enqueue } from './outbox.ts';
 
 /**
  * A send that says the bot can no longer write to a chat (removed from the group, group dissolved)
@@ -12,14 +11,14 @@ import { enqueue } from './outbox.ts';
 export function chatGoneWatcher(admin: AdminChat | null, t: Translate, clock: Clock): DeliveryWatcher {
   return {
     watches: (result) => result.gone,
-    async record(tx, results) {
+    async record(tx, results, out) {
       for (const result of results) {
         const where = { platform: result.platform, platformChatId: result.chatId };
         const marked = await tx.chat.updateMany({ where: { ...where, unreachableAt: null }, data: { unreachableAt: clock.now(), unreachableReason: result.error?.slice(0, 500) ?? null } });
         if (marked.count !== 1 || !admin) continue;
         const chat = await tx.chat.findFirst({ where, select: { title: true } });
         const text = t('chatGone.admin', { chat: chat?.title ?? result.chatId, platform: result.platform, reason: result.error?.slice(0, 200) ?? '' });
-        await enqueue(tx, [{ platform: admin.platform, message: { chatId: admin.chatId, text } }], clock.now());
+        out.add({ platform: admin.platform, message: { chatId: admin.chatId, text } });
       }
     },
   };

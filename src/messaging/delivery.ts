@@ -5,6 +5,7 @@ import type { Logger } from '../log.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import { SendError, type ChatAdapter, type OutgoingMessage, type Platform } from './types.ts';
 import { sql } from '../db/sql.ts';
+import { Outbox } from './outbox.ts';
 import { SenderLeases } from './sender-lease.ts';
 
 export interface DeliveryOptions {
@@ -52,11 +53,12 @@ export interface DeliveryResult {
 
 /**
  * Told the results it watches, inside the transaction that records them; what it writes commits with
- * them. `watches` keeps the common send (a reply nobody follows) to one statement, no transaction.
+ * them, and what it sends it adds to `out`, written once after every watcher. `watches` keeps the
+ * common send (a reply nobody follows) to one statement, no transaction.
  */
 export interface DeliveryWatcher {
   watches(result: DeliveryResult): boolean;
-  record(tx: Tx, results: readonly DeliveryResult[]): Promise<void>;
+  record(tx: Tx, results: readonly DeliveryResult[], out: Outbox): Promise<void>;
 }
 
 /** The error of a recall on a platform that has none: not retried, and said as such to whoever asked. */
@@ -358,7 +360,9 @@ export class DeliveryWorker {
     const watched = this.options.watchers.map((watcher) => ({ watcher, results: results.filter((r) => watcher.watches(r)) })).filter((w) => w.results.length > 0);
     if (watched.length > 0) {
       writes.push(async (tx) => {
-        for (const { watcher, results } of watched) await watcher.record(tx, results);
+        const out = new Outbox();
+        for (const { watcher, results } of watched) await watcher.record(tx, results, out);
+        await out.write(tx, new Date(this.options.now()));
       });
     }
     if (writes.length === 1 && watched.length === 0) await writes[0]!(this.db);

@@ -2,12 +2,15 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { Policy } from '../config/policy.ts';
 import { isUniqueViolation, type Db, type Tx } from '../db/client.ts';
 import type { Logger } from '../log.ts';
+import { Outbox } from '../messaging/outbox.ts';
 import type { Clock } from '../time/clock.ts';
 
 export interface JobContext {
   tx: Tx;
   /** The minute this fire was due, in the injected clock's terms. */
   dueAt: Date;
+  /** What the job sends: written once, after it, in its transaction. */
+  out: Outbox;
 }
 
 export interface Job {
@@ -18,6 +21,13 @@ export interface Job {
 }
 
 const MINUTE = 60_000;
+
+/** Runs one fire of a job in the caller's transaction and writes what it sends, once, after it. */
+export async function runJob(tx: Tx, job: Job, dueAt: Date): Promise<void> {
+  const out = new Outbox();
+  await job.run({ tx, dueAt, out });
+  await out.write(tx, dueAt);
+}
 
 /**
  * Fires jobs on the injected clock. node-cron ticks every real minute and matches each job's
@@ -100,7 +110,7 @@ export class Scheduler {
       await this.db.$transaction(
         async (tx) => {
           await tx.scheduledRun.create({ data: { job: job.name, dueAt, claimedBy: this.instanceId, claimedAt: new Date() } });
-          await job.run({ tx, dueAt });
+          await runJob(tx, job, dueAt);
         },
         { timeout: 60_000, maxWait: 30_000 },
       );

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { insertCheckIn } from '../../commands/attendance/checkin-row.ts';
 import { createDb, type Db } from '../../src/db/client.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
-import { enqueueOne } from '../../src/messaging/outbox.ts';
+import { Outbox } from '../../src/messaging/outbox.ts';
 import { freshPostgresUrl } from '../helpers/database.ts';
 
 const databases = {
@@ -58,7 +58,13 @@ describe.each(Object.entries(databases))('raw writes on the message path, on %s'
     expect((await db.community.findUniqueOrThrow({ where: { id: community.id } })).name).toBe('幸福社区（一）');
     expect(await db.checkIn.count()).toBe(3);
 
-    const id = await db.$transaction((tx) => enqueueOne(tx, { platform: 'sandbox', message: { chatId: 'g-work', text: '已签到' } }, at));
+    const id = await db.$transaction(async (tx) => {
+      const out = new Outbox();
+      let rowId = 0;
+      out.addFollowed({ platform: 'sandbox', message: { chatId: 'g-work', text: '已签到' } }, async (written) => (rowId = written));
+      await out.write(tx, at);
+      return rowId;
+    });
     const queued = await db.outboxMessage.findUniqueOrThrow({ where: { id } });
     expect([queued.status, queued.attempts, queued.subject, queued.createdAt.toISOString(), JSON.parse(queued.payload).text]).toEqual(['pending', 0, null, at.toISOString(), '已签到']);
     expect(await db.outboxMessage.count({ where: { createdAt: { lte: at, gte: at } } })).toBe(1);

@@ -1,6 +1,7 @@
 import { translate } from '../../commands/index.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { incidentTimersJob } from '../../commands/incident/jobs/timers.ts';
+import { runJob } from '../../src/scheduler/scheduler.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { botTexts, moveTo, startIncidentOffice, ZHANG_ON_DUTY } from './office.ts';
 
@@ -60,7 +61,7 @@ describe('nobody takes it: the chain climbs by the level, day or night, each ste
     await bot.say('g-work', 'liuyang', '上报 3号楼冒烟');
     // 较大: a step every 5 minutes. One instance runs the timers for 10:15, another for 10:16, a third again for 10:16.
     const job = incidentTimersJob(bot.app.policy, translate('zh-CN'));
-    const run = (minute: string) => bot.app.db.$transaction((tx) => job.run({ tx, dueAt: new Date(`2026-12-02T${minute}:00+08:00`) }));
+    const run = (minute: string) => bot.app.db.$transaction((tx) => runJob(tx, job, new Date(`2026-12-02T${minute}:00+08:00`)));
     await Promise.all([run('10:15'), run('10:16'), run('10:16')]);
     const updates = await bot.app.db.incidentUpdate.findMany({ where: { incidentId: 1 }, orderBy: { id: 'asc' } });
     expect(updates.map((u) => u.kind)).toEqual(['reported', 'reannounced', 'escalated', 'escalated', 'on_site_overdue']);

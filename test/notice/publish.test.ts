@@ -1,6 +1,8 @@
 import { translate } from '../../commands/index.ts';
 import { afterEach, describe, expect, it } from 'vitest';
-import { publishNotice } from '../../commands/notice/sending.ts';
+import { publishNotice, type NoticeInput } from '../../commands/notice/sending.ts';
+import type { Tx } from '../../src/db/client.ts';
+import { Outbox } from '../../src/messaging/outbox.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 
 let bot: TestApp | null = null;
@@ -10,6 +12,14 @@ afterEach(async () => {
 });
 
 const t = translate('zh-CN');
+
+/** Publishes in the caller's transaction and writes its outbox there, as the dispatcher does after a command. */
+async function publish(tx: Tx, input: NoticeInput): Promise<number> {
+  const out = new Outbox();
+  const id = await publishNotice({ tx, out, t }, input);
+  await out.write(tx, input.now);
+  return id;
+}
 
 /** Groups beside the demo's: two tagged resident groups, one the bot was removed from, and another community's. */
 async function addGroups(app: TestApp['app']) {
@@ -32,7 +42,7 @@ describe('publishNotice', () => {
     const now = bot.clock.now();
     const input = { communityId: community.id, streetId: community.streetId, title: '停水', body: '明天9:00-12:00停水', category: '服务事项', publisher: wang, audienceLabel: '全社区', now };
 
-    const all = await bot.app.db.$transaction((tx) => publishNotice(tx, t, { ...input, audience: { scope: 'community', tags: [] } }));
+    const all = await bot.app.db.$transaction((tx) => publish(tx, { ...input, audience: { scope: 'community', tags: [] } }));
     const rows = await bot.app.db.noticeDelivery.findMany({ where: { noticeId: all }, orderBy: { id: 'asc' } });
     expect(rows.map((r) => [r.platformChatId, r.status, r.outboxId !== null])).toEqual([
       ['g-residents', 'queued', true],
@@ -48,7 +58,7 @@ describe('publishNotice', () => {
     // A building's groups, plus the emergency and work groups an alert needs.
     // Read in the caller's transaction: once committed, the running bot may finish sending at any moment.
     const tagged = await bot.app.db.$transaction(async (tx) => {
-      const id = await publishNotice(tx, t, { ...input, audience: { scope: 'community', tags: ['3栋'] }, extraPurposes: ['emergency', 'work'], source: 'alert', alertId: 4 });
+      const id = await publish(tx, { ...input, audience: { scope: 'community', tags: ['3栋'] }, extraPurposes: ['emergency', 'work'], source: 'alert', alertId: 4 });
       expect(await tx.notice.findUniqueOrThrow({ where: { id } })).toMatchObject({ source: 'alert', alertId: 4, status: 'sending' });
       return id;
     });
@@ -60,7 +70,7 @@ describe('publishNotice', () => {
     ]);
 
     // The street: every community's resident groups.
-    const street = await bot.app.db.$transaction((tx) => publishNotice(tx, t, { ...input, communityId: null, audience: { scope: 'street', tags: [] } }));
+    const street = await bot.app.db.$transaction((tx) => publish(tx, { ...input, communityId: null, audience: { scope: 'street', tags: [] } }));
     expect((await bot.app.db.noticeDelivery.findMany({ where: { noticeId: street } })).map((r) => r.platformChatId).sort()).toEqual(['g-b3', 'g-b5', 'g-peace', 'g-residents']);
 
     // Rolled back with the caller: no notice, no rows, no messages. (Delivery rows only: the running bot meanwhile
@@ -69,7 +79,7 @@ describe('publishNotice', () => {
     const before = await bot.app.db.outboxMessage.count(deliveries);
     await expect(
       bot.app.db.$transaction(async (tx) => {
-        await publishNotice(tx, t, { ...input, audience: { scope: 'community', tags: [] } });
+        await publish(tx, { ...input, audience: { scope: 'community', tags: [] } });
         throw new Error('caller failed');
       }),
     ).rejects.toThrow('caller failed');
@@ -82,7 +92,7 @@ describe('publishNotice', () => {
     const wang = await bot.app.db.person.findFirstOrThrow({ where: { name: '王芳' } });
     const before = await bot.app.db.outboxMessage.count();
     const id = await bot.app.db.$transaction((tx) =>
-      publishNotice(tx, t, { communityId: community.id, streetId: community.streetId, title: '开会', body: '开会', category: '会议决议', publisher: wang, audience: { scope: 'community', tags: ['3栋'] }, audienceLabel: '3栋', now: bot!.clock.now(), sendAt: new Date('2026-12-05T00:00:00Z') }),
+      publish(tx, { communityId: community.id, streetId: community.streetId, title: '开会', body: '开会', category: '会议决议', publisher: wang, audience: { scope: 'community', tags: ['3栋'] }, audienceLabel: '3栋', now: bot!.clock.now(), sendAt: new Date('2026-12-05T00:00:00Z') }),
     );
     expect((await bot.app.db.noticeDelivery.findMany({ where: { noticeId: id } })).map((r) => [r.platformChatId, r.status, r.outboxId])).toEqual([['g-b3', 'scheduled', null]]);
     expect(await bot.app.db.outboxMessage.count()).toBe(before);

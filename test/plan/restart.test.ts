@@ -1,6 +1,7 @@
 import { translate } from '../../commands/index.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { planJobs } from '../../commands/plan/jobs/weekly.ts';
+import { runJob } from '../../src/scheduler/scheduler.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { freshDatabaseUrl } from '../helpers/database.ts';
 
@@ -36,7 +37,7 @@ async function count(t: TestApp, pattern: RegExp): Promise<Record<string, number
 /** The job run again for a later minute, as catch-up after downtime may: only its own claims stop it. */
 async function rerun(t: TestApp, name: string, minute: string): Promise<void> {
   const job = planJobs(t.app.policy, translate('zh-CN')).find((j) => j.name === name)!;
-  await t.app.db.$transaction((tx) => job.run({ tx, dueAt: new Date(`${minute}+08:00`) }));
+  await t.app.db.$transaction((tx) => runJob(tx, job, new Date(`${minute}+08:00`)));
 }
 
 describe('the plan jobs across restarts', () => {

@@ -6,7 +6,6 @@ import { loadReport } from '../load-report.ts';
 import { officeStaff } from '../../../src/core/people.ts';
 import { privateTargets, roleHolders, toMessage, workGroupTargets } from '../../../src/core/addressing.ts';
 import { dailyText } from '../summary-text.ts';
-import { enqueue, type OutboxEntry } from '../../../src/messaging/outbox.ts';
 import type { Job } from '../../../src/scheduler/scheduler.ts';
 import { officeDate, parseHHMM } from '../../../src/time/office-time.ts';
 
@@ -22,12 +21,11 @@ export function attendanceSummaryJobs(policy: Policy, t: Translate): Job[] {
     {
       name: 'attendance-daily-summary',
       cron: `${minute % 60} ${Math.floor(minute / 60)} * * *`,
-      async run({ tx, dueAt }) {
+      async run({ tx, dueAt, out }) {
         const date = officeDate(dueAt, policy.timezone);
         const day = await loadDay(tx, date);
         if (!isWorkday(day)) return;
         const communities = await tx.community.findMany({ orderBy: { id: 'asc' } });
-        const entries: OutboxEntry[] = [];
         for (const community of communities) {
           const people = await officeStaff(tx, community.id);
           if (people.length === 0) continue;
@@ -37,9 +35,8 @@ export function attendanceSummaryJobs(policy: Policy, t: Translate): Job[] {
             to === 'work_group'
               ? await workGroupTargets(tx, community.id)
               : (await Promise.all((await roleHolders(tx, 'secretary', { communityId: community.id, streetId: null })).map((p) => privateTargets(tx, p.id)))).flat();
-          for (const target of targets) entries.push({ platform: target.platform, message: toMessage(target, text) });
+          for (const target of targets) out.add({ platform: target.platform, message: toMessage(target, text) });
         }
-        await enqueue(tx, entries, dueAt);
       },
     },
   ];

@@ -2,7 +2,6 @@ import { loadDay } from '../../../src/calendar/calendar-store.ts';
 import { isWorkday } from '../../../src/calendar/office-calendar.ts';
 import type { Policy } from '../../../src/config/policy.ts';
 import type { Translate } from '../../../src/i18n/index.ts';
-import { enqueue } from '../../../src/messaging/outbox.ts';
 import { groupTargets, toMessage } from '../../../src/core/addressing.ts';
 import type { Job } from '../../../src/scheduler/scheduler.ts';
 import { officeDate, parseHHMM } from '../../../src/time/office-time.ts';
@@ -16,12 +15,12 @@ export function checkInReminderJobs(policy: Policy, t: Translate): Job[] {
     return {
       name: `checkin-reminder-${session.id}`,
       cron: `${at % 60} ${Math.floor(at / 60)} * * *`,
-      async run({ tx, dueAt }) {
+      async run({ tx, dueAt, out }) {
         const day = await loadDay(tx, officeDate(dueAt, policy.timezone));
         if (!isWorkday(day)) return;
         const text = t('checkin.reminder', { session: session.name, start: session.start });
         const groups = await groupTargets(tx, 'work', undefined);
-        await enqueue(tx, groups.map((target) => ({ platform: target.platform, message: toMessage(target, text) })), dueAt);
+        for (const target of groups) out.add({ platform: target.platform, message: toMessage(target, text) });
       },
     };
   });

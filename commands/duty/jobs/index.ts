@@ -1,7 +1,6 @@
 import type { Policy } from '../../../src/config/policy.ts';
 import { privateTargets, toMessage } from '../../../src/core/addressing.ts';
 import type { Translate } from '../../../src/i18n/index.ts';
-import { enqueue, type OutboxEntry } from '../../../src/messaging/outbox.ts';
 import type { Job, JobContext } from '../../../src/scheduler/scheduler.ts';
 import { officeDate, parseHHMM, addDays } from '../../../src/time/office-time.ts';
 import type { Effects } from '../arrival.ts';
@@ -12,12 +11,10 @@ import { raiseLeaveOverlaps, reportMissingCheckIns } from './watch.ts';
 
 const at = (hhmm: string) => `${parseHHMM(hhmm) % 60} ${Math.floor(parseHHMM(hhmm) / 60)} * * *`;
 
-function perCommunity(run: (context: JobContext, communityId: number, out: OutboxEntry[]) => Promise<void>): Job['run'] {
+function perCommunity(run: (context: JobContext, communityId: number) => Promise<void>): Job['run'] {
   return async (context) => {
-    const out: OutboxEntry[] = [];
     const communities = await context.tx.community.findMany({ select: { id: true }, orderBy: { id: 'asc' } });
-    for (const community of communities) await run(context, community.id, out);
-    await enqueue(context.tx, out, context.dueAt);
+    for (const community of communities) await run(context, community.id);
   };
 }
 
@@ -32,14 +29,14 @@ export function dutyJobs(policy: Policy, t: Translate): Job[] {
     {
       name: 'duty-generate',
       cron: '5 * * * *',
-      run: perCommunity(async ({ tx, dueAt }, communityId, out) => {
+      run: perCommunity(async ({ tx, dueAt, out }, communityId) => {
         const today = officeDate(dueAt, policy.timezone);
         const changes = await ensureRoster(tx, policy, communityId, addDays(today, -1), addDays(today, policy.duty.horizonDays), dueAt, 'reconcile');
         for (const change of changes) {
           for (const personId of [change.fromPersonId, change.toPersonId]) {
             if (personId === null) continue;
             const text = t(personId === change.toPersonId ? 'duty.changed.added' : 'duty.changed.removed', { date: dayLabel(t, change.date), shift: change.shiftName });
-            for (const target of await privateTargets(tx, personId)) out.push({ platform: target.platform, message: toMessage(target, text) });
+            for (const target of await privateTargets(tx, personId)) out.add({ platform: target.platform, message: toMessage(target, text) });
           }
         }
       }),
@@ -47,15 +44,14 @@ export function dutyJobs(policy: Policy, t: Translate): Job[] {
     {
       name: 'duty-watch',
       cron: '* * * * *',
-      async run({ tx, dueAt }) {
-        const e: Effects = { tx, policy, t, now: dueAt, out: [] };
+      async run({ tx, dueAt, out }) {
+        const e: Effects = { tx, policy, t, now: dueAt, out };
         await reportMissingCheckIns(e);
         await raiseLeaveOverlaps(e);
-        await enqueue(tx, e.out, dueAt);
       },
     },
   ];
-  if (post.at !== null) jobs.push({ name: 'duty-morning-post', cron: at(post.at), run: perCommunity(({ tx, dueAt }, id, out) => morningPosts(tx, policy, t, id, dueAt, out)) });
-  if (post.remindAt !== null) jobs.push({ name: 'duty-evening-reminder', cron: at(post.remindAt), run: perCommunity(({ tx, dueAt }, id, out) => eveningReminders(tx, policy, t, id, dueAt, out)) });
+  if (post.at !== null) jobs.push({ name: 'duty-morning-post', cron: at(post.at), run: perCommunity(({ tx, dueAt, out }, id) => morningPosts(tx, policy, t, id, dueAt, out)) });
+  if (post.remindAt !== null) jobs.push({ name: 'duty-evening-reminder', cron: at(post.remindAt), run: perCommunity(({ tx, dueAt, out }, id) => eveningReminders(tx, policy, t, id, dueAt, out)) });
   return jobs;
 }

@@ -4,7 +4,7 @@ import { privateTargets, toMessage, workGroupTargets } from '../../../src/core/a
 import type { Policy } from '../../../src/config/policy.ts';
 import { insertUnlessDuplicate, type Tx } from '../../../src/db/client.ts';
 import type { Translate } from '../../../src/i18n/index.ts';
-import type { OutboxEntry } from '../../../src/messaging/outbox.ts';
+import type { Outbox } from '../../../src/messaging/outbox.ts';
 import { holidayBlocks } from '../rules/rotation.ts';
 import { officeDate, addDays } from '../../../src/time/office-time.ts';
 import { dayLabel, daysText, shiftLabel } from '../format.ts';
@@ -23,7 +23,7 @@ async function claimPost(tx: Tx, communityId: number, kind: string, key: string,
 }
 
 /** Posts `text` to the community's work groups, with @ before each person bound on that group's platform. */
-async function postToWorkGroups(tx: Tx, t: Translate, policy: Policy, communityId: number, title: string, days: RosterDay[], out: OutboxEntry[]): Promise<void> {
+async function postToWorkGroups(tx: Tx, t: Translate, policy: Policy, communityId: number, title: string, days: RosterDay[], out: Outbox): Promise<void> {
   const groups = await workGroupTargets(tx, communityId);
   if (groups.length === 0) return;
   const ids = new Set<number>();
@@ -34,14 +34,14 @@ async function postToWorkGroups(tx: Tx, t: Translate, policy: Policy, communityI
   const bindings = await tx.binding.findMany({ where: { personId: { in: [...ids] } }, select: { personId: true, platform: true } });
   for (const group of groups) {
     const bound = new Set(bindings.filter((b) => b.platform === group.platform).map((b) => b.personId));
-    out.push({ platform: group.platform, message: toMessage(group, `${title}\n${daysText(t, policy, days, (id) => bound.has(id))}`) });
+    out.add({ platform: group.platform, message: toMessage(group, `${title}\n${daysText(t, policy, days, (id) => bound.has(id))}`) });
   }
 }
 
 const hasDuty = (days: readonly RosterDay[]) => days.some((d) => d.seats.length > 0 || d.leader);
 
 /** The morning post of one community: today (the week on Mondays), and the holiday roster before a block. */
-export async function morningPosts(tx: Tx, policy: Policy, t: Translate, communityId: number, now: Date, out: OutboxEntry[]): Promise<void> {
+export async function morningPosts(tx: Tx, policy: Policy, t: Translate, communityId: number, now: Date, out: Outbox): Promise<void> {
   const today = officeDate(now, policy.timezone);
   const monday = DateTime.fromISO(today, { zone: 'UTC' }).weekday === 1 && policy.duty.post.weekOnMonday;
   const to = monday ? addDays(today, 6) : today;
@@ -61,7 +61,7 @@ export async function morningPosts(tx: Tx, policy: Policy, t: Translate, communi
 }
 
 /** The evening before: each person on duty tomorrow, privately, once per seat. */
-export async function eveningReminders(tx: Tx, policy: Policy, t: Translate, communityId: number, now: Date, out: OutboxEntry[]): Promise<void> {
+export async function eveningReminders(tx: Tx, policy: Policy, t: Translate, communityId: number, now: Date, out: Outbox): Promise<void> {
   const tomorrow = addDays(officeDate(now, policy.timezone), 1);
   await loadRoster(tx, policy, communityId, tomorrow, tomorrow, now);
   const seats = await tx.dutySeat.findMany({ where: { communityId, date: tomorrow, role: 'duty', remindedAt: null, personId: { not: null } }, orderBy: { startAt: 'asc' } });
@@ -77,6 +77,6 @@ export async function eveningReminders(tx: Tx, policy: Policy, t: Translate, com
       due: DateTime.fromJSDate(due, { zone: policy.timezone }).toFormat('HH:mm'),
       partners: names.length > 0 ? t('duty.remind.partners', { names: names.map((n) => n.name).join('、') }) : '',
     });
-    for (const target of await privateTargets(tx, seat.personId!)) out.push({ platform: target.platform, message: toMessage(target, text) });
+    for (const target of await privateTargets(tx, seat.personId!)) out.add({ platform: target.platform, message: toMessage(target, text) });
   }
 }

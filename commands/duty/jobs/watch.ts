@@ -26,7 +26,7 @@ async function leaderOrSecretary(tx: Tx, e: Effects, communityId: number, at: Da
 }
 
 function push(e: Effects, targets: readonly Target[], text: string, extra: { buttons?: { label: string; value: string }[] } = {}) {
-  for (const target of targets) e.out.push({ platform: target.platform, message: toMessage(target, text, extra) });
+  for (const target of targets) e.out.add({ platform: target.platform, message: toMessage(target, text, extra) });
 }
 
 /**

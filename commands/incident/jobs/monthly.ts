@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Policy } from '../../../src/config/policy.ts';
 import type { Translate } from '../../../src/i18n/index.ts';
-import { enqueue } from '../../../src/messaging/outbox.ts';
 import type { Job } from '../../../src/scheduler/scheduler.ts';
 import { tellPeople, type Desk } from '../desk.ts';
 import { loadLedger, summaryLines } from '../ledger/rows.ts';
@@ -19,8 +18,8 @@ export function incidentMonthlyJob(policy: Policy, t: Translate): Job | null {
   return {
     name: 'incident-monthly',
     cron: `${minute} ${hour} 1 * *`,
-    async run({ tx, dueAt }) {
-      const desk: Desk = { tx, policy, t, now: dueAt, out: [] };
+    async run({ tx, dueAt, out }) {
+      const desk: Desk = { tx, policy, t, now: dueAt, out };
       const month = DateTime.fromJSDate(dueAt, { zone: policy.timezone }).minus({ months: 1 }).toFormat('yyyy-MM');
       const streets = await tx.street.findMany({ include: { communities: { orderBy: { id: 'asc' } } }, orderBy: { id: 'asc' } });
       for (const street of streets) {
@@ -35,7 +34,6 @@ export function incidentMonthlyJob(policy: Policy, t: Translate): Job | null {
         const people = await holdersOfAll(tx, policy, t, policy.incident.monthly.to, { communityId: null, streetId: street.id }, dueAt);
         await tellPeople(desk, people, lines.join('\n'));
       }
-      await enqueue(tx, desk.out, dueAt);
     },
   };
 }

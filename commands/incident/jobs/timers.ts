@@ -1,6 +1,5 @@
 import type { Policy } from '../../../src/config/policy.ts';
 import type { Translate } from '../../../src/i18n/index.ts';
-import { enqueue } from '../../../src/messaging/outbox.ts';
 import { dueSteps, escalationSteps, levelRule, minutesBetween, onSiteDueAt } from '../rules/escalation.ts';
 import type { Job } from '../../../src/scheduler/scheduler.ts';
 import { addUpdate, loadIncident, post, tellPeople, type Desk, type LoadedIncident } from '../desk.ts';
@@ -111,12 +110,11 @@ export function incidentTimersJob(policy: Policy, t: Translate): Job {
   return {
     name: 'incident-timers',
     cron: '* * * * *',
-    async run({ tx, dueAt }) {
-      const desk: Desk = { tx, policy, t, now: dueAt, out: [] };
+    async run({ tx, dueAt, out }) {
+      const desk: Desk = { tx, policy, t, now: dueAt, out };
       await climb(desk);
       await onSiteClock(desk);
       await visits(desk);
-      await enqueue(tx, desk.out, dueAt);
     },
   };
 }

@@ -3,7 +3,6 @@ import type { Translate } from '../../../src/i18n/index.ts';
 import { privateTargets } from '../../../src/core/addressing.ts';
 import { pushTo } from '../../../src/approval/workflow.ts';
 import { type Workflow } from '../../../src/approval/kind.ts';
-import { enqueue } from '../../../src/messaging/outbox.ts';
 import type { Job } from '../../../src/scheduler/scheduler.ts';
 
 /** A sick leave whose hospital certificate is owed: the person is reminded every `certificateReminderHours`. */
@@ -12,8 +11,8 @@ export function leaveCertificateReminderJob(policy: Policy, t: Translate): Job {
   return {
     name: 'leave-certificate-reminder',
     cron: '*/5 * * * *',
-    async run({ tx, dueAt }) {
-      const w: Workflow = { tx, policy, t, now: dueAt, out: [] };
+    async run({ tx, dueAt, out }) {
+      const w: Workflow = { tx, policy, t, now: dueAt, out };
       const due = new Date(dueAt.getTime() - every);
       const owed = await tx.leaveRequest.findMany({
         where: { certificate: 'owed', status: { in: ['pending', 'approved'] }, submittedAt: { lte: due }, OR: [{ certificateRemindedAt: null }, { certificateRemindedAt: { lte: due } }] },
@@ -25,7 +24,6 @@ export function leaveCertificateReminderJob(policy: Policy, t: Translate): Job {
         });
         if (claimed.count === 1) pushTo(w, await privateTargets(tx, leave.personId), t('leave.certificate.remind', { id: leave.id }));
       }
-      await enqueue(tx, w.out, dueAt);
     },
   };
 }

@@ -4,7 +4,6 @@ import { privateTargets } from '../../../src/core/addressing.ts';
 import { findApprover } from '../../../src/approval/approvers.ts';
 import { pushTo } from '../../../src/approval/workflow.ts';
 import { type Workflow } from '../../../src/approval/kind.ts';
-import { enqueue } from '../../../src/messaging/outbox.ts';
 import type { Job } from '../../../src/scheduler/scheduler.ts';
 import { formatDateTime } from '../../../src/time/office-time.ts';
 
@@ -19,8 +18,8 @@ export function leaveReturnReminderJob(policy: Policy, t: Translate): Job {
   return {
     name: 'leave-return-reminder',
     cron: '*/5 * * * *',
-    async run({ tx, dueAt }) {
-      const w: Workflow = { tx, policy, t, now: dueAt, out: [] };
+    async run({ tx, dueAt, out }) {
+      const w: Workflow = { tx, policy, t, now: dueAt, out };
       const open = { status: 'approved', returnedAt: null };
       const ended = (minutes: number) => ({ ...open, endAt: { lte: new Date(dueAt.getTime() - minutes * 60_000) } });
       const toRemind = (await tx.leaveRequest.findMany({ where: { ...ended(remindAfterMinutes), returnRemindedAt: null } })).filter(approvedBeforeItEnded);
@@ -40,7 +39,6 @@ export function leaveReturnReminderJob(policy: Policy, t: Translate): Job {
         const text = t('leave.back.escalate', { id: leave.id, name: leave.person.name, end: formatDateTime(leave.endAt, policy.timezone) });
         pushTo(w, await privateTargets(tx, secretary.personId), text);
       }
-      await enqueue(tx, w.out, dueAt);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roleName, workflowFor } from '../../../src/approval/workflow.ts';
+import { roleName } from '../../../src/approval/workflow.ts';
 import { defineCommand, TRIGGER, type ArgsResult, type CommandContext } from '../../../src/core/command.ts';
 import { type Sender } from '../../../src/core/identity.ts';
 import { readReference, writeReference } from '../../../src/core/reference.ts';
@@ -52,11 +52,9 @@ function amend(msgType: 'update' | 'cancel') {
     const { latest, cancelled } = await currentState(tx, first);
     if (cancelled) return context.reply(t('alert.cancelled', { id: first.id }));
     const fields: AlertFields = { ...fieldsOf(latest), ...(changes as Partial<AlertFields>) };
-    const w = workflowFor(context);
     const draft = { msgType, refId: first.id, scope: first.scope as AlertScope, communityId: first.communityId, streetId: first.streetId, fields, note: note || null };
-    const filed = await fileAlert(w, draft, sender);
+    const filed = await fileAlert(context, draft, sender);
     if (!filed) return context.reply(t('alert.noApprover'));
-    await w.commit();
     const { alert, approver } = filed;
     const shown = msgType === 'cancel' ? [t('alert.field.name', { value: alert.name })] : alertLines(t, alert);
     context.reply([t(`alert.filed.${msgType}`, { id: alert.id, first: first.id }), ...shown, t('alert.filed.approver', { name: approver.name, role: roleName(t, approver.role) })].join('\n'));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roleName, workflowFor } from '../../../src/approval/workflow.ts';
+import { roleName } from '../../../src/approval/workflow.ts';
 import { defineCommand, type ArgsResult, type CommandContext, type GroupTrigger } from '../../../src/core/command.ts';
 import { type Text } from '../../../src/i18n/text.ts';
 import { type Sender } from '../../../src/core/identity.ts';
@@ -66,10 +66,8 @@ function parsePublish(rest: string): ArgsResult<PublishArgs> {
 async function publish(context: CommandContext<Sender>, { scope, fields }: PublishArgs): Promise<void> {
   const { sender, t } = context;
   if (scope === 'community' && sender.communityId === null) return context.reply(t('alert.streetOnly'));
-  const w = workflowFor(context);
-  const filed = await fileAlert(w, { msgType: 'alert', refId: null, scope, communityId: scope === 'community' ? sender.communityId : null, streetId: sender.streetId, fields, note: null }, sender);
+  const filed = await fileAlert(context, { msgType: 'alert', refId: null, scope, communityId: scope === 'community' ? sender.communityId : null, streetId: sender.streetId, fields, note: null }, sender);
   if (!filed) return context.reply(t('alert.noApprover'));
-  await w.commit();
   const { alert, approver } = filed;
   context.reply([t('alert.filed.alert', { id: alert.id }), ...alertLines(t, alert), t('alert.filed.approver', { name: approver.name, role: roleName(t, approver.role) })].join('\n'));
 }

@@ -13,7 +13,7 @@ export async function sendAlert(w: Workflow, alert: Alert): Promise<number> {
   const { category, title, body } = alertNotice(w.t, alert);
   const [author] = await privateTargets(w.tx, alert.authorId);
   const scope = alert.scope as AlertScope;
-  return publishNotice(w.tx, w.t, {
+  return publishNotice(w, {
     communityId: alert.communityId,
     streetId: alert.streetId,
     title,

@@ -7,9 +7,9 @@ export function noticeReleaseJob(t: Translate): Job {
   return {
     name: 'notice-release',
     cron: '* * * * *',
-    async run({ tx, dueAt }) {
+    async run({ tx, dueAt, out }) {
       const due = await tx.notice.findMany({ where: { status: 'scheduled', releasedAt: null, sendAt: { lte: dueAt } }, orderBy: { id: 'asc' }, select: { id: true } });
-      for (const { id } of due) await releaseNotice(tx, t, id, dueAt);
+      for (const { id } of due) await releaseNotice({ tx, out, t }, id, dueAt);
     },
   };
 }

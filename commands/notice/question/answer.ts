@@ -3,7 +3,6 @@ import { defineCommand, TRIGGER, type ArgsResult, type CommandContext, type Pars
 import { type Sender } from '../../../src/core/identity.ts';
 import { namedRecord, subjectPrefix, writeReference } from '../../../src/core/reference.ts';
 import { OFFICE_STAFF } from '../../../src/core/roles.ts';
-import { enqueue } from '../../../src/messaging/outbox.ts';
 import { answerQuestion } from './questions.ts';
 import { QUESTION_SUBJECT, questionOfSubject } from './subject.ts';
 import { chinesePunctuation } from '../rules/words.ts';
@@ -30,7 +29,7 @@ async function answer(context: CommandContext<Sender>, { id, text }: AnswerArgs)
       return context.reply(t('question.owned', { id, name: outcome.question.ownerName ?? '' }));
     case 'answered':
     case 'added':
-      await enqueue(tx, [outcome.reply], context.now);
+      context.out.add(outcome.reply);
       return context.reply(t(outcome.kind === 'answered' ? 'question.answered' : 'question.added', { id, chat: outcome.question.chatTitle ?? outcome.question.chatId }));
   }
 }

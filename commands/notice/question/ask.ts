@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { defineCommand, TRIGGER, type ArgsResult, type CommandContext, type ParseContext } from '../../../src/core/command.ts';
 import type { Role } from '../../../src/core/roles.ts';
-import { enqueue } from '../../../src/messaging/outbox.ts';
 import { fileQuestion } from './questions.ts';
 import { chinesePunctuation } from '../rules/words.ts';
 
@@ -35,7 +34,7 @@ async function ask(context: CommandContext, { text }: AskArgs): Promise<void> {
   // The same message filed already, answered there.
   if (!filed) return;
   const { question, posts } = filed;
-  await enqueue(tx, posts, context.now);
+  context.out.add(...posts);
   context.reply(t(posts.length > 0 ? 'question.received' : 'question.noWorkGroup', { id: question.id }), { quote: true });
 }
 

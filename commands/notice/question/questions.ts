@@ -47,7 +47,7 @@ export async function postToWorkGroups(tx: Tx, t: Translate, zone: string, quest
 }
 
 /**
- * Files the question and forwards it; returns it with the work-group posts to enqueue. Null when
+ * Files the question and forwards it; returns it with the work-group posts to send. Null when
  * the message was filed already: one message is one question, even when it comes to two
  * instances under two event ids (the unique key waits for the other's transaction, then says so).
  */

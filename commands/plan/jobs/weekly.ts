@@ -5,7 +5,6 @@ import { privateAccounts, privateTargets, roleHolders, toMessage, workGroupTarge
 import { findPending, savePending } from '../../../src/core/conversation.ts';
 import type { Tx } from '../../../src/db/client.ts';
 import type { Translate } from '../../../src/i18n/index.ts';
-import { enqueue, type OutboxEntry } from '../../../src/messaging/outbox.ts';
 import type { Platform } from '../../../src/messaging/types.ts';
 import type { Job } from '../../../src/scheduler/scheduler.ts';
 import { officeDate, parseHHMM } from '../../../src/time/office-time.ts';
@@ -73,10 +72,9 @@ function promptJob(policy: Policy, t: Translate): Job {
   return {
     name: 'plan-prompt',
     cron: cronAt(policy.plans.prompt.at),
-    async run({ tx, dueAt }) {
+    async run({ tx, dueAt, out }) {
       const day = await planDay(tx, policy, dueAt);
       if (!day) return;
-      const out: OutboxEntry[] = [];
       const due = dueText(t, policy, day, dueAt);
       // A question to the prompt stays open in the private chat until the deadline (or the end of a later day).
       const openUntil = new Date(Math.max(day.deadline.getTime(), DateTime.fromJSDate(dueAt, { zone: policy.timezone }).endOf('day').toMillis()));
@@ -97,7 +95,7 @@ function promptJob(policy: Policy, t: Translate): Job {
           if (!plan.postedAt) lines.push(t('plan.prompt.howto'));
           const text = lines.join('\n');
           for (const account of await privateAccounts(tx, person.id)) {
-            out.push({ platform: account.platform, message: toMessage(account, text), subject: writeSubject(PLAN_SUBJECTS.review, day.week) });
+            out.add({ platform: account.platform, message: toMessage(account, text), subject: writeSubject(PLAN_SUBJECTS.review, day.week) });
             if (!review) continue;
             const key = { platform: account.platform as Platform, platformChatId: account.chatId, platformUserId: account.userId };
             // A question the person has open already (a leave note to confirm) is not pushed aside.
@@ -105,7 +103,6 @@ function promptJob(policy: Policy, t: Translate): Job {
           }
         }
       }
-      await enqueue(tx, out, dueAt);
     },
   };
 }
@@ -114,10 +111,9 @@ function reminderJob(policy: Policy, t: Translate, at: string): Job {
   return {
     name: 'plan-reminder',
     cron: cronAt(at),
-    async run({ tx, dueAt }) {
+    async run({ tx, dueAt, out }) {
       const day = await planDay(tx, policy, dueAt);
       if (!day || day.today !== day.deadlineDate) return;
-      const out: OutboxEntry[] = [];
       const due = dueText(t, policy, day, dueAt);
       const week = weekText(t, day.week);
       for (const [communityId, people] of await presentByCommunity(tx, policy, day, dueAt)) {
@@ -132,13 +128,12 @@ function reminderJob(policy: Policy, t: Translate, at: string): Job {
             continue;
           }
           const text = t('plan.reminder.private', { name: person.name, week, due });
-          for (const target of await privateTargets(tx, person.id)) out.push({ platform: target.platform, message: toMessage(target, text), subject: writeSubject(PLAN_SUBJECTS.remind, day.week) });
+          for (const target of await privateTargets(tx, person.id)) out.add({ platform: target.platform, message: toMessage(target, text), subject: writeSubject(PLAN_SUBJECTS.remind, day.week) });
         }
         if (named.length === 0) continue;
         const text = t('plan.reminder.group', { week, names: names(t, named), due });
-        for (const target of await workGroupTargets(tx, communityId)) out.push({ platform: target.platform, message: toMessage(target, text), subject: writeSubject(PLAN_SUBJECTS.remind, day.week) });
+        for (const target of await workGroupTargets(tx, communityId)) out.add({ platform: target.platform, message: toMessage(target, text), subject: writeSubject(PLAN_SUBJECTS.remind, day.week) });
       }
-      await enqueue(tx, out, dueAt);
     },
   };
 }
@@ -147,10 +142,9 @@ function summaryJob(policy: Policy, t: Translate): Job {
   return {
     name: 'plan-summary',
     cron: cronAt(policy.plans.deadline.at),
-    async run({ tx, dueAt }) {
+    async run({ tx, dueAt, out }) {
       const day = await planDay(tx, policy, dueAt);
       if (!day || day.today !== day.deadlineDate) return;
-      const out: OutboxEntry[] = [];
       for (const community of await tx.community.findMany({ orderBy: { id: 'asc' } })) {
         const scope = { communityId: community.id, streetId: community.streetId };
         if ((await planPeople(tx, policy, community.id)).length === 0) continue;
@@ -164,9 +158,8 @@ function summaryJob(policy: Policy, t: Translate): Job {
         }
         const targets = (await Promise.all(readers.map((p) => privateTargets(tx, p.id)))).flat();
         if (policy.plans.summary.workGroup) targets.push(...(await workGroupTargets(tx, community.id)));
-        for (const target of targets) out.push({ platform: target.platform, message: toMessage(target, text) });
+        for (const target of targets) out.add({ platform: target.platform, message: toMessage(target, text) });
       }
-      await enqueue(tx, out, dueAt);
     },
   };
 }
