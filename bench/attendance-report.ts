@@ -1,16 +1,18 @@
 /**
  * `npm run bench` (second part): the monthly attendance report for N people × 2 sessions × November
  * 2026. Each N is seeded by one child process and measured by another, so peak memory is the report's
- * own: the real path (SQLite read + classification, JSON, streamed XLSX), then the pure classification alone.
+ * own: the real path of `shequ report attendance` (the ledger's loader, its JSON, the pipeline's streamed XLSX),
+ * then the pure classification alone.
  * Prints how time and memory grow from 100 to 1,000 to 5,000 people, next to the growth in people.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { reportJson, writeReportXlsx } from '../commands/attendance/ledger/export.ts';
-import { loadMonthReport } from '../commands/attendance/load-report.ts';
-import { officeStaff } from '../src/core/people.ts';
+import { attendanceLedger } from '../commands/attendance/ledger/ledger.ts';
+import type { LedgerContext } from '../src/ledger/ledger.ts';
+import { parsePeriod } from '../src/ledger/period.ts';
+import { writeLedgerXlsx } from '../src/ledger/xlsx.ts';
 import { officialCalendar } from '../src/calendar/official.ts';
 import { defaultPolicy, translate } from '../commands/index.ts';
 import { createDb } from '../src/db/client.ts';
@@ -109,14 +111,15 @@ async function measureReal(n: number, dir: string): Promise<Omit<Measure, 'pureM
     await db.person.count();
     const baseRssMb = process.memoryUsage().rss / 1024 / 1024;
     let started = performance.now();
-    const report = await db.$transaction(async (tx) => loadMonthReport(tx, policy, MONTH, await officeStaff(tx, null), NOW), { timeout: 600_000 });
+    const context: LedgerContext = { policy, t: translate('zh-CN'), period: parsePeriod({ month: MONTH }, 'month', policy.timezone), community: null, now: NOW };
+    const report = await db.$transaction(async (tx) => attendanceLedger.load(tx, context), { timeout: 600_000 });
     const loadMs = performance.now() - started;
     if (report.people.length !== n) throw new Error(`expected ${n} people in the report`);
     started = performance.now();
-    JSON.stringify(reportJson(report, MONTH, null));
+    JSON.stringify(attendanceLedger.json(report, context));
     const jsonMs = performance.now() - started;
     started = performance.now();
-    await writeReportXlsx(report, policy, translate('zh-CN'), path.join(dir, 'report.xlsx'));
+    await writeLedgerXlsx(attendanceLedger, report, context, path.join(dir, 'report.xlsx'));
     const xlsxMs = performance.now() - started;
     const sessions = report.people.reduce((sum, p) => sum + p.totals.sessions, 0);
     return { people: n, sessions, loadMs, jsonMs, xlsxMs, baseRssMb, peakRssMb: process.resourceUsage().maxRSS / 1024 };

@@ -1,4 +1,4 @@
-import { attendanceReport } from './ledger/report.ts';
+import { attendanceLedger } from './ledger/ledger.ts';
 import type { CommandFamily } from '../../src/core/family.ts';
 import { attendanceSummaryJobs } from './jobs/attendance-summary.ts';
 import { checkInReminderJobs } from './jobs/checkin-reminder.ts';
@@ -17,5 +17,5 @@ export const attendanceFamily: CommandFamily = {
   texts: attendanceTexts,
   commands: [checkInCommand, checkOutCommand, ...whereaboutsCommands, whereaboutsBoardCommand, attendanceCommand, attendanceExceptionCommand, attendanceScoreCommand],
   jobs: (policy, t) => [...checkInReminderJobs(policy, t), ...attendanceSummaryJobs(policy, t)],
-  reports: [attendanceReport],
+  ledgers: [attendanceLedger],
 };

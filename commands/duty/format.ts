@@ -24,6 +24,11 @@ export function dayLabel(t: Translate, date: string): string {
   return t('duty.day', { month: d.month, day: d.day, weekday: WEEKDAYS[d.weekday - 1]! });
 }
 
+/** 周六 */
+export function weekdayLabel(t: Translate, date: string): string {
+  return t('duty.weekday', { weekday: WEEKDAYS[DateTime.fromISO(date, { zone: 'UTC' }).weekday - 1]! });
+}
+
 /** 08:00-17:30, 17:30-次日08:00 */
 export function spanText(t: Translate, policy: Policy, start: Date, end: Date): string {
   const nextDay = officeDate(end, policy.timezone) !== officeDate(start, policy.timezone);

@@ -1,5 +1,5 @@
 import type { CommandFamily } from '../../src/core/family.ts';
-import { incidentReport } from './ledger/report.ts';
+import { incidentLedger } from './ledger/ledger.ts';
 import { incidentMonthlyJob } from './jobs/monthly.ts';
 import { incidentTimersJob } from './jobs/timers.ts';
 import { incidentMediationCommand, incidentMergeCommand, incidentVisitCommand } from './closing.ts';
@@ -31,6 +31,6 @@ export const incidentFamily: CommandFamily = {
     incidentShowCommand,
   ],
   jobs: (policy, t) => [incidentTimersJob(policy, t), incidentMonthlyJob(policy, t)].filter((job) => job !== null),
-  reports: [incidentReport],
+  ledgers: [incidentLedger],
   texts: incidentTexts,
 };

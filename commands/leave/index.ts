@@ -1,4 +1,4 @@
-import { leaveReport } from './ledger/report.ts';
+import { leaveLedger } from './ledger/ledger.ts';
 import type { CommandFamily } from '../../src/core/family.ts';
 import { leaveJobs } from './jobs/index.ts';
 import { leaveApproval } from './approval.ts';
@@ -30,6 +30,6 @@ export const leaveFamily: CommandFamily = {
     leaveRegisterCommand,
   ],
   jobs: leaveJobs,
-  reports: [leaveReport],
+  ledgers: [leaveLedger],
   approvals: [leaveApproval],
 };

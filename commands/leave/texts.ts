@@ -91,7 +91,8 @@ const zhCN = {
   // the register's export (shequ report leave)
   'leave.sheet.register': '请销假登记',
   'leave.sheet.steps': '审批步骤',
-  'leave.col.yes': '是',
+  'leave.ledger.title': '请销假登记',
+  'leave.ledger.summary': '{month} 请销假登记 {count} 条',
   'leave.col.id': '编号',
   'leave.col.person': '姓名',
   'leave.col.community': '社区',
@@ -211,7 +212,8 @@ const en: Record<keyof typeof zhCN, string> = {
   // the register's export (shequ report leave)
   'leave.sheet.register': 'Leave register',
   'leave.sheet.steps': 'Approval steps',
-  'leave.col.yes': 'yes',
+  'leave.ledger.title': 'Leave register',
+  'leave.ledger.summary': 'the {month} leave register, {count} notes',
   'leave.col.id': 'No.',
   'leave.col.person': 'Name',
   'leave.col.community': 'Community',

@@ -9,7 +9,7 @@ import { noticeWordCommand } from './notice.ts';
 import { noticePolicy } from './policy.ts';
 import { noticePublishCommand, noticeScheduleCommand } from './publish.ts';
 import { questionCommands } from './question/index.ts';
-import { noticeReport } from './report.ts';
+import { noticeLedger } from './report.ts';
 import { noticeTexts } from './texts.ts';
 import { noticeWatcher } from './watch.ts';
 import { noticeWithdrawCommand } from './withdraw.ts';
@@ -26,7 +26,7 @@ export const noticeFamily: CommandFamily = {
   texts: noticeTexts,
   commands: [noticePublishCommand, noticeScheduleCommand, noticeWordCommand, noticeConfirmCommand, noticeWithdrawCommand, noticeAckCommand, ...alertCommands, ...questionCommands],
   jobs: (policy, t) => [noticeReleaseJob(t), financeReminderJob(policy, t), questionReminderJob(policy, t)].filter((job) => job !== null),
-  reports: [noticeReport],
+  ledgers: [noticeLedger],
   approvals: [alertApproval],
   watchers: (policy, t) => [noticeWatcher(t, policy.notice.progressEverySeconds * 1000)],
 };

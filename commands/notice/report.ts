@@ -1,18 +1,14 @@
-import fs from 'node:fs';
-import { DateTime } from 'luxon';
-import ExcelJS from 'exceljs';
-import { communityOption, UsageError, withDatabase } from '../../src/cli/context.ts';
 import type { Policy } from '../../src/config/policy.ts';
-import { MONTHLY_LEDGER_OPTIONS, type ReportSpec } from '../../src/core/family.ts';
 import type { Tx } from '../../src/db/client.ts';
-import type { Translate } from '../../src/i18n/index.ts';
-import { textOf, type KeysUnder } from '../../src/i18n/value-text.ts';
-import { CHAT_PURPOSE_TEXT } from '../../src/core/chat-purpose.ts';
-import { DELIVERY_STATE_TEXT, NOTICE_STATUS_TEXT, PLATFORM_TEXT } from './format.ts';
+import type { MessageKey, Translate } from '../../src/i18n/index.ts';
+import { column, sheet, type Ledger, type Period } from '../../src/ledger/ledger.ts';
+import type { Platform } from '../../src/messaging/types.ts';
+import type { DeliveryState } from './rules/ledger.ts';
 import { formatDateTime } from '../../src/time/office-time.ts';
 import { tally } from './progress.ts';
-
-/** `shequ report notices --month YYYY-MM [--community 社区] --format xlsx|json [--out file]`: every notice of the month and every group's state. */
+import { DELIVERY_STATE_TEXT, NOTICE_STATUS_TEXT, PLATFORM_TEXT } from './format.ts';
+import { textOf } from '../../src/i18n/value-text.ts';
+import { CHAT_PURPOSE_TEXT } from '../../src/core/chat-purpose.ts';
 
 interface DeliveryRow {
   group: string;
@@ -48,12 +44,11 @@ export interface NoticeLedgerRow {
   deliveries: DeliveryRow[];
 }
 
-export async function loadNoticeLedger(tx: Tx, policy: Policy, t: Translate, month: string, communityId: number | null): Promise<NoticeLedgerRow[]> {
+export async function loadNoticeLedger(tx: Tx, policy: Policy, t: Translate, period: Pick<Period, 'start' | 'end'>, communityId: number | null): Promise<NoticeLedgerRow[]> {
   const zone = policy.timezone;
-  const start = DateTime.fromISO(`${month}-01`, { zone });
   const when = (at: Date | null) => (at ? formatDateTime(at, zone) : null);
   const notices = await tx.notice.findMany({
-    where: { createdAt: { gte: start.toJSDate(), lt: start.plus({ months: 1 }).toJSDate() }, status: { not: 'draft' }, ...(communityId !== null ? { communityId } : {}) },
+    where: { createdAt: { gte: period.start, lt: period.end }, status: { not: 'draft' }, ...(communityId !== null ? { communityId } : {}) },
     orderBy: { id: 'asc' },
   });
   const communities = new Map((await tx.community.findMany()).map((c) => [c.id, c.name]));
@@ -98,36 +93,36 @@ export async function loadNoticeLedger(tx: Tx, policy: Policy, t: Translate, mon
   return rows;
 }
 
-function workbook(t: Translate, rows: NoticeLedgerRow[]): ExcelJS.Workbook {
-  const book = new ExcelJS.Workbook();
-  const col = (key: KeysUnder<'notice.col.'>, width: number) => ({ header: t(`notice.col.${key}`), key, width });
-  const notices = book.addWorksheet(t('notice.sheet.notices'));
-  notices.columns = [col('id', 6), col('community', 12), col('category', 10), col('title', 24), col('body', 40), col('publisher', 8), col('audience', 10), col('status', 8), col('createdAt', 17), col('sendAt', 17), col('finishedAt', 17), col('groups', 6), col('sent', 6), col('failed', 6), col('gone', 6), col('recalled', 6), col('confirmations', 6)];
-  for (const row of rows) notices.addRow(row);
-  const groups = book.addWorksheet(t('notice.sheet.deliveries'));
-  groups.columns = [col('id', 6), col('title', 24), col('group', 20), col('platform', 8), col('purpose', 8), col('state', 14), col('error', 40), col('attempts', 6), col('sentAt', 17), col('recalledAt', 17), col('confirmations', 6)];
-  for (const row of rows) for (const d of row.deliveries) groups.addRow({ id: row.id, title: row.title, ...d });
-  return book;
-}
 
-async function reportAction(options: { month: string; community?: string; format: string; out?: string }, { env, policy, t }: Parameters<ReportSpec['run']>[1]): Promise<void> {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(options.month)) throw new UsageError(`--month 应为 YYYY-MM (must be YYYY-MM): ${options.month}`);
-  if (options.format !== 'json' && options.format !== 'xlsx') throw new UsageError(`--format 应为 xlsx 或 json (must be xlsx or json): ${options.format}`);
-  const rows = await withDatabase(env, (db) => db.$transaction(async (tx) => loadNoticeLedger(tx, policy, t, options.month, await communityOption(tx, options.community))));
-  if (options.format === 'json') {
-    const text = `${JSON.stringify({ month: options.month, notices: rows }, null, 2)}\n`;
-    if (options.out) fs.writeFileSync(options.out, text);
-    else process.stdout.write(text);
-  } else {
-    const out = options.out ?? `通知台账-${options.community ?? '全部社区'}-${options.month}.xlsx`;
-    await workbook(t, rows).xlsx.writeFile(out);
-    process.stdout.write(`已导出 ${options.month} 通知 ${rows.length} 条：${out}\n`);
-  }
-}
-
-export const noticeReport: ReportSpec = {
+/** `shequ report notices`: every notice of the month and every group's state. */
+export const noticeLedger: Ledger<NoticeLedgerRow[]> = {
   name: 'notices',
   description: '通知台账：每条通知的分类、发布人、发往、状态，以及每个群的送达情况（已发送、失败原因、机器人已被移出、已撤回）和收到人数 (the notice ledger, group by group)',
-  options: MONTHLY_LEDGER_OPTIONS,
-  run: (options, context) => reportAction(options as Parameters<typeof reportAction>[0], context),
+  title: 'notice.ledger.title',
+  period: 'month',
+  load: (tx, { policy, t, period, community }) => loadNoticeLedger(tx, policy, t, period, community?.id ?? null),
+  json: (rows, { period }) => ({ month: period.value, notices: rows }),
+  summary: (rows, { t, period }) => t('notice.ledger.exported', { month: period.value, count: rows.length }),
+  sheets: [
+    sheet<NoticeLedgerRow[], NoticeLedgerRow>({
+      name: 'notice.sheet.notices',
+      rows: (rows) => rows,
+      columns: [
+        column('notice.col.id', 6, 'number', (r) => r.id), column('notice.col.community', 12, 'text', (r) => r.community), column('notice.col.category', 10, 'text', (r) => r.category), column('notice.col.title', 24, 'text', (r) => r.title),
+        column('notice.col.body', 40, 'text', (r) => r.body), column('notice.col.publisher', 8, 'text', (r) => r.publisher), column('notice.col.audience', 10, 'text', (r) => r.audience), column('notice.col.status', 8, 'text', (r) => r.status),
+        column('notice.col.createdAt', 17, 'datetime', (r) => r.createdAt), column('notice.col.sendAt', 17, 'datetime', (r) => r.sendAt), column('notice.col.finishedAt', 17, 'datetime', (r) => r.finishedAt),
+        column('notice.col.groups', 6, 'number', (r) => r.groups), column('notice.col.sent', 6, 'number', (r) => r.sent), column('notice.col.failed', 6, 'number', (r) => r.failed), column('notice.col.gone', 6, 'number', (r) => r.gone),
+        column('notice.col.recalled', 6, 'number', (r) => r.recalled), column('notice.col.confirmations', 6, 'number', (r) => r.confirmations),
+      ],
+    }),
+    sheet<NoticeLedgerRow[], DeliveryRow & { notice: NoticeLedgerRow }>({
+      name: 'notice.sheet.deliveries',
+      rows: (rows) => rows.flatMap((notice) => notice.deliveries.map((d) => ({ ...d, notice }))),
+      columns: [
+        column('notice.col.id', 6, 'number', (d) => d.notice.id), column('notice.col.title', 24, 'text', (d) => d.notice.title), column('notice.col.group', 20, 'text', (d) => d.group), column('notice.col.platform', 8, 'text', (d) => d.platform),
+        column('notice.col.purpose', 8, 'text', (d) => d.purpose), column('notice.col.state', 14, 'text', (d) => d.state), column('notice.col.error', 40, 'text', (d) => d.error), column('notice.col.attempts', 6, 'number', (d) => d.attempts),
+        column('notice.col.sentAt', 17, 'datetime', (d) => d.sentAt), column('notice.col.recalledAt', 17, 'datetime', (d) => d.recalledAt), column('notice.col.confirmations', 6, 'number', (d) => d.confirmations),
+      ],
+    }),
+  ],
 };

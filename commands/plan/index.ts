@@ -1,6 +1,6 @@
 import type { CommandFamily } from '../../src/core/family.ts';
 import { planJobs } from './jobs/weekly.ts';
-import { plansReport } from './ledger/report.ts';
+import { planLedger } from './ledger/archive.ts';
 import { minutesCommand } from './minutes.ts';
 import { planCommand } from './plan.ts';
 import { planPolicy } from './policy.ts';
@@ -13,6 +13,6 @@ export const planFamily: CommandFamily = {
   policy: planPolicy,
   commands: [planCommand, planResultsCommand, minutesCommand],
   jobs: planJobs,
-  reports: [plansReport],
+  ledgers: [planLedger],
   texts: planTexts,
 };

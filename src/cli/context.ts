@@ -6,6 +6,7 @@ export type { CliConfig };
 import { createDb, type Db, type Tx } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { translator, type Translate } from '../i18n/index.ts';
+import { parseOfficeTime } from '../time/office-time.ts';
 
 /** A mistake in how the command was called: printed as is, exit code 1. */
 export class UsageError extends Error {}
@@ -27,10 +28,18 @@ export async function withDatabase<T>(env: Env, run: (db: Db) => Promise<T>): Pr
   }
 }
 
-/** A report's `--community` option: the community's id, null for every community; an unknown name is a usage error. */
-export async function communityOption(tx: Tx, name: string | undefined): Promise<number | null> {
+/** A report's `--community` option: the community, null for every community; an unknown name is a usage error. */
+export async function communityOption(tx: Tx, name: string | undefined): Promise<{ id: number; name: string } | null> {
   if (!name) return null;
-  const community = await tx.community.findUnique({ where: { name } });
+  const community = await tx.community.findUnique({ where: { name }, select: { id: true, name: true } });
   if (!community) throw new UsageError(`找不到社区 (no such community): ${name}`);
-  return community.id;
+  return community;
+}
+
+/** A `--now <time>` option: an ISO time, office time without an offset; now when omitted. */
+export function nowOption(value: string | undefined, zone: string): Date {
+  if (value === undefined) return new Date();
+  const now = parseOfficeTime(value, zone);
+  if (!now) throw new UsageError(`--now 不是有效时间 (not an ISO time): ${value}`);
+  return now;
 }

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import cliProgress from 'cli-progress';
 import { importRoster, validateRoster, RosterConfirmationError, RosterError, type ImportResult } from '../roster/import-roster.ts';
 import { readSheet } from '../roster/read-sheet.ts';
 import { loadEnv } from '../config/env.ts';
 import { UsageError, withDatabase } from './context.ts';
+import { progressBar } from './progress.ts';
 
 export interface ImportRosterOptions {
   /** The office confirms the changes that need it. */
@@ -31,22 +31,17 @@ export async function importRosterAction(file: string, options: ImportRosterOpti
     throw new UsageError(`无法读取花名册 (cannot read the roster): ${(error as Error).message}`);
   }
   const dryRun = options.dryRun ?? false;
-  const bar = new cliProgress.SingleBar(
-    { format: '导入 {bar} {value}/{total} 行', stream: process.stderr, noTTYOutput: false },
-    cliProgress.Presets.shades_classic,
-  );
-  const showBar = process.stderr.isTTY && entries.length >= 50 && !dryRun;
-  if (showBar) bar.start(entries.length, 0);
+  const bar = progressBar('导入 {bar} {value}/{total} 行', dryRun ? 0 : entries.length, 50);
   let result: ImportResult;
   try {
     result = await withDatabase(env, (db) =>
-      importRoster(db, entries, { sourceFile: path.basename(file), confirmed: options.yes ?? false, dryRun, onProgress: (done) => showBar && bar.update(done) }),
+      importRoster(db, entries, { sourceFile: path.basename(file), confirmed: options.yes ?? false, dryRun, onProgress: (done) => bar.update(done) }),
     );
   } catch (error) {
     if (error instanceof RosterError || error instanceof RosterConfirmationError) throw new UsageError(error.message);
     throw error;
   } finally {
-    if (showBar) bar.stop();
+    bar.stop();
   }
   // A dry run shows every row it would touch; an import, the people it changed and what was confirmed.
   const lines = dryRun

@@ -9,6 +9,7 @@ import { parseAction } from './parse.ts';
 import { exportDbAction, importDbAction } from './transfer.ts';
 import type { Office } from '../core/family.ts';
 import { cliConfig, UsageError } from './context.ts';
+import { addReportCommands } from '../ledger/cli.ts';
 
 /** `npx shequ …` for this office (bin/shequ.js hands it the families): office set-up and inspection without code. */
 export async function runCli(office: Office): Promise<void> {
@@ -77,15 +78,7 @@ export async function runCli(office: Office): Promise<void> {
   // The families' own subcommands (值班表: roster import / roster show).
   registry.cli(program, config);
 
-  const report = program.command('report').description('导出台账 (export a ledger)');
-  for (const spec of registry.reports) {
-    const command = report.command(spec.name).description(spec.description);
-    for (const option of spec.options) {
-      if (option.required) command.requiredOption(option.flags, option.description, option.default);
-      else command.option(option.flags, option.description, option.default);
-    }
-    command.action((options: Record<string, string | undefined>) => spec.run(options, config()));
-  }
+  addReportCommands(program, registry.ledgers, config);
 
   await program.parseAsync().catch((error: unknown) => {
     if (error instanceof ConfigError || error instanceof UsageError) {

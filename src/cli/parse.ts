@@ -3,8 +3,7 @@ import type { Command } from '../core/command.ts';
 import { parseRole, type Role } from '../core/roles.ts';
 import { describeRoute, route, type RouteOutcome } from '../core/router.ts';
 import type { ChatKind } from '../messaging/types.ts';
-import { parseOfficeTime } from '../time/office-time.ts';
-import { UsageError, type CliConfig } from './context.ts';
+import { nowOption, UsageError, type CliConfig } from './context.ts';
 
 export interface ParseOptions {
   /** Roles as written (书记, 社工 …), comma-separated; omitted for an unbound sender. */
@@ -28,8 +27,7 @@ export function parseMessage(message: string, options: ParseOptions, config: Pic
     if (!role) throw new UsageError(`未知角色 (unknown role): ${word}`);
     return role;
   });
-  const now = options.now ? parseOfficeTime(options.now, policy.timezone) : new Date();
-  if (!now) throw new UsageError(`--now 不是有效时间 (not an ISO time): ${options.now}`);
+  const now = nowOption(options.now, policy.timezone);
   if (options.chat !== 'group' && options.chat !== 'private') throw new UsageError('--chat must be group or private');
   if (options.purpose !== undefined && !(CHAT_PURPOSES as readonly string[]).includes(options.purpose)) {
     throw new UsageError(`--purpose must be one of ${CHAT_PURPOSES.join(', ')}`);

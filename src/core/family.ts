@@ -8,6 +8,7 @@ import type { Job } from '../scheduler/scheduler.ts';
 import type { ApprovalKind } from '../approval/kind.ts';
 import type { DeliveryWatcher } from '../messaging/delivery.ts';
 import type { Command } from './command.ts';
+import type { Ledger } from '../ledger/ledger.ts';
 
 /** What a `shequ` subcommand reads: the settings, the office policy and the texts, the families' included. */
 export interface CliConfig {
@@ -16,32 +17,16 @@ export interface CliConfig {
   t: Translate;
 }
 
-/** A ledger export: `shequ report <name> …`. */
-export interface ReportSpec {
-  name: string;
-  description: string;
-  /** commander option declarations: flags such as '--month <YYYY-MM>', with a description and a default. */
-  options: readonly { flags: string; description: string; required?: boolean; default?: string }[];
-  run(options: Record<string, string | undefined>, context: CliConfig): Promise<void>;
-}
-
-/** The options of a monthly ledger of one community or all (attendance, incidents, notices). */
-export const MONTHLY_LEDGER_OPTIONS: ReportSpec['options'] = [
-  { flags: '--month <YYYY-MM>', description: '月份', required: true },
-  { flags: '--community <name>', description: '社区 (default: every community)' },
-  { flags: '--format <format>', description: 'xlsx or json', default: 'xlsx' },
-  { flags: '--out <file>', description: 'output file (json default: stdout)' },
-];
-
 /**
  * A command family (check-in, leave, incidents …), registered once: its commands, its scheduled
- * jobs and its reports. The composition root lists families, never jobs or commands.
+ * jobs and its ledgers. The composition root lists families, never jobs or commands.
  */
 export interface CommandFamily {
   id: string;
   commands: readonly Command[];
   jobs?(policy: Policy, t: Translate): Job[];
-  reports?: readonly ReportSpec[];
+  /** Its ledgers (台账), each exported by `shequ report <name>` through the one pipeline (src/ledger). */
+  ledgers?: readonly Ledger<unknown>[];
   /** What its requests need approved by the one approval workflow (src/approval). */
   approvals?: readonly ApprovalKind[];
   /** Follows what became of its messages once sent (a delivery ledger), told by the delivery worker. */
@@ -52,7 +37,7 @@ export interface CommandFamily {
   texts?: Catalogs;
   /** Who is away and who stands in (the family that keeps leave): the approval steps ask it. */
   absence?: Absence;
-  /** Its own `shequ` subcommands (an import, a show), beside the reports; `config` reads the settings when one runs. */
+  /** Its own `shequ` subcommands (an import, a show), beside the ledgers; `config` reads the settings when one runs. */
   cli?(program: CliProgram, config: () => CliConfig): void;
 }
 
@@ -63,7 +48,7 @@ export interface Registry {
   /** Every command, in the order 帮助 lists them. */
   commands: readonly Command[];
   jobs(policy: Policy, t: Translate): Job[];
-  reports: readonly ReportSpec[];
+  ledgers: readonly Ledger<unknown>[];
   approvals: readonly ApprovalKind[];
   watchers(policy: Policy, t: Translate): DeliveryWatcher[];
 }
@@ -73,7 +58,7 @@ export function nameKey(name: string): string {
   return name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/** Puts the families together; two commands claiming one word, or two reports one name, fail here, at start. */
+/** Puts the families together; two commands claiming one word, or two ledgers one name, fail here, at start. */
 export function registerFamilies(families: readonly CommandFamily[]): Registry {
   const owners = new Map<string, string>();
   const ids = new Set<string>();
@@ -89,17 +74,17 @@ export function registerFamilies(families: readonly CommandFamily[]): Registry {
       }
     }
   }
-  const reports = families.flatMap((f) => f.reports ?? []);
-  const reportNames = new Set<string>();
-  for (const report of reports) {
-    if (reportNames.has(report.name)) throw new Error(`two families export the report "${report.name}"`);
-    reportNames.add(report.name);
+  const ledgers = families.flatMap((f) => f.ledgers ?? []);
+  const ledgerNames = new Set<string>();
+  for (const ledger of ledgers) {
+    if (ledgerNames.has(ledger.name)) throw new Error(`two families export the ledger "${ledger.name}"`);
+    ledgerNames.add(ledger.name);
   }
   return {
     families,
     commands: families.flatMap((f) => f.commands),
     jobs: (policy, t) => families.flatMap((f) => f.jobs?.(policy, t) ?? []),
-    reports,
+    ledgers,
     approvals: families.flatMap((f) => f.approvals ?? []),
     watchers: (policy, t) => families.flatMap((f) => f.watchers?.(policy, t) ?? []),
     cli: (program, config) => families.forEach((f) => f.cli?.(program, config)),
@@ -111,7 +96,7 @@ export function registerFamilies(families: readonly CommandFamily[]): Registry {
  * the bot and the CLI by their entry points (bin/): the core never imports a family.
  */
 export interface Office {
-  /** The families' commands, jobs, reports and approvals, for a bot of this name (帮助 names it). */
+  /** The families' commands, jobs, ledgers and approvals, for a bot of this name (帮助 names it). */
   registry(botName: string): Registry;
   /** The office policy: the core's blocks and the families'. */
   policy: PolicyRules;

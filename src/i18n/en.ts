@@ -60,4 +60,17 @@ export const en: Record<CoreKey, string> = {
   'sandbox.demoLoaded': 'Demo community (幸福社区) loaded.',
 
   'chatGone.admin': '[Group unreachable] The bot is no longer in "{chat}" ({platform}): {reason}. Broadcasts skip it from now on; add the bot back and say something in the group to restore it.',
+
+  'ledger.community': 'Community: {community}',
+  'ledger.allCommunities': 'all communities',
+  'ledger.month': 'Month: {month}',
+  'ledger.week': 'Week: {week} ({from} to {to})',
+  'ledger.madeOn': 'Made on: {date}',
+  'ledger.madeBy': 'Prepared by:',
+  'ledger.reviewedBy': 'Reviewed by:',
+  'ledger.yes': 'yes',
+  'ledger.progress': 'Writing the ledger {bar} {value}/{total} rows',
+  'ledger.summary': '{title} {period}',
+  'ledger.written': 'Exported {summary}: {file}',
+  'ledger.stdout': 'standard output',
 };

@@ -18,5 +18,3 @@ export function textOf<T extends string>(t: Translate, texts: Readonly<Record<T,
   return known(value) ? t(texts[value], params) : value;
 }
 
-/** The ends of the catalog keys under `prefix`: `KeysUnder<'incident.col.'>` is 'id' | 'community' | … (a ledger's column names). */
-export type KeysUnder<P extends string> = MessageKey extends infer K ? (K extends `${P}${infer Rest}` ? Rest : never) : never;

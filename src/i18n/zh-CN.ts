@@ -58,6 +58,19 @@ export const zhCN = {
   'sandbox.demoLoaded': '已载入演示社区（幸福社区）。',
 
   'chatGone.admin': '【群已无法送达】机器人已不在「{chat}」（{platform}）里：{reason}。之后的群发将跳过这个群；把机器人重新拉进群并在群里发一句话即可恢复。',
+
+  'ledger.community': '社区：{community}',
+  'ledger.allCommunities': '全部社区',
+  'ledger.month': '月份：{month}',
+  'ledger.week': '周次：{week}（{from} 至 {to}）',
+  'ledger.madeOn': '制表日期：{date}',
+  'ledger.madeBy': '制表人：',
+  'ledger.reviewedBy': '审核人：',
+  'ledger.yes': '是',
+  'ledger.progress': '写入台账 {bar} {value}/{total} 行',
+  'ledger.summary': '{period} {title}',
+  'ledger.written': '已导出 {summary}：{file}',
+  'ledger.stdout': '标准输出',
 } as const;
 
 export type CoreKey = keyof typeof zhCN;

@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AttendanceJson } from '../../commands/attendance/ledger/export.ts';
+import type { AttendanceJson } from '../../commands/attendance/ledger/ledger.ts';
 import { startTestApp, tempDir, type TestApp } from '../helpers/app.ts';
 import { shequ } from '../helpers/cli.ts';
+import { linesOf, officeCell, recordsOf } from '../helpers/ledger.ts';
 
 /**
  * A replayed week of 幸福社区 through the sandbox HTTP API, clock set by POST /sandbox/api/clock:
@@ -134,28 +135,26 @@ describe('a replayed week with a 调休 Sunday and a holiday', () => {
       DATABASE_URL: bot.databaseUrl,
     });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain('已导出 5 人的 2026-09 考勤');
+    expect(result.stderr).toContain('已导出 5 人的 2026-09 考勤');
     expect(fs.statSync(file).size).toBeGreaterThan(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['汇总', '明细', '说明']);
     const summary = workbook.getWorksheet('汇总')!;
-    const header = (summary.getRow(1).values as unknown[]).slice(1);
-    const rowOf = (name: string) => {
-      let found: unknown[] = [];
-      summary.eachRow((row) => {
-        if (row.getCell(1).value === name) found = (row.values as unknown[]).slice(1);
-      });
-      return Object.fromEntries(header.map((h, i) => [String(h), found[i]]));
-    };
+    // The title block the street office files it under, made at --now (office time), with room to sign.
+    expect([1, 2, 3].map((n) => summary.getRow(n).getCell(1).value)).toEqual([
+      '月度考勤表',
+      '社区：全部社区　　月份：2026-09　　制表日期：2026-09-27',
+      expect.stringMatching(/^制表人：\s+审核人：\s+$/),
+    ]);
+    const rowOf = (name: string) => recordsOf(summary, '姓名').find((r) => r['姓名'] === name);
     expect(rowOf('张伟')).toMatchObject({ 社区: '幸福社区', 作息: '办公时间', 应出勤天数: 22, 迟到: 1, 旷工: 28, '外出/走访': 1, 全勤: '否', 书记评分: 18, 总分: 18 });
     expect(rowOf('刘洋')).toMatchObject({ 早退: 1, 脱岗: 1, 已补记: 1, 书记评分: 20 });
     const detail = workbook.getWorksheet('明细')!;
-    expect(detail.rowCount).toBe(1 + 5 * 30 * 2);
-    const rows: unknown[][] = [];
-    detail.eachRow((row) => rows.push(Array.from({ length: 14 }, (_, i) => row.getCell(i + 1).value ?? '')));
-    expect(rows).toContainEqual(['刘洋', '幸福社区', '2026-09-22', '工作日', '下午', '脱岗', '13:00:00', '14:00:00', '', 150, '', '', '', '']);
-    expect(rows).toContainEqual(['张伟', '幸福社区', '2026-09-20', '调休上班（国庆节）', '上午', '正常', '07:58:00', '', '', '', '', '', '', '']);
-    expect(rows).toContainEqual(['张伟', '幸福社区', '2026-09-25', '节假日（中秋）', '上午', '节假日', '', '', '', '', '', '', '', '']);
+    const rows = linesOf(detail, '姓名');
+    expect(rows).toHaveLength(5 * 30 * 2);
+    expect(rows).toContainEqual(['刘洋', '幸福社区', officeCell('2026-09-22'), '工作日', '下午', '脱岗', officeCell('13:00:00'), officeCell('14:00:00'), '', 150, '', '', '', '']);
+    expect(rows).toContainEqual(['张伟', '幸福社区', officeCell('2026-09-20'), '调休上班（国庆节）', '上午', '正常', officeCell('07:58:00'), '', '', '', '', '', '', '']);
+    expect(rows).toContainEqual(['张伟', '幸福社区', officeCell('2026-09-25'), '节假日（中秋）', '上午', '节假日', '', '', '', '', '', '', '', '']);
   });
 });

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir, type TestApp } from '../helpers/app.ts';
 import { shequ } from '../helpers/cli.ts';
+import { headerOf, linesOf, officeCell } from '../helpers/ledger.ts';
 import { moveTo, startIncidentOffice } from './office.ts';
 
 let bot: TestApp | null = null;
@@ -70,12 +71,12 @@ describe('the incident ledger', () => {
     await book.xlsx.readFile(out);
     expect(book.worksheets.map((s) => s.name)).toEqual(['事件台账', '分类汇总']);
     const cases = book.getWorksheet('事件台账')!;
-    const header = (cases.getRow(1).values as unknown[]).slice(1);
+    const header = headerOf(cases, '编号');
     expect(header).toEqual(expect.arrayContaining(['上报时间', '受理时间', '到场时间', '办结时间', '回访时间', '受理用时(分)', '到场用时(分)', '续报', '处理结果', '评价']));
-    const row = (cases.getRow(2).values as unknown[]).slice(1);
-    expect(row).toEqual(expect.arrayContaining([1, '火灾', '较大', '2026-12-10 09:03', 3, 12, '满意', '张伟']));
+    const row = linesOf(cases, '编号')[0];
+    expect(row).toEqual(expect.arrayContaining([1, '火灾', '较大', officeCell('2026-12-10 09:03'), 3, 12, '满意', '张伟']));
     const summary = book.getWorksheet('分类汇总')!;
-    const lines = summary.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1));
+    const lines = linesOf(summary, '类别');
     expect(lines.map((l) => l[0])).toEqual(['自然灾害', '事故灾难', '公共卫生事件', '社会安全事件', '合计']);
     expect(lines[1]).toEqual(['事故灾难', 1, 1, 1, 0, 3, 3, 12, 12]);
   });

@@ -6,6 +6,7 @@ import { saveCalendarEntries } from '../../src/calendar/calendar-store.ts';
 import type { PlanArchive } from '../../commands/plan/ledger/archive.ts';
 import { startTestApp, tempDir, type SandboxMessageView, type TestApp } from '../helpers/app.ts';
 import { shequ } from '../helpers/cli.ts';
+import { officeCell, recordsOf } from '../helpers/ledger.ts';
 
 /**
  * Two weeks of 幸福社区's weekly plans replayed through the sandbox HTTP API on its clock. Week 48
@@ -354,32 +355,24 @@ describe('the archive: npx shequ report plans', () => {
     const file = path.join(tempDir(), 'plans.xlsx');
     const result = await shequ(['report', 'plans', '--month', '2026-12', '--format', 'xlsx', '--out', file], { DATABASE_URL: bot.databaseUrl });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain(`已导出 2026-12 的周计划 25 条、例会纪要 1 份：${file}`);
+    expect(result.stderr).toContain(`已导出 2026-12 的周计划 25 条、例会纪要 1 份：${file}`);
     expect(fs.statSync(file).size).toBeGreaterThan(0);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);
     expect(book.worksheets.map((s) => s.name)).toEqual(['周计划', '计划事项', '修改记录', '例会纪要']);
-    const rows = (name: string) => {
-      const sheet = book.getWorksheet(name)!;
-      const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
-      const list: Record<string, unknown>[] = [];
-      sheet.eachRow((row, n) => {
-        if (n > 1) list.push(Object.fromEntries(header.map((h, i) => [h, row.getCell(i + 1).value ?? ''])));
-      });
-      return list;
-    };
+    const rows = (name: string, column = '姓名') => recordsOf(book.getWorksheet(name)!, column);
     expect(rows('周计划').find((r) => r['姓名'] === '张伟' && r['周次'] === '2026-W49')).toMatchObject({
       社区: '幸福社区',
       状态: '已发',
       计划事项: '1. 整理低保台账\n2. 周三网格巡查\n3. 走访5栋独居老人\n4. 低保复核材料归档\n5. 联系物业检查消防通道',
       上周转入: '整理低保台账\n周三网格巡查',
-      发布时间: '2026-11-30 09:10',
+      发布时间: officeCell('2026-11-30 09:10'),
     });
     expect(rows('周计划').find((r) => r['姓名'] === '刘洋' && r['周次'] === '2026-W49')).toMatchObject({ 状态: '请假', 计划事项: '' });
-    expect(rows('计划事项')).toContainEqual(expect.objectContaining({ 姓名: '李强', 事项: '正常工作', 被替换时间: '2026-11-30 10:00' }));
+    expect(rows('计划事项')).toContainEqual(expect.objectContaining({ 姓名: '李强', 事项: '正常工作', 被替换时间: officeCell('2026-11-30 10:00') }));
     expect(rows('修改记录').filter((r) => r['姓名'] === '李强').map((r) => r['操作'])).toEqual(['发布', '替换']);
-    expect(rows('例会纪要')).toEqual([
-      expect.objectContaining({ 日期: '2026-11-30', 缺席: '刘洋', 决定事项: '1. 本周四开展消防安全检查', 任务: '张伟：联系物业检查消防通道（2026-12-03前）\n小王：整理会议照片（2026-12-04前）', 记录人: '陈静' }),
+    expect(rows('例会纪要', '日期')).toEqual([
+      expect.objectContaining({ 日期: officeCell('2026-11-30'), 缺席: '刘洋', 决定事项: '1. 本周四开展消防安全检查', 任务: '张伟：联系物业检查消防通道（2026-12-03前）\n小王：整理会议照片（2026-12-04前）', 记录人: '陈静' }),
     ]);
   });
 

@@ -1,7 +1,7 @@
-import { DateTime } from 'luxon';
 import type { Policy } from '../../../src/config/policy.ts';
-import type { Db } from '../../../src/db/client.ts';
+import type { Tx } from '../../../src/db/client.ts';
 import type { Translate } from '../../../src/i18n/index.ts';
+import type { Period } from '../../../src/ledger/ledger.ts';
 import { dayMinutes } from '../rules/chain.ts';
 import { formatDateTime } from '../../../src/time/office-time.ts';
 import { roleName } from '../../../src/approval/workflow.ts';
@@ -39,12 +39,11 @@ export interface RegisterRow {
   chain: RegisterStep[];
 }
 
-/** Notes (not drafts) whose leave overlaps the month YYYY-MM in the office zone. */
-export async function leaveRegister(db: Db, policy: Policy, t: Translate, month: string): Promise<RegisterRow[]> {
+/** Notes (not drafts) whose leave overlaps the period, of one community's people or everyone's. */
+export async function leaveRegister(db: Tx, policy: Policy, t: Translate, period: Pick<Period, 'start' | 'end'>, communityId: number | null): Promise<RegisterRow[]> {
   const zone = policy.timezone;
-  const from = DateTime.fromISO(`${month}-01`, { zone });
   const rows = await db.leaveRequest.findMany({
-    where: { status: { not: 'draft' }, startAt: { lt: from.plus({ months: 1 }).toJSDate() }, endAt: { gt: from.toJSDate() } },
+    where: { status: { not: 'draft' }, startAt: { lt: period.end }, endAt: { gt: period.start }, ...(communityId !== null ? { person: { communityId } } : {}) },
     include: { person: { include: { community: true } } },
     orderBy: { startAt: 'asc' },
   });

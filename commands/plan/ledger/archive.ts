@@ -1,12 +1,12 @@
-import ExcelJS from 'exceljs';
 import { loadCalendar } from '../../../src/calendar/calendar-store.ts';
 import type { Policy } from '../../../src/config/policy.ts';
 import type { Tx } from '../../../src/db/client.ts';
 import type { Translate } from '../../../src/i18n/index.ts';
-import { textOf, type KeysUnder } from '../../../src/i18n/value-text.ts';
+import { textOf } from '../../../src/i18n/value-text.ts';
 import { formatDateTime } from '../../../src/time/office-time.ts';
+import { column, sheet, type Ledger } from '../../../src/ledger/ledger.ts';
 import { resultText, vaguenessText } from '../format.ts';
-import { weekDates } from '../rules/week.ts';
+import { weekDates, weeksOfMonth } from '../rules/week.ts';
 import { REVISION_TEXT, revisionStep, SOURCE_TEXT, WEEK_STATUS_TEXT } from '../value-texts.ts';
 import { loadWeeks } from '../week-view.ts';
 
@@ -125,106 +125,99 @@ export async function loadArchive(tx: Tx, policy: Policy, t: Translate, weeks: r
 
 const numbered = (list: readonly string[]) => list.map((text, i) => `${i + 1}. ${text}`).join('\n');
 
-export async function writeArchiveXlsx(t: Translate, archive: PlanArchive, file: string): Promise<void> {
-  const book = new ExcelJS.Workbook();
-  const col = (key: KeysUnder<'plan.col.'>) => t(`plan.col.${key}`);
-  const status = (s: string) => textOf(t, WEEK_STATUS_TEXT, s);
-  const source = (s: string) => textOf(t, SOURCE_TEXT, s);
-  const wrap = { alignment: { wrapText: true, vertical: 'top' as const } };
-
-  const plans = book.addWorksheet(t('plan.sheet.plans'));
-  plans.columns = [
-    { header: col('person'), key: 'person', width: 10 },
-    { header: col('community'), key: 'community', width: 12 },
-    { header: col('week'), key: 'week', width: 10 },
-    { header: col('dates'), key: 'dates', width: 24 },
-    { header: col('status'), key: 'status', width: 8 },
-    { header: col('items'), key: 'items', width: 40, style: wrap },
-    { header: col('results'), key: 'results', width: 40, style: wrap },
-    { header: col('carried'), key: 'carried', width: 24, style: wrap },
-    { header: col('meeting'), key: 'meeting', width: 24, style: wrap },
-    { header: col('perfunctory'), key: 'perfunctory', width: 24, style: wrap },
-    { header: col('postedAt'), key: 'postedAt', width: 17 },
-    { header: col('changedAt'), key: 'changedAt', width: 17 },
-    { header: col('resultsAt'), key: 'resultsAt', width: 17 },
-  ];
-  for (const p of archive.plans) {
-    const note = (text: string | null) => (text ? t('plan.tags', { tags: text }) : '');
-    const results = p.items.some((i) => i.result) ? p.items.map((i) => `${i.no}. ${resultText(t, i.result)}${note(i.resultNote)}`).join('\n') : (p.results ?? '');
-    plans.addRow({
-      person: p.person,
-      community: p.community ?? '',
-      week: p.week,
-      dates: `${p.from} — ${p.to}`,
-      status: status(p.status),
-      items: numbered(p.items.map((i) => i.text)),
-      results,
-      carried: p.carriedOver.join('\n'),
-      meeting: p.meetingTasks.map((m) => `${m.text}${m.due ? t('minutes.due', { date: m.due }) : ''}`).join('\n'),
-      perfunctory: p.vagueness ?? '',
-      postedAt: p.postedAt ?? '',
-      changedAt: p.changedAt ?? '',
-      resultsAt: p.resultsAt ?? '',
-    });
-  }
-
-  const items = book.addWorksheet(t('plan.sheet.items'));
-  items.columns = [
-    { header: col('person'), key: 'person', width: 10 },
-    { header: col('week'), key: 'week', width: 10 },
-    { header: col('no'), key: 'no', width: 6 },
-    { header: col('text'), key: 'text', width: 40 },
-    { header: col('source'), key: 'source', width: 10 },
-    { header: col('due'), key: 'due', width: 12 },
-    { header: col('result'), key: 'result', width: 10 },
-    { header: col('note'), key: 'note', width: 20 },
-    { header: col('addedAt'), key: 'addedAt', width: 17 },
-    { header: col('removedAt'), key: 'removedAt', width: 17 },
-  ];
-  for (const p of archive.plans) {
-    for (const i of p.items) items.addRow({ person: p.person, week: p.week, no: i.no, text: i.text, source: source(i.source), due: i.due ?? '', result: i.result ? resultText(t, i.result) : '', note: i.resultNote ?? '', addedAt: i.addedAt, removedAt: '' });
-    for (const r of p.removed) items.addRow({ person: p.person, week: p.week, no: '', text: r.text, source: source('posted'), due: '', result: '', note: '', addedAt: r.addedAt, removedAt: r.removedAt });
-  }
-
-  const history = book.addWorksheet(t('plan.sheet.history'));
-  history.columns = [
-    { header: col('person'), key: 'person', width: 10 },
-    { header: col('week'), key: 'week', width: 10 },
-    { header: col('at'), key: 'at', width: 17 },
-    { header: col('kind'), key: 'kind', width: 10 },
-    { header: col('content'), key: 'content', width: 60, style: wrap },
-  ];
-  for (const p of archive.plans) {
-    for (const h of p.history) {
-      const kind = textOf(t, REVISION_TEXT, revisionStep(h.kind, h.mode));
-      history.addRow({ person: p.person, week: p.week, at: h.at, kind, content: h.kind === 'results' ? h.text : numbered(h.items) });
-    }
-  }
-
-  const meetings = book.addWorksheet(t('plan.sheet.minutes'));
-  meetings.columns = [
-    { header: col('date'), key: 'date', width: 12 },
-    { header: col('community'), key: 'community', width: 12 },
-    { header: col('attendees'), key: 'attendees', width: 24, style: wrap },
-    { header: col('absent'), key: 'absent', width: 12 },
-    { header: col('decisions'), key: 'decisions', width: 40, style: wrap },
-    { header: col('tasks'), key: 'tasks', width: 40, style: wrap },
-    { header: col('recordedBy'), key: 'recordedBy', width: 10 },
-    { header: col('recordedAt'), key: 'recordedAt', width: 17 },
-    { header: col('superseded'), key: 'superseded', width: 8 },
-  ];
-  for (const m of archive.meetings) {
-    meetings.addRow({
-      date: m.date,
-      community: m.community ?? '',
-      attendees: m.attendees.join('、'),
-      absent: m.absent.join('、'),
-      decisions: numbered(m.decisions),
-      tasks: m.tasks.map((task) => t('plan.col.taskLine', { name: task.name || '?', text: task.text, due: task.due ? t('minutes.due', { date: task.due }) : '' })).join('\n'),
-      recordedBy: m.recordedBy,
-      recordedAt: m.recordedAt,
-      superseded: m.superseded ? t('plan.col.yes') : '',
-    });
-  }
-  await book.xlsx.writeFile(file);
+/** A row of 计划事项: an item of a plan, or one that was replaced (removed). */
+interface ItemRow {
+  plan: ArchivePlan;
+  no: number | null;
+  text: string;
+  source: string;
+  due: string | null;
+  result: string | null;
+  note: string | null;
+  addedAt: string;
+  removedAt: string | null;
 }
+
+function resultsText(t: Translate, p: ArchivePlan): string {
+  const note = (text: string | null) => (text ? t('plan.tags', { tags: text }) : '');
+  return p.items.some((i) => i.result) ? p.items.map((i) => `${i.no}. ${resultText(t, i.result)}${note(i.resultNote)}`).join('\n') : (p.results ?? '');
+}
+
+/** `shequ report plans`: the weekly plans of a week or a month, their items, their history and the meeting minutes. */
+export const planLedger: Ledger<PlanArchive> = {
+  name: 'plans',
+  description: '周工作计划台账：每人每周的计划事项、完成情况、上周转入、例会任务、发布和修改时间，附例会纪要；--month 取周四落在该月的各周 (weekly plans with results, carry-over, meeting tasks and history; meeting minutes; a month is the weeks whose Thursday falls in it)',
+  title: 'plan.ledger.title',
+  period: 'week-or-month',
+  load: (tx, { policy, t, period, community }) => loadArchive(tx, policy, t, period.kind === 'week' ? [period.value] : weeksOfMonth(period.value), community),
+  json: (archive) => archive,
+  summary: (archive, { t, period }) => t('plan.ledger.exported', { period: period.value, plans: archive.plans.length, meetings: archive.meetings.length }),
+  sheets: [
+    sheet<PlanArchive, ArchivePlan>({
+      name: 'plan.sheet.plans',
+      rows: (archive) => archive.plans,
+      columns: [
+        column('plan.col.person', 10, 'text', (p) => p.person),
+        column('plan.col.community', 12, 'text', (p) => p.community),
+        column('plan.col.week', 10, 'text', (p) => p.week),
+        column('plan.col.dates', 24, 'text', (p) => `${p.from} — ${p.to}`),
+        column('plan.col.status', 8, 'text', (p, { t }) => textOf(t, WEEK_STATUS_TEXT, p.status)),
+        column('plan.col.items', 40, 'text', (p) => numbered(p.items.map((i) => i.text))),
+        column('plan.col.results', 40, 'text', (p, { t }) => resultsText(t, p)),
+        column('plan.col.carried', 24, 'text', (p) => p.carriedOver.join('\n')),
+        column('plan.col.meeting', 24, 'text', (p, { t }) => p.meetingTasks.map((m) => `${m.text}${m.due ? t('minutes.due', { date: m.due }) : ''}`).join('\n')),
+        column('plan.col.perfunctory', 24, 'text', (p) => p.vagueness),
+        column('plan.col.postedAt', 17, 'datetime', (p) => p.postedAt),
+        column('plan.col.changedAt', 17, 'datetime', (p) => p.changedAt),
+        column('plan.col.resultsAt', 17, 'datetime', (p) => p.resultsAt),
+      ],
+    }),
+    sheet<PlanArchive, ItemRow>({
+      name: 'plan.sheet.items',
+      *rows(archive) {
+        for (const plan of archive.plans) {
+          for (const i of plan.items) yield { plan, no: i.no, text: i.text, source: i.source, due: i.due, result: i.result, note: i.resultNote, addedAt: i.addedAt, removedAt: null };
+          for (const r of plan.removed) yield { plan, no: null, text: r.text, source: 'posted', due: null, result: null, note: null, addedAt: r.addedAt, removedAt: r.removedAt };
+        }
+      },
+      columns: [
+        column('plan.col.person', 10, 'text', (i) => i.plan.person),
+        column('plan.col.week', 10, 'text', (i) => i.plan.week),
+        column('plan.col.no', 6, 'number', (i) => i.no),
+        column('plan.col.text', 40, 'text', (i) => i.text),
+        column('plan.col.source', 10, 'text', (i, { t }) => textOf(t, SOURCE_TEXT, i.source)),
+        column('plan.col.due', 12, 'date', (i) => i.due),
+        column('plan.col.result', 10, 'text', (i, { t }) => (i.result ? resultText(t, i.result) : null)),
+        column('plan.col.note', 20, 'text', (i) => i.note),
+        column('plan.col.addedAt', 17, 'datetime', (i) => i.addedAt),
+        column('plan.col.removedAt', 17, 'datetime', (i) => i.removedAt),
+      ],
+    }),
+    sheet<PlanArchive, ArchivePlan['history'][number] & { plan: ArchivePlan }>({
+      name: 'plan.sheet.history',
+      rows: (archive) => archive.plans.flatMap((plan) => plan.history.map((h) => ({ ...h, plan }))),
+      columns: [
+        column('plan.col.person', 10, 'text', (h) => h.plan.person),
+        column('plan.col.week', 10, 'text', (h) => h.plan.week),
+        column('plan.col.at', 17, 'datetime', (h) => h.at),
+        column('plan.col.kind', 10, 'text', (h, { t }) => textOf(t, REVISION_TEXT, revisionStep(h.kind, h.mode ?? null))),
+        column('plan.col.content', 60, 'text', (h) => (h.kind === 'results' ? h.text : numbered(h.items))),
+      ],
+    }),
+    sheet<PlanArchive, ArchiveMeeting>({
+      name: 'plan.sheet.minutes',
+      rows: (archive) => archive.meetings,
+      columns: [
+        column('plan.col.date', 12, 'date', (m) => m.date),
+        column('plan.col.community', 12, 'text', (m) => m.community),
+        column('plan.col.attendees', 24, 'text', (m) => m.attendees.join('、')),
+        column('plan.col.absent', 12, 'text', (m) => m.absent.join('、')),
+        column('plan.col.decisions', 40, 'text', (m) => numbered(m.decisions)),
+        column('plan.col.tasks', 40, 'text', (m, { t }) => m.tasks.map((task) => t('plan.col.taskLine', { name: task.name || '?', text: task.text, due: task.due ? t('minutes.due', { date: task.due }) : '' })).join('\n')),
+        column('plan.col.recordedBy', 10, 'text', (m) => m.recordedBy),
+        column('plan.col.recordedAt', 17, 'datetime', (m) => m.recordedAt),
+        column('plan.col.superseded', 8, 'boolean', (m) => m.superseded),
+      ],
+    }),
+  ],
+};
