@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
 import { SandboxAdapter } from '../adapters/sandbox/adapter.ts';
 import { seedDemoIfEmpty } from './sandbox/demo.ts';
 import { registerSandboxRoutes } from '../adapters/sandbox/routes.ts';
@@ -9,13 +8,13 @@ import { redactor } from './config/redact.ts';
 import type { Policy } from './config/policy.ts';
 import type { Office } from './core/family.ts';
 import { Dispatcher } from './core/dispatcher.ts';
-import { createDb, type Db } from './db/client.ts';
+import { createDb } from './db/client.ts';
 import { takeInstanceLock, type InstanceLock } from './db/instance-lock.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { writeProbe } from './db/write-probe.ts';
 import { translator } from './i18n/index.ts';
 import { createHttpServer } from './http/server.ts';
-import { createPlatformAdapters } from './platforms.ts';
+import { createPlatformAdapters, type PlatformDeps } from './platforms.ts';
 import { createLogger, type Logger } from './log.ts';
 import { parseAdminChat } from './messaging/admin-report.ts';
 import { chatGoneWatcher } from './messaging/chat-gone.ts';
@@ -36,13 +35,8 @@ export interface AppOptions {
   delivery?: DeliveryOptions;
 }
 
-export interface App {
-  env: Env;
-  policy: Policy;
-  db: Db;
-  clock: Clock;
-  log: Logger;
-  server: FastifyInstance;
+/** The composition root's parts: what the platforms get (PlatformDeps), and the workers around them. */
+export interface App extends PlatformDeps {
   dispatcher: Dispatcher;
   delivery: DeliveryWorker;
   scheduler: Scheduler;

@@ -42,6 +42,12 @@ function deferred(policy: Policy, now: Date, own: readonly SessionRule[] | null)
   return { ok: true as const, args: checkArgs.parse(args) };
 }
 
+/** A check-in or check-out decided for `session`: minutes late, or early. */
+function sessionArgs(policy: Policy, now: Date, session: SessionRule, status: CheckArgs['status'], minutesOff: number) {
+  const args = { at: now, officeDate: officeDate(now, policy.timezone), session: session.id, sessionName: session.name, status, minutesOff, sessionEnd: session.end };
+  return { ok: true as const, args: checkArgs.parse(args) };
+}
+
 /** `own`: the sender's own sessions, once the handler knows them; null in the parser. */
 function parseCheckIn(rest: string, policy: Policy, now: Date, own: readonly SessionRule[] | null = null) {
   const refusal = proxyRefusal(rest);
@@ -55,18 +61,7 @@ function parseCheckIn(rest: string, policy: Policy, now: Date, own: readonly Ses
       : { key: 'checkin.closedNone' };
     return { ok: false as const, error };
   }
-  return {
-    ok: true as const,
-    args: checkArgs.parse({
-      at: now,
-      officeDate: officeDate(now, policy.timezone),
-      session: decision.session.id,
-      sessionName: decision.session.name,
-      status: decision.status,
-      minutesOff: decision.minutesLate,
-      sessionEnd: decision.session.end,
-    }),
-  };
+  return sessionArgs(policy, now, decision.session, decision.status, decision.minutesLate);
 }
 
 function parseCheckOut(rest: string, policy: Policy, now: Date, own: readonly SessionRule[] | null = null) {
@@ -74,18 +69,7 @@ function parseCheckOut(rest: string, policy: Policy, now: Date, own: readonly Se
   if (refusal) return { ok: false as const, error: refusal };
   const decision = decideCheckOut(policy, own ?? policy.sessions, now);
   if (!decision.open) return deferred(policy, now, own) ?? { ok: false as const, error: { key: 'checkout.closed' } satisfies Text };
-  return {
-    ok: true as const,
-    args: checkArgs.parse({
-      at: now,
-      officeDate: officeDate(now, policy.timezone),
-      session: decision.session.id,
-      sessionName: decision.session.name,
-      status: decision.status,
-      minutesOff: decision.minutesEarly,
-      sessionEnd: decision.session.end,
-    }),
-  };
+  return sessionArgs(policy, now, decision.session, decision.status, decision.minutesEarly);
 }
 
 /** Where a check-in belongs: the work group or a private chat (or a group not yet declared), by a member of a community. */

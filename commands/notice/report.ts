@@ -1,9 +1,7 @@
 import type { Policy } from '../../src/config/policy.ts';
 import type { Tx } from '../../src/db/client.ts';
-import type { MessageKey, Translate } from '../../src/i18n/index.ts';
+import type { Translate } from '../../src/i18n/index.ts';
 import { column, sheet, type Ledger, type Period } from '../../src/ledger/ledger.ts';
-import type { Platform } from '../../src/messaging/types.ts';
-import type { DeliveryState } from './rules/ledger.ts';
 import { formatDateTime } from '../../src/time/office-time.ts';
 import { tally } from './progress.ts';
 import { DELIVERY_STATE_TEXT, NOTICE_STATUS_TEXT, PLATFORM_TEXT } from './format.ts';

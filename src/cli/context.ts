@@ -1,11 +1,10 @@
 import { loadEnv, type Env } from '../config/env.ts';
-import type { Policy } from '../config/policy.ts';
 import type { CliConfig, Office } from '../core/family.ts';
 
 export type { CliConfig };
 import { createDb, type Db, type Tx } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
-import { translator, type Translate } from '../i18n/index.ts';
+import { translator } from '../i18n/index.ts';
 import { parseOfficeTime } from '../time/office-time.ts';
 
 /** A mistake in how the command was called: printed as is, exit code 1. */

@@ -1,5 +1,5 @@
 import { roleNames, who } from './names.ts';
-import type { Confirmation, Field, OnFile, RosterPlan, RowPlan } from './plan-roster.ts';
+import type { Confirmation, Field, RosterPlan, RowPlan } from './plan-roster.ts';
 
 /** What a roster import would do, line by line, in the office's words (the CLI prints them). */
 export interface PlanLines {
@@ -24,7 +24,6 @@ const FIELD_NAMES: Record<Field, string> = {
 
 function confirmationText(row: RowPlan, c: Confirmation): string {
   const { entry, person } = row;
-  const place = entry.community ?? entry.street ?? '';
   switch (c.kind) {
     case 'roles': {
       const toStaff = c.to.some((r) => r !== 'resident');

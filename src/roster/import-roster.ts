@@ -4,7 +4,7 @@ import { sql } from '../db/sql.ts';
 import { isStreetRole, parseRole, type Role } from '../core/roles.ts';
 import { applyRosterPlan } from './apply-roster.ts';
 import { describePlan, type PlanLines } from './describe-roster.ts';
-import { foldPhone, ID_COLUMNS, officeId, phoneKey, rosterKey, type OfficeId } from './identity.ts';
+import { foldPhone, ID_COLUMNS, officeId, phoneKey, rosterKey } from './identity.ts';
 import { planRoster } from './plan-roster.ts';
 import type { RosterEntry } from './entry.ts';
 import type { SheetRow } from './read-sheet.ts';

@@ -123,7 +123,7 @@ describe('urgent outbox rows (injected clock, Telegram pace)', () => {
   });
 
   it('an urgent row that fails holds the ordinary rows of its chat behind it; an ordinary row that fails does not hold an urgent one', async () => {
-    const { platform, queue, run, advance } = await setUp({ perChat: [], global: [] });
+    const { platform, queue, run } = await setUp({ perChat: [], global: [] });
     platform.refusing.add('g-work');
     await queue({ ...text('g-work', 'urgent first'), urgent: true });
     await queue(text('g-work', 'ordinary after'));

@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
 import type { Policy, SessionRule } from '../../../src/config/policy.ts';
-import { parseHHMM } from '../../../src/time/office-time.ts';
 import { isWorkday, type DayInfo } from '../../../src/calendar/office-calendar.ts';
 
 /**

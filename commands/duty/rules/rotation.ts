@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { addDays, datesBetween, parseHHMM } from '../../../src/time/office-time.ts';
+import { addDays, parseHHMM } from '../../../src/time/office-time.ts';
 import { isWorkday, type DayInfo } from '../../../src/calendar/office-calendar.ts';
 
 /**

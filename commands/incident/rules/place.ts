@@ -20,8 +20,6 @@ const PLACE = new RegExp(
 /** Words that say where inside a place (not a place of their own for matching). */
 const INSIDE = /[0-9一二三四五六七八九十]+单元|楼道|楼梯间|地下室|门口|[0-9]+(?:室|楼)/u;
 
-/** Leading words that are not part of a place name: 「在幸福路」「3号楼和幸福路」. */
-const LEADING = /^(?:在|到|于|从|和|与|及|的)+/u;
 /** Function words a Han run may have picked up before the name: 「昨天在幸福路」 → 幸福路. */
 const BEFORE_NAME = /[在到于从和与及的了是有把被将给向往]/u;
 

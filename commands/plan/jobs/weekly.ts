@@ -8,7 +8,6 @@ import type { Translate } from '../../../src/i18n/index.ts';
 import type { Platform } from '../../../src/messaging/types.ts';
 import type { Job } from '../../../src/scheduler/scheduler.ts';
 import { officeDate, parseHHMM } from '../../../src/time/office-time.ts';
-import { RESULTS_EXPECTS } from '../args.ts';
 import { dateText, itemLines, names, weekdayText, weekText } from '../format.ts';
 import { absences, planPeople, type PlanColleague } from '../people.ts';
 import { SUMMARY_ROLES } from '../roles.ts';
