@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { asWritten } from '../../src/core/as-written.ts';
 import type { ApprovalKind } from '../../src/approval/kind.ts';
 import { approvalRecord } from '../../src/approval/records.ts';
 import { decide } from '../../src/approval/workflow.ts';
@@ -13,7 +14,7 @@ import { OFFICE_STAFF, STREET_ROLES } from '../../src/core/roles.ts';
  * post, by its button, or anywhere as 「同意 #编号」 (「同意 预警#3」 when two kinds share a number).
  */
 
-const decideArgs = z.object({ kind: z.string().nullable(), id: z.number().int().nullable(), comment: z.string() });
+const decideArgs = z.object({ kind: z.string().nullable(), id: z.number().int().nullable(), comment: asWritten(z.string()) });
 type DecideArgs = z.infer<typeof decideArgs>;
 
 /** Whoever may be an approver; the workflow then checks they are this step's approver. */

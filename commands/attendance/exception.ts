@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { asWritten } from '../../src/core/as-written.ts';
 import { findColleague } from '../../src/core/people.ts';
 import { ATTENDANCE_KEEPERS } from './roles.ts';
 import { defineCommand, TRIGGER } from '../../src/core/command.ts';
@@ -17,7 +18,7 @@ const exceptionArgs = z.object({
   officeDate: z.string(),
   /** The session as written (上午, 下午 or a session id); resolved against the person's own hours. */
   session: z.string().min(1),
-  reason: z.string().min(1).max(200),
+  reason: asWritten(z.string().min(1).max(200)),
 });
 
 const usage: Text = { key: 'exception.usage' };

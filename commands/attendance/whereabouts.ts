@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { asWritten } from '../../src/core/as-written.ts';
 import { officeStaff } from '../../src/core/people.ts';
 import { defineCommand, TRIGGER, type ArgsResult, type Command, type CommandContext, type CommunitySender } from '../../src/core/command.ts';
 import { OFFICE_STAFF } from '../../src/core/roles.ts';
@@ -25,7 +26,7 @@ const STATUSES: { status: WhereaboutsStatus; names: string[] }[] = [
   { status: 'rest', names: ['休息', '/rest'] },
 ];
 
-const statusArgs = z.object({ note: z.string().nullable(), returnAt: z.string().nullable() });
+const statusArgs = z.object({ note: asWritten(z.string()).nullable(), returnAt: z.string().nullable() });
 type StatusArgs = z.infer<typeof statusArgs>;
 
 function detail(t: CommandContext['t'], note: string | null, returnAt: string | null): string {

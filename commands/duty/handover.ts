@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { asWritten } from '../../src/core/as-written.ts';
 import { defineCommand, triggerWithArgs, TRIGGER } from '../../src/core/command.ts';
 import { OFFICE_STAFF } from '../../src/core/roles.ts';
 import { arrivalText, recordArrival } from './arrival.ts';
@@ -32,7 +33,7 @@ export const dutyHandOverCommand = defineCommand({
   allowedRoles: OFFICE_STAFF,
   // 「交班 一切正常」 is the act with its note; a question after it (「交班，明天聊吗」) and 「交班了吗」 (glued) are talk.
   trigger: triggerWithArgs(/^(?![\s\S]*[?？吗呢么]$)[\s\S]+$/, true),
-  args: z.object({ note: z.string() }),
+  args: z.object({ note: asWritten(z.string()) }),
   parse: (rest) => ({ ok: true, args: { note: rest.trim() } }),
   async handle(context, { note }) {
     context.reply(await handOver(context, context.sender.personId, note));

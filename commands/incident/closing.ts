@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { asWritten } from '../../src/core/as-written.ts';
 import { defineCommand, TRIGGER } from '../../src/core/command.ts';
 import { actorOf, answerWith } from './command-support.ts';
 import { INCIDENT_STAFF } from './roles.ts';
@@ -7,7 +8,7 @@ import { answerVisit, merge, recordMediation } from './workflow.ts';
 import { incidentRecord } from './records.ts';
 import { referencesIn, subjectPrefix } from '../../src/core/reference.ts';
 
-const visitArgs = z.object({ id: z.number().int().positive(), satisfied: z.boolean(), comment: z.string() });
+const visitArgs = z.object({ id: z.number().int().positive(), satisfied: z.boolean(), comment: asWritten(z.string()) });
 const UNSATISFIED = /^(不满意|不太满意|没解决|没有解决|未解决|还没解决)/;
 const SATISFIED = /^(非常满意|满意|已解决|解决了)/;
 
@@ -66,7 +67,7 @@ export const incidentMergeCommand = defineCommand({
   },
 });
 
-const mediationArgs = z.object({ id: z.number().int().positive(), parties: z.string().min(1), mediator: z.string().nullable(), agreement: z.string().min(1) });
+const mediationArgs = z.object({ id: z.number().int().positive(), parties: asWritten(z.string().min(1)), mediator: z.string().nullable(), agreement: asWritten(z.string().min(1)) });
 const FIELD = /(双方|当事人|调解人|主持人|协议|调解协议|结果|调解结果)\s*[:：]\s*/g;
 
 /** Reads 「双方：302王某、402李某；调解人：张伟；协议：402修水管」, in any order. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { asWritten } from '../../src/core/as-written.ts';
 import { type ArgsResult, type CommandContext, type ParseContext } from '../../src/core/command.ts';
 import { type Text } from '../../src/i18n/text.ts';
 import { type Sender } from '../../src/core/identity.ts';
@@ -22,7 +23,7 @@ export function actorOf(sender: Sender): Actor {
 }
 
 /** A case number (typed, or the quoted case) and the text after it. */
-export const refTextArgs = z.object({ id: z.number().int().positive().nullable(), text: z.string() });
+export const refTextArgs = z.object({ id: z.number().int().positive().nullable(), text: asWritten(z.string()) });
 export type RefTextArgs = z.infer<typeof refTextArgs>;
 
 export function parseRefText(rest: string, context: ParseContext): ArgsResult<RefTextArgs> {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { asWritten } from '../../src/core/as-written.ts';
 import { defineCommand, TRIGGER, type ArgsResult, type CommandContext, type GroupTrigger } from '../../src/core/command.ts';
 import { deskFor } from './command-support.ts';
 import { fileReport } from './file.ts';
@@ -7,7 +8,7 @@ import { audienceOf } from '../../src/core/privacy.ts';
 import { classify } from './rules/classify.ts';
 import { writeReference } from '../../src/core/reference.ts';
 
-const reportArgs = z.object({ text: z.string().min(1) });
+const reportArgs = z.object({ text: asWritten(z.string().min(1)) });
 type ReportArgs = z.infer<typeof reportArgs>;
 
 function parseReport(rest: string): ArgsResult<ReportArgs> {

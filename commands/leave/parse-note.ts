@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { asWritten } from '../../src/core/as-written.ts';
 import type { Policy } from '../../src/config/policy.ts';
 import type { ArgsResult, ParseContext } from '../../src/core/command.ts';
 import { readSpan, UPCOMING } from '../../src/time/grammar.ts';
@@ -13,8 +14,8 @@ export const noteArgs = z.object({
   type: z.string(),
   start: z.date(),
   end: z.date(),
-  reason: z.string().min(1),
-  destination: z.string().min(1),
+  reason: asWritten(z.string().min(1)),
+  destination: asWritten(z.string().min(1)),
 });
 export type NoteArgs = z.infer<typeof noteArgs>;
 

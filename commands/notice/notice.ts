@@ -3,14 +3,14 @@ import { defineCommand, type ArgsResult, type ParseContext } from '../../src/cor
 import { draftNotice } from './draft.ts';
 import { ledgerText } from './ledger.ts';
 import { NOTICE_READERS, publishersFor } from './roles.ts';
-import { parsePublish } from './publish.ts';
+import { parsePublish, wordsSchema } from './publish.ts';
 import { noticeRecord } from './records.ts';
 import { readReference, writeSubject } from '../../src/core/reference.ts';
 import { NOTICE_SUBJECTS } from './subjects.ts';
 
 const noticeArgs = z.union([
   z.object({ show: z.number().int().positive() }),
-  z.object({ words: z.any(), sendAt: z.null() }),
+  z.object({ words: wordsSchema, sendAt: z.null() }),
 ]);
 type NoticeArgs = { show: number } | Extract<ReturnType<typeof parsePublish>, { ok: true }>['args'];
 

@@ -1,15 +1,16 @@
 import { z } from 'zod';
+import { asWritten } from '../../src/core/as-written.ts';
 import { defineCommand, TRIGGER, type ArgsResult, type ParseContext } from '../../src/core/command.ts';
 import { draftNotice } from './draft.ts';
 import { ANY_NOTICE_PUBLISHER, publishersFor } from './roles.ts';
 import { parseNoticeWords } from './rules/words.ts';
 import { readMoment, UPCOMING } from '../../src/time/grammar.ts';
 
-const wordsSchema = z.object({
+export const wordsSchema = z.object({
   audience: z.object({ scope: z.enum(['community', 'street']), tags: z.array(z.string()) }),
   category: z.string().nullable(),
-  title: z.string().min(1),
-  body: z.string().min(1),
+  title: asWritten(z.string().min(1)),
+  body: asWritten(z.string().min(1)),
   askConfirm: z.boolean(),
 });
 const publishArgs = z.object({ words: wordsSchema, sendAt: z.date().nullable() });

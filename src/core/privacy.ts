@@ -1,3 +1,4 @@
+import { fold } from './as-written.ts';
 import type { ChatPurpose } from './chat-purpose.ts';
 
 /**
@@ -39,30 +40,6 @@ const HOUSEHOLD = /(?<![0-9])[0-9]{1,3}-[0-9]{1,2}-[0-9]{3,4}(?![0-9])|(?<![0-9]
 const JOINED_ROOM = /^\s?(?:和|与|及|、|,|跟)\s?([0-9]{3,4})(?![0-9])/;
 
 type Span = readonly [start: number, end: number];
-
-/** The text folded (NFKC) code point by code point, with where each folded unit came from in the text as written. */
-interface Folded {
-  text: string;
-  from: number[];
-  to: number[];
-}
-
-function fold(text: string): Folded {
-  let folded = '';
-  const from: number[] = [];
-  const to: number[] = [];
-  let index = 0;
-  for (const char of text) {
-    const unit = char.normalize('NFKC');
-    for (let k = 0; k < unit.length; k++) {
-      from.push(index);
-      to.push(index + char.length);
-    }
-    folded += unit;
-    index += char.length;
-  }
-  return { text: folded, from, to };
-}
 
 function spansOf(pattern: RegExp, text: string): Span[] {
   return [...text.matchAll(pattern)].map((m) => [m.index, m.index + m[0].length] as const);

@@ -5,6 +5,7 @@ import { renderText, type Text } from '../i18n/text.ts';
 import type { Translate } from '../i18n/index.ts';
 import { argumentRefusal, placeRefusal } from './guards.ts';
 import { readReference } from './reference.ts';
+import { restoreWritten, writtenAs } from './as-written.ts';
 import { holdsAny, roleKey, type Role } from './roles.ts';
 
 /**
@@ -150,15 +151,19 @@ export function suggest(word: string, commands: readonly Command[], roles: reado
   return scored.sort((a, b) => a.score - b.score).slice(0, 3).map((s) => s.name);
 }
 
-function runParse(command: Command, rest: string, context: ParseContext): RouteResult {
+/**
+ * `written`: the text as the person wrote it, the one the folded `rest` came from (with a waiting
+ * question's kept text before it): free-text arguments and the text kept for an answer are taken from it.
+ */
+function runParse(command: Command, rest: string, context: RouteInput, written: string = context.text): RouteResult {
   const place = placeRefusal({ command: command.names[0]!, where: command.where }, { kind: context.chatKind, purpose: context.chatPurpose ?? null });
   if (place) return { type: 'reply', text: place, command };
   const parsed: ArgsResult<unknown> = command.parse(rest, context);
   if (parsed.ok) {
     const refused = argumentRefusal(command.rolesFor, parsed.args, context.roles);
-    return refused ? { type: 'reply', text: refused, command } : { type: 'run', command, args: parsed.args };
+    return refused ? { type: 'reply', text: refused, command } : { type: 'run', command, args: restoreWritten(command.args, parsed.args, written) };
   }
-  if ('ask' in parsed) return { type: 'ask', command, prompt: parsed.ask, rest: parsed.keep ?? rest, expects: parsed.expects ?? { kind: 'text' }, partial: parsed.partial ?? {} };
+  if ('ask' in parsed) return { type: 'ask', command, prompt: parsed.ask, rest: writtenAs(parsed.keep ?? rest, written), expects: parsed.expects ?? { kind: 'text' }, partial: parsed.partial ?? {} };
   return { type: 'reply', text: parsed.error, command };
 }
 
@@ -195,7 +200,9 @@ function continuePending(pending: PendingRoute, text: string, addressed: boolean
   if (!addressed && !answersPlainly(pending.expects, text, input)) return null;
   if (pending.expects.kind === 'commands') return null;
   const answer = pending.expects.kind === 'choice' ? word : text;
-  return runParse(pending.command, [pending.rest, answer].filter(Boolean).join(' '), input);
+  // The kept text is as written: folded again to be parsed, as written for what is stored.
+  const kept = normalizeText(pending.rest, input.botName);
+  return runParse(pending.command, [kept, answer].filter(Boolean).join(' '), input, [pending.rest, input.text].filter(Boolean).join(' '));
 }
 
 export function route(input: RouteInput, commands: readonly Command[]): RouteResult {

@@ -184,7 +184,7 @@ describe('registering families', () => {
 describe('addressed text no command word starts', () => {
   it('is a resident’s question in a resident group, and an unknown command anywhere else', () => {
     const resident = { roles: ['resident'] as Role[], chatPurpose: 'resident' as const, mentionsBot: true };
-    expect(run('@社区助手 停水到几点？', resident)).toMatchObject({ type: 'run', command: { id: 'resident-question' }, args: { text: '停水到几点?' } });
+    expect(run('@社区助手 停水到几点？', resident)).toMatchObject({ type: 'run', command: { id: 'resident-question' }, args: { text: '停水到几点？' } });
     expect(run('@社区助手 停水到几点？', { ...resident, roles: null })).toMatchObject({ type: 'run', command: { id: 'resident-question' } });
     expect(run('停水到几点？', { ...resident, mentionsBot: false })).toEqual({ type: 'ignore' });
     expect(run('停水到几点？', { ...resident, mentionsBot: false, quotesBot: true })).toMatchObject({ type: 'run', command: { id: 'resident-question' } });

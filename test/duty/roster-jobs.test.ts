@@ -177,7 +177,7 @@ describe('the roster knows about attendance and leave', () => {
     await bot.botReply('g-work', (m) => m === '@李强 值班到岗：夜班 17:30-次日08:00，准时。', take);
     bot.clock.set(new Date('2026-11-29T07:55:00+08:00'), { frozen: true });
     const handed = await bot.say('g-work', 'liqiang', '交班 一切正常，3号楼路灯坏了已报修');
-    await bot.botReply('g-work', (m) => m === '@李强 已交班（夜班 17:30-次日08:00，07:55）：一切正常,3号楼路灯坏了已报修', handed);
+    await bot.botReply('g-work', (m) => m === '@李强 已交班（夜班 17:30-次日08:00，07:55）：一切正常，3号楼路灯坏了已报修', handed);
     const twice = await bot.say('g-work', 'liqiang', '交班');
     await bot.botReply('g-work', (m) => m.startsWith('@李强 夜班 17:30-次日08:00 已于 07:55 交班'), twice);
     bot.clock.set(new Date('2026-11-29T17:25:00+08:00'), { frozen: true });
@@ -185,7 +185,7 @@ describe('the roster knows about attendance and leave', () => {
     await bot.botReply('g-work', (m) => m === '@陈静 值班到岗：夜班 17:30-次日08:00，迟到 5 分钟。', next);
     const seats = await bot.app.db.dutySeat.findMany({ where: { shiftKey: 'night', date: { in: ['2026-11-28', '2026-11-29'] } }, orderBy: { date: 'asc' } });
     expect(seats.map((s) => [s.date, s.checkedInAt?.toISOString(), s.handoverNote])).toEqual([
-      ['2026-11-28', '2026-11-28T09:00:00.000Z', '一切正常,3号楼路灯坏了已报修'],
+      ['2026-11-28', '2026-11-28T09:00:00.000Z', '一切正常，3号楼路灯坏了已报修'],
       ['2026-11-29', '2026-11-29T09:25:00.000Z', null],
     ]);
   });

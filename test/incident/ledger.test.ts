@@ -54,7 +54,7 @@ describe('the incident ledger', () => {
       className: '事故灾难', type: '火灾', level: '较大', status: '已归档', reporter: '刘洋',
       reportedAt: '2026-12-10 09:00', takenAt: '2026-12-10 09:03', onSiteAt: '2026-12-10 09:12', closedAt: '2026-12-10 10:00', visitedAt: '2026-12-10 10:30',
       minutesToTake: 3, minutesToReach: 12, minutesToClose: 60, minutesToVisit: 30,
-      takenBy: '张伟', onSiteBy: '张伟', closedBy: '张伟', outcome: '电动车电池起火,已扑灭,无人受伤', rating: '满意', merged: [2],
+      takenBy: '张伟', onSiteBy: '张伟', closedBy: '张伟', outcome: '电动车电池起火，已扑灭，无人受伤', rating: '满意', merged: [2],
     });
     expect(ledger.rows[0].followUps.map((f: { text: string }) => f.text)).toEqual(['并入 #2（09:01 上报）：3号楼有烟味', '已疏散10人']);
     expect(ledger.rows[1]).toMatchObject({ status: '已并案', mergedInto: 1, outcome: '并入 #1', reporterPhone: '13912345678' });

@@ -124,7 +124,7 @@ describe('side paths', () => {
     const answer = await bot.botReply('g-emergency', (m) => m.includes('已记录事件 #1 的调解'), done);
     expect(answer.text).toContain('将于 12月9日 15:00 回访上报人。');
     const incident = await bot.app.db.incident.findUniqueOrThrow({ where: { id: 1 } });
-    expect([incident.mediationParties, incident.mediator, incident.mediationAgreement, incident.status]).toEqual(['302王某、402李某', '张伟、王芳', '402三日内修好水管,302不再追究', 'closed']);
+    expect([incident.mediationParties, incident.mediator, incident.mediationAgreement, incident.status]).toEqual(['302王某、402李某', '张伟、王芳', '402三日内修好水管，302不再追究', 'closed']);
     // A dispute is confidential: the residents' group is told it is closed, neither who reported it nor how.
     const closed = await bot.botReply('g-residents', (m) => m.startsWith('你上报的事件 #1 已办结'));
     expect(closed.text).toBe('你上报的事件 #1 已办结：详情不在群里公开，可以私下向社区工作人员了解');

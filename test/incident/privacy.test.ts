@@ -27,7 +27,7 @@ describe('what a residents’ group reads of a case', () => {
     await bot.say('g-work', 'zhangwei', '受理 #1');
 
     const residents = await caseAsShown(bot, 'g-residents', 'zhangwei', 1);
-    expect(residents).toContain('情况：东门路灯倒了砸到车,我身份证***,电话***,家里***,或 ***');
+    expect(residents).toContain('情况：东门路灯倒了砸到车，我身份证***，电话***，家里***，或 ***');
     expect(residents).toContain('我老伴电话 ***');
     expect(residents).toContain('钱**');
     expect(residents).not.toContain(ID);
@@ -35,13 +35,14 @@ describe('what a residents’ group reads of a case', () => {
 
     for (const [chatId, userId] of [['g-work', 'zhangwei'], ['dm:qiandaye', 'qiandaye']] as const) {
       const whole = await caseAsShown(bot, chatId, userId, 1);
-      expect(whole).toContain(`我身份证${ID},电话139.1234.5678,家里138 0013 8000,或 +86 138-0013-8000`);
+      // As the resident wrote it, full-width digits and all.
+      expect(whole).toContain(`我身份证${ID}，电话139.1234.5678，家里１３８ ００１３ ８０００，或 +86 138-0013-8000`);
       expect(whole).toContain('我老伴电话 137-1234-5678');
     }
 
     await bot.say('g-work', 'zhangwei', '办结 #1 已联系车主 13600001111，路灯已扶正');
     const closed = await bot.botReply('g-residents', (m) => m.includes('【回访】你上报的事件 #1'));
-    expect(closed.text).toContain('已联系车主 ***,路灯已扶正');
+    expect(closed.text).toContain('已联系车主 ***，路灯已扶正');
     await bot.delivered();
     for (const text of await botTexts(bot, 'g-residents')) {
       expect(text).not.toContain(ID);
@@ -69,7 +70,7 @@ describe('what a residents’ group reads of a case', () => {
     expect(residents).not.toMatch(/钱|302|漏水|吵架|不要告诉|今天又漏了/);
 
     const work = await caseAsShown(bot, 'g-work', 'zhangwei', 1);
-    expect(work).toContain('情况：和楼上302吵架了,他家天天往下漏水,不要告诉他是我举报的');
+    expect(work).toContain('情况：和楼上302吵架了，他家天天往下漏水，不要告诉他是我举报的');
     expect(work).toContain('钱大爷（居民，电话 13912345678）');
     expect(work).toContain('今天又漏了');
 

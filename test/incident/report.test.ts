@@ -25,7 +25,7 @@ describe('a first report', () => {
     ]);
 
     const notice = await bot.botReply('g-emergency', (m) => m.startsWith('【突发事件 #1，请受理】'));
-    expect(notice.text).toContain('情况：5栋302和402 楼上漏水,楼道积水了,我电话 139 1234 5678');
+    expect(notice.text).toContain('情况：5栋302和402 楼上漏水，楼道积水了，我电话 139 1234 5678');
     expect(notice.text).toContain('钱大爷（居民，电话 13912345678）');
     expect(notice.buttons?.map((b) => b.value)).toEqual(['受理 #1', '转派 #1']);
     await bot.botReply('dm:zhangwei', (m) => m.startsWith('【突发事件 #1，请受理】'));
@@ -93,9 +93,9 @@ describe('a first report', () => {
 
     const updates = await bot.app.db.incidentUpdate.findMany({ where: { kind: 'followup' }, orderBy: { id: 'asc' } });
     expect(updates.map((u) => [u.incidentId, u.name, u.text, u.at.toISOString()])).toEqual([
-      [1, '刘洋', '已疏散10人,无人受伤', '2026-12-02T01:02:00.000Z'],
+      [1, '刘洋', '已疏散10人，无人受伤', '2026-12-02T01:02:00.000Z'],
       [1, '张伟', '物业已切断电源', '2026-12-02T01:04:00.000Z'],
-      [2, '钱大爷', '是个老人,已经打了120', '2026-12-02T01:06:00.000Z'],
+      [2, '钱大爷', '是个老人，已经打了120', '2026-12-02T01:06:00.000Z'],
     ]);
     await bot.botReply('g-emergency', (m) => m === '【事件 #1 续报】09:04 张伟：物业已切断电源');
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { asWritten } from '../../../src/core/as-written.ts';
 import { roleName } from '../../../src/approval/workflow.ts';
 import { defineCommand, TRIGGER, type ArgsResult, type CommandContext } from '../../../src/core/command.ts';
 import { type Sender } from '../../../src/core/identity.ts';
@@ -10,7 +11,7 @@ import { alertRecord } from '../records.ts';
 import { ALERT_AUTHORS } from './publish.ts';
 import { ALERT_NOUN } from './approval.ts';
 
-const amendArgs = z.object({ id: z.number().int().positive(), changes: z.record(z.string(), z.string()), note: z.string() });
+const amendArgs = z.object({ id: z.number().int().positive(), changes: z.record(z.string(), asWritten(z.string())), note: asWritten(z.string()) });
 type AmendArgs = z.infer<typeof amendArgs>;
 
 /** 「#3」 or 「预警#3」, with anything after it. */

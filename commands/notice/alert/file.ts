@@ -3,8 +3,7 @@ import { type Workflow } from '../../../src/approval/kind.ts';
 import type { Approver } from '../../../src/approval/approvers.ts';
 import { type Sender } from '../../../src/core/identity.ts';
 import type { Alert } from '../../../src/generated/prisma/client.ts';
-import { ALERT_FIELDS, type AlertFields } from '../rules/alert-fields.ts';
-import { chinesePunctuation } from '../rules/words.ts';
+import type { AlertFields } from '../rules/alert-fields.ts';
 import { alertApproval } from './approval.ts';
 import type { AlertMsgType, AlertScope } from './alerts.ts';
 
@@ -45,9 +44,8 @@ export async function fileAlert(w: Workflow, draft: AlertDraft, author: Sender):
       streetId: draft.streetId,
       authorId: author.personId,
       authorName: author.name,
-      // Residents read it as written: the router's ASCII punctuation beside Chinese text goes back to full width.
-      ...(Object.fromEntries(ALERT_FIELDS.map((field) => [field, chinesePunctuation(draft.fields[field])])) as AlertFields),
-      note: draft.note === null ? null : chinesePunctuation(draft.note),
+      ...draft.fields,
+      note: draft.note,
       status: 'pending',
       createdAt: w.now,
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { asWritten } from '../../../src/core/as-written.ts';
 import { roleName } from '../../../src/approval/workflow.ts';
 import { defineCommand, type ArgsResult, type CommandContext, type GroupTrigger } from '../../../src/core/command.ts';
 import { type Text } from '../../../src/i18n/text.ts';
@@ -9,7 +10,8 @@ import { alertLines } from './alerts.ts';
 import { fileAlert } from './file.ts';
 import { ALERT_FIELDS, ALERT_LEVELS, firstMissing, labelOf, readAlertFields, readLevel, writeAlertFields, type AlertField, type AlertFields } from '../rules/alert-fields.ts';
 
-const fieldsSchema = z.object(Object.fromEntries(ALERT_FIELDS.map((field) => [field, z.string().min(1)])) as Record<keyof AlertFields, z.ZodString>);
+/** The level is one of the levels' words; the other fields are the author's text, kept as written (「℃」, 「，」). */
+const fieldsSchema = z.object(Object.fromEntries(ALERT_FIELDS.map((field) => [field, field === 'level' ? z.string().min(1) : asWritten(z.string().min(1))])) as Record<keyof AlertFields, z.ZodString>);
 const publishArgs = z.object({ scope: z.enum(['community', 'street']), fields: fieldsSchema });
 type PublishArgs = z.infer<typeof publishArgs>;
 

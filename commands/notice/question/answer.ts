@@ -1,14 +1,14 @@
 import { z } from 'zod';
+import { asWritten } from '../../../src/core/as-written.ts';
 import { defineCommand, TRIGGER, type ArgsResult, type CommandContext, type ParseContext } from '../../../src/core/command.ts';
 import { type Sender } from '../../../src/core/identity.ts';
 import { namedRecord, subjectPrefix, writeReference } from '../../../src/core/reference.ts';
 import { OFFICE_STAFF } from '../../../src/core/roles.ts';
 import { answerQuestion } from './questions.ts';
 import { QUESTION_SUBJECT, questionOfSubject } from './subject.ts';
-import { chinesePunctuation } from '../rules/words.ts';
 import { questionRecord } from '../records.ts';
 
-const answerArgs = z.object({ id: z.number().int().positive(), text: z.string().min(1) });
+const answerArgs = z.object({ id: z.number().int().positive(), text: asWritten(z.string().min(1)) });
 type AnswerArgs = z.infer<typeof answerArgs>;
 
 /** 「答复 #12 停水到下午5点」, or the answer itself quoting the forwarded question. */
@@ -21,7 +21,7 @@ function parseAnswer(rest: string, context: ParseContext): ArgsResult<AnswerArgs
 
 async function answer(context: CommandContext<Sender>, { id, text }: AnswerArgs): Promise<void> {
   const { tx, t, sender } = context;
-  const outcome = await answerQuestion(tx, t, id, { personId: sender.personId, name: sender.name }, chinesePunctuation(text), context.now);
+  const outcome = await answerQuestion(tx, t, id, { personId: sender.personId, name: sender.name }, text, context.now);
   switch (outcome.kind) {
     case 'notFound':
       return context.reply(t('question.notFound', { id }));

@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { asWritten } from '../../../src/core/as-written.ts';
 import { defineCommand, TRIGGER, type ArgsResult, type CommandContext, type ParseContext } from '../../../src/core/command.ts';
 import type { Role } from '../../../src/core/roles.ts';
 import { fileQuestion } from './questions.ts';
-import { chinesePunctuation } from '../rules/words.ts';
 
-const askArgs = z.object({ text: z.string().min(1) });
+const askArgs = z.object({ text: asWritten(z.string().min(1)) });
 type AskArgs = z.infer<typeof askArgs>;
 
 /** A resident, bound or not: staff addressing the bot with an unknown word still get suggestions. */
@@ -28,7 +28,7 @@ async function ask(context: CommandContext, { text }: AskArgs): Promise<void> {
     askerUserId: message.senderId,
     askerName: sender?.name ?? message.senderName ?? message.senderId,
     askerPersonId: sender?.personId ?? null,
-    text: chinesePunctuation(text),
+    text,
     askedAt: context.now,
   });
   // The same message filed already, answered there.

@@ -34,15 +34,6 @@ function leadingToken(text: string): { token: string; rest: string } | null {
   return { token: match[1]!, rest: text.slice(match[0].length).replace(/^\n/, '') };
 }
 
-const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '!': '！', '?': '？', '(': '（', ')': '）' };
-const HAN = '[\\p{Script=Han}“”「」（）]';
-const HALF_BESIDE_HAN = new RegExp(`(?<=${HAN})\\s*([,;:!?()])|([,;:!?()])\\s*(?=${HAN})`, 'gu');
-
-/** The router folds full-width punctuation to ASCII; beside Chinese text a notice gets its own back (「停水，请储水」). */
-export function chinesePunctuation(text: string): string {
-  return text.replace(HALF_BESIDE_HAN, (_whole, before?: string, after?: string) => FULL_WIDTH[(before ?? after)!]!);
-}
-
 /** The notice's words: audience and category tokens, then title and body. null when nothing is left to publish. */
 export function parseNoticeWords(text: string, categories: readonly string[]): NoticeWords | null {
   let rest = text.trim();
@@ -67,7 +58,7 @@ export function parseNoticeWords(text: string, categories: readonly string[]): N
     rest = lead.rest.trim();
   }
   const askConfirm = new RegExp(ASK_CONFIRM.source).test(rest);
-  rest = chinesePunctuation(rest.replace(ASK_CONFIRM, '').replace(/[\s,;、]+$/, '').trim());
+  rest = rest.replace(ASK_CONFIRM, '').replace(/[\s,;、]+$/, '').trim();
   if (rest === '') return null;
   const lines = rest.split('\n').map((l) => l.trim()).filter(Boolean);
   if (lines.length > 1) return { audience, category, title: lines[0]!, body: lines.slice(1).join('\n'), askConfirm };

@@ -51,6 +51,6 @@ export const lines: CommandLine[] = [
   line('zhangwei', 'g-work', '值班签到', { command: 'duty-take-over' }),
   line('zhangwei', 'g-work', '交班 一切正常', { command: 'duty-hand-over', args: { note: '一切正常' } }),
   line('zhangwei', 'g-work', '交班', { command: 'duty-hand-over', args: { note: '' } }),
-  line('zhangwei', 'g-work', '交班：一切正常，门窗已关', { command: 'duty-hand-over', args: { note: '一切正常,门窗已关' } }),
-  line('liuyang', 'dm', '交班 夜里3号楼有人报修水管，已联系物业', { command: 'duty-hand-over', args: { note: '夜里3号楼有人报修水管,已联系物业' } }),
+  line('zhangwei', 'g-work', '交班：一切正常，门窗已关', { command: 'duty-hand-over', args: { note: '一切正常，门窗已关' } }),
+  line('liuyang', 'dm', '交班 夜里3号楼有人报修水管，已联系物业', { command: 'duty-hand-over', args: { note: '夜里3号楼有人报修水管，已联系物业' } }),
 ];

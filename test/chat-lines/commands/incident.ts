@@ -6,7 +6,7 @@ const report = (text: string) => ({ command: 'incident-report', args: { text } }
 /** Incident reports and the work on a case, as staff and residents write them. */
 export const lines: CommandLine[] = [
   line('zhangwei', 'g-work', '上报 3号楼2单元楼道冒烟', report('3号楼2单元楼道冒烟')),
-  line('zhangwei', 'g-emergency', '上报：幸福路口两车相撞，有人受伤', report('幸福路口两车相撞,有人受伤')),
+  line('zhangwei', 'g-emergency', '上报：幸福路口两车相撞，有人受伤', report('幸福路口两车相撞，有人受伤')),
   line('qiandaye', 'g-residents', '上报 邻里纠纷 5栋302和402 漏水吵起来了', report('邻里纠纷 5栋302和402 漏水吵起来了')),
   line('qiandaye', 'g-residents', '上报，东门路灯坏了', report('东门路灯坏了')),
   line('visitor', 'g-residents', '上报 小区门口有人摔倒了', report('小区门口有人摔倒了')),
@@ -36,7 +36,7 @@ export const lines: CommandLine[] = [
   line('zhangwei', 'g-emergency', '到场 #5', { command: 'incident-on-site', args: { id: 5 } }),
   line('zhangwei', 'g-emergency', '已到场 #5', { command: 'incident-on-site', args: { id: 5 } }),
   line('zhangwei', 'dm', '到场', { command: 'incident-on-site', args: { id: null } }),
-  line('zhangwei', 'g-emergency', '办结 #5 已灭火，无人受伤', { command: 'incident-close', args: { id: 5, text: '已灭火,无人受伤' } }),
+  line('zhangwei', 'g-emergency', '办结 #5 已灭火，无人受伤', { command: 'incident-close', args: { id: 5, text: '已灭火，无人受伤' } }),
   line('zhangwei', 'dm', '办结 5 已联系物业换好灯泡', { command: 'incident-close', args: { id: 5, text: '已联系物业换好灯泡' } }),
   line('zhangwei', 'g-emergency', '办结 #5', { command: 'incident-close', prompt: true }),
   line('zhangwei', 'g-emergency', '退回 #5 不属于本社区', { command: 'incident-return', args: { id: 5, text: '不属于本社区' } }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chinesePunctuation, financeDueDate, guessCategory, parseNoticeWords } from '../../../commands/notice/rules/words.ts';
+import { financeDueDate, guessCategory, parseNoticeWords } from '../../../commands/notice/rules/words.ts';
 import { normalizeTag, readTags } from '../../../src/core/tags.ts';
 import { isSettled } from '../../../commands/notice/rules/ledger.ts';
 
@@ -18,23 +18,18 @@ describe('notice words', () => {
       audience: { scope: 'street', tags: [] },
       category: '财务公开',
       title: '11月收支',
-      body: '收入 1,200 元，支出 300 元',
+      body: '收入 1,200 元,支出 300 元',
       askConfirm: false,
     });
     expect(parseNoticeWords('明天9:00-12:00 3栋停水,请提前储水(物业通知)收到请回复1', CATEGORIES)).toMatchObject({
       audience: { scope: 'community', tags: [] },
       category: null,
       title: '明天9:00-12:00 3栋停水',
-      body: '明天9:00-12:00 3栋停水，请提前储水（物业通知）',
+      body: '明天9:00-12:00 3栋停水,请提前储水(物业通知)',
       askConfirm: true,
     });
     expect(parseNoticeWords('3栋 5栋', CATEGORIES)).toBeNull();
     expect(parseNoticeWords('', CATEGORIES)).toBeNull();
-  });
-
-  it('gives Chinese punctuation back beside Chinese text only', () => {
-    expect(chinesePunctuation('时间:9:00,地点:社区(二楼);请带身份证!')).toBe('时间：9:00，地点：社区（二楼）；请带身份证！');
-    expect(chinesePunctuation('Tel: 12345, ext 6')).toBe('Tel: 12345, ext 6');
   });
 
   it('files by the words a category lists, else the default', () => {
