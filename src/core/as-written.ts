@@ -52,6 +52,8 @@ function foldAsRouted(text: string): Folded {
 
 /** The shortest run of a built text worth looking up in the original (a label's colon alone is not). */
 const MIN_RUN = 2;
+/** A built text is looked up part by part only up to this length: a pasted page is not searched run by run. */
+const MAX_BUILT = 2_000;
 
 /**
  * `fragment` of the folded text as it stands in `original`. A text a command built from parts of it
@@ -64,6 +66,7 @@ export function writtenAs(fragment: string, original: string): string {
   const slice = (at: number, length: number) => original.slice(folded.from[at], folded.to[at + length - 1]);
   const whole = folded.text.indexOf(fragment);
   if (whole >= 0) return slice(whole, fragment.length);
+  if (fragment.length > MAX_BUILT) return fragment;
   let out = '';
   let i = 0;
   while (i < fragment.length) {

@@ -24,6 +24,13 @@ describe('writtenAs: a part of the folded text, as the person wrote it', () => {
     expect(writtenAs('全街道', original)).toBe('全街道');
     expect(writtenAs('', original)).toBe('');
   });
+
+  it('does not search a long built text run by run (a pasted page answers at once)', () => {
+    const page = '楼道冒烟，有烟味。'.repeat(10_000);
+    const built = `情况:${'楼道冒烟,有烟味。'.repeat(300)}`;
+    expect(writtenAs(built, page)).toBe(built);
+    expect(writtenAs('楼道冒烟,有烟味。', page)).toBe('楼道冒烟，有烟味。');
+  });
 });
 
 describe('restoreWritten: the marked arguments only', () => {
