@@ -81,11 +81,11 @@ async function assemble(options: AppOptions, lock: InstanceLock | null): Promise
   for (const adapter of await createPlatformAdapters({ env, policy, db, clock, log, server })) adapters.set(adapter.platform, adapter);
 
   const registry = options.office.registry(env.BOT_NAME);
-  const watchers = [chatGoneWatcher(parseAdminChat(env.ADMIN_CHAT), t, clock), ...registry.watchers(policy, t)];
+  const watchers = [chatGoneWatcher(parseAdminChat(env.ADMIN_CHAT), t), ...registry.watchers(policy, t)];
   const signal = outboxSignal(env.DATABASE_URL, log.child({ component: 'outbox-signal' }));
   // A start of its own: a process restarted under the same name (pid 1 in a container) is not its predecessor.
   const instanceId = `${env.INSTANCE_ID}/${randomUUID().slice(0, 8)}`;
-  const delivery = new DeliveryWorker(db, adapters, log.child({ component: 'delivery' }), { instanceId, signal, ...options.delivery, watchers });
+  const delivery = new DeliveryWorker(db, adapters, log.child({ component: 'delivery' }), { instanceId, signal, officeNow: () => clock.now(), ...options.delivery, watchers });
   const dispatcher = new Dispatcher({
     db,
     commands: registry.commands,

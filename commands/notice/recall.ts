@@ -50,7 +50,7 @@ export async function withdrawNotice(w: NoticeWork, notice: Notice, now: Date, p
     }
   }
   if (recalling === 0) await tx.notice.update({ where: { id: notice.id }, data: { recallReportedAt: now } });
-  await updateProgress(w, notice.id, new Date(), progressEveryMs);
+  await updateProgress(w, notice.id, now, progressEveryMs);
   return { kind: 'sent', cancelled, recalling, inFlight };
 }
 

@@ -12,13 +12,13 @@ import type { NoticeWork } from './work.ts';
  * every change the publisher's progress or final result is brought up to date.
  */
 export function noticeWatcher(t: Translate, progressEveryMs: number): DeliveryWatcher {
-  return { watches: (result) => subjectId(result.subject, WATCHED) !== null, record: (tx, results, out) => recordNoticeResults({ tx, out, t }, progressEveryMs, results) };
+  return { watches: (result) => subjectId(result.subject, WATCHED) !== null, record: (tx, results, out, at) => recordNoticeResults({ tx, out, t }, progressEveryMs, results, at) };
 }
 
 /** The outbox rows the ledger follows, by their subject: the deliveries, their recalls and the progress message. */
 const WATCHED = [NOTICE_SUBJECTS.delivery, NOTICE_SUBJECTS.progress, NOTICE_SUBJECTS.recall];
 
-async function recordNoticeResults(w: NoticeWork, progressEveryMs: number, results: readonly DeliveryResult[]): Promise<void> {
+async function recordNoticeResults(w: NoticeWork, progressEveryMs: number, results: readonly DeliveryResult[], now: Date): Promise<void> {
   const { tx } = w;
   const changed = new Set<number>();
   const recalled = new Set<number>();
@@ -35,7 +35,7 @@ async function recordNoticeResults(w: NoticeWork, progressEveryMs: number, resul
     }
     const send = sends.get(result.outboxId);
     if (send) {
-      await tx.noticeDelivery.update({ where: { id: send.id }, data: sendState(result) });
+      await tx.noticeDelivery.update({ where: { id: send.id }, data: sendState(result, now) });
       changed.add(send.noticeId);
       continue;
     }
@@ -43,20 +43,19 @@ async function recordNoticeResults(w: NoticeWork, progressEveryMs: number, resul
     if (recall && result.status !== 'retrying') {
       await tx.noticeDelivery.update({
         where: { id: recall.id },
-        data: result.status === 'sent' ? { status: 'recalled', recalledAt: new Date(), error: null } : { status: 'unrecalled', error: result.error ?? null },
+        data: result.status === 'sent' ? { status: 'recalled', recalledAt: now, error: null } : { status: 'unrecalled', error: result.error ?? null },
       });
       recalled.add(recall.noticeId);
     }
   }
-  const now = new Date();
   for (const id of changed) await updateProgress(w, id, now, progressEveryMs);
   for (const id of recalled) await reportRecall(w, id, now);
 }
 
-function sendState(result: DeliveryResult) {
+function sendState(result: DeliveryResult, at: Date) {
   switch (result.status) {
     case 'sent':
-      return { status: 'sent', platformMessageId: result.platformMessageId!, sentAt: new Date(), attempts: result.attempts, error: null };
+      return { status: 'sent', platformMessageId: result.platformMessageId!, sentAt: at, attempts: result.attempts, error: null };
     case 'retrying':
       return { status: 'retrying', attempts: result.attempts, error: result.error ?? null };
     case 'dead':

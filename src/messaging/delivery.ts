@@ -21,8 +21,10 @@ export interface DeliveryOptions {
   leaseMs?: number;
   /** How often to look for work when nothing kicks the worker (other instances, due retries). */
   pollMs?: number;
-  /** Real time in ms (tests inject one to run an outage of minutes in a moment). */
+  /** Real time in ms (tests inject one to run an outage of minutes in a moment): leases, backoff, rate limits. */
   now?: () => number;
+  /** The office's time (the bot's clock, which the sandbox may move): what the watchers record a send at. */
+  officeNow?: () => Date;
   /** Told what became of each send, in the transaction that records it (a family's ledger, unreachable chats). */
   watchers?: readonly DeliveryWatcher[];
   /** This instance's name in the sender leases (INSTANCE_ID); unique per worker by default. */
@@ -58,7 +60,8 @@ export interface DeliveryResult {
  */
 export interface DeliveryWatcher {
   watches(result: DeliveryResult): boolean;
-  record(tx: Tx, results: readonly DeliveryResult[], out: Outbox): Promise<void>;
+  /** `at`: the office time the sends are recorded at. */
+  record(tx: Tx, results: readonly DeliveryResult[], out: Outbox, at: Date): Promise<void>;
 }
 
 /** The error of a recall on a platform that has none: not retried, and said as such to whoever asked. */
@@ -106,7 +109,8 @@ export class DeliveryWorker {
     private readonly log: Logger,
     options: DeliveryOptions = {},
   ) {
-    this.options = { maxAttempts: 20, baseBackoffMs: 1_000, maxBackoffMs: 10 * 60_000, leaseMs: 5_000, pollMs: 1_000, now: () => Date.now(), watchers: [], instanceId: randomUUID(), ...options };
+    const now = options.now ?? (() => Date.now());
+    this.options = { maxAttempts: 20, baseBackoffMs: 1_000, maxBackoffMs: 10 * 60_000, leaseMs: 5_000, pollMs: 1_000, now, officeNow: () => new Date(now()), watchers: [], instanceId: randomUUID(), ...options };
     this.leases = new SenderLeases(db, this.options.instanceId, this.options.leaseMs, this.options.pollMs, this.options.now);
     this.options.signal?.onSignal((platform) => {
       if (this.lanes.has(platform)) this.kickLane(platform);
@@ -361,8 +365,9 @@ export class DeliveryWorker {
     if (watched.length > 0) {
       writes.push(async (tx) => {
         const out = new Outbox();
-        for (const { watcher, results } of watched) await watcher.record(tx, results, out);
-        await out.write(tx, new Date(this.options.now()));
+        const at = this.options.officeNow();
+        for (const { watcher, results } of watched) await watcher.record(tx, results, out, at);
+        await out.write(tx, at);
       });
     }
     if (writes.length === 1 && watched.length === 0) await writes[0]!(this.db);

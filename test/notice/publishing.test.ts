@@ -176,7 +176,10 @@ describe('shequ report notices', () => {
     const ledger = JSON.parse(json.stdout);
     expect(ledger.notices).toHaveLength(1);
     expect(ledger.notices[0]).toMatchObject({ id: 1, community: '幸福社区', category: '服务事项', title: '停水通知', publisher: '王芳', audience: '3栋', status: '发送完毕', createdAt: '2026-12-02 09:00', groups: 1, sent: 1, failed: 0, gone: 0, confirmations: 0 });
-    expect(ledger.notices[0].deliveries).toEqual([expect.objectContaining({ group: '3栋居民群', platform: '沙盒', purpose: '居民群', state: '已发送', attempts: 1, confirmations: 0 })]);
+    // Sent at the office's time (the sandbox clock), not the machine's.
+    expect(ledger.notices[0].deliveries).toEqual([
+      expect.objectContaining({ group: '3栋居民群', platform: '沙盒', purpose: '居民群', state: '已发送', attempts: 1, confirmations: 0, sentAt: expect.stringMatching(/^2026-12-02 09:0\d$/) }),
+    ]);
 
     const out = path.join(tempDir(), '通知.xlsx');
     const xlsx = await shequ(['report', 'notices', '--month', '2026-12', '--out', out], { DATABASE_URL: bot.databaseUrl });
