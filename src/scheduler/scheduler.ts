@@ -17,6 +17,11 @@ export interface Job {
   name: string;
   /** A cron expression read in the office time zone. */
   cron: string;
+  /**
+   * How many minutes after its due minute a fire is still worth running: a check-in reminder before
+   * 08:00 is noise at 08:29, after a restart. Without it, the whole catch-up window.
+   */
+  usefulForMinutes?: number;
   run(context: JobContext): Promise<void>;
 }
 
@@ -99,7 +104,12 @@ export class Scheduler {
           break;
         }
       }
-      if (due !== null && !(await this.fire(job, new Date(due)))) allDone = false;
+      if (due === null) continue;
+      if (job.usefulForMinutes !== undefined && now - due > job.usefulForMinutes * MINUTE) {
+        this.log.info({ job: job.name, dueAt: new Date(due) }, 'job skipped: no longer useful');
+        continue;
+      }
+      if (!(await this.fire(job, new Date(due)))) allDone = false;
     }
     // A clock set backwards (sandbox) starts the window again from there.
     if (allDone || now < this.lastChecked) this.lastChecked = now;

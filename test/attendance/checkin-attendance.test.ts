@@ -43,6 +43,17 @@ describe('check-in on the office calendar', () => {
     await bot.botReply('g-work', (text) => text === '各位同事：上午 08:00 上班，请按时签到（发送「签到」）。');
     expect(await bot.app.db.outboxMessage.count({ where: { payload: { contains: '请按时签到' } } })).toBe(1);
   });
+
+  it('after a restart the reminder is not sent late: at 07:59 it still goes out, at 08:00 or 08:29 (the catch-up window) it does not', async () => {
+    for (const [time, sent] of [['07:59', 1], ['08:00', 0], ['08:29', 0]] as const) {
+      bot = await startTestApp({ demo: true, now: `2026-11-23T${time}:00+08:00` });
+      await bot.app.scheduler.tick();
+      await bot.app.delivery.drain();
+      expect(await bot.app.db.outboxMessage.count({ where: { payload: { contains: '请按时签到' } } }), time).toBe(sent);
+      await bot.stop();
+      bot = null;
+    }
+  });
 });
 
 describe('check-in on a person’s own hours', () => {

@@ -37,6 +37,19 @@ function scheduler(clock: SettableClock, jobs: Job[], instance = 'a') {
 }
 
 describe('scheduler on the injected clock', () => {
+  it('runs a late fire only while it is still useful: 07:50 with 9 minutes runs at 07:59, not at 08:00; without a limit, anywhere in the catch-up window', async () => {
+    // Each start is a new job name, so no earlier claim of 07:50 hides the answer.
+    const at = async (time: string, usefulForMinutes?: number) => {
+      const fired: string[] = [];
+      const clock = new SettableClock(new Date(`2026-11-23T${time}:00+08:00`), { frozen: true });
+      await scheduler(clock, [{ ...morningJob(fired), name: `reminder-${time}`, ...(usefulForMinutes === undefined ? {} : { usefulForMinutes }) }]).tick();
+      return fired;
+    };
+    expect(await at('07:59', 9)).toEqual(['2026-11-22T23:50:00.000Z']);
+    expect(await at('08:00', 9)).toEqual([]);
+    expect(await at('08:29')).toEqual(['2026-11-22T23:50:00.000Z']);
+  });
+
   it('fires in the office time zone: 07:50 Shanghai is 23:50 UTC the day before', async () => {
     const clock = new SettableClock(new Date('2026-11-23T07:49:00+08:00'), { frozen: true });
     const fired: string[] = [];

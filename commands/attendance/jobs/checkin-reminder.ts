@@ -6,7 +6,10 @@ import { groupTargets, toMessage } from '../../../src/core/addressing.ts';
 import type { Job } from '../../../src/scheduler/scheduler.ts';
 import { officeDate, parseHHMM } from '../../../src/time/office-time.ts';
 
-/** Before each session, a reminder to every work group to check in, on workdays by the office calendar (调休 included). */
+/**
+ * Before each session, a reminder to every work group to check in, on workdays by the office
+ * calendar (调休 included); once the session has started it is not sent late.
+ */
 export function checkInReminderJobs(policy: Policy, t: Translate): Job[] {
   const lead = policy.checkIn.reminderMinutesBefore;
   if (lead === 0) return [];
@@ -15,6 +18,7 @@ export function checkInReminderJobs(policy: Policy, t: Translate): Job[] {
     return {
       name: `checkin-reminder-${session.id}`,
       cron: `${at % 60} ${Math.floor(at / 60)} * * *`,
+      usefulForMinutes: lead - 1,
       async run({ tx, dueAt, out }) {
         const day = await loadDay(tx, officeDate(dueAt, policy.timezone));
         if (!isWorkday(day)) return;
