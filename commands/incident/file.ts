@@ -149,7 +149,7 @@ export async function fileReport(desk: Desk, input: ReportInput): Promise<Filed>
       ? t('incident.filed', { id: incident.id, type: incident.type, level: incident.level, time: clock(policy, now), told: told.join(t('list.separator')) })
       : t('incident.filed.nobody', { id: incident.id, type: incident.type, level: incident.level, time: clock(policy, now) }),
   ];
-  if (mustCallFirst(rules, incident.level, incident.casualties)) lines.push(t('incident.callFirst', { numbers: numbersText(desk, emergencyNumbers(found)) }));
+  if (mustCallFirst(rules, { level: incident.level, casualties: incident.casualties, rule: found.rule })) lines.push(t('incident.callFirst', { numbers: numbersText(desk, emergencyNumbers(found)) }));
   if (duplicate) lines.push(t('incident.duplicateHint', { other: duplicate.id, time: clock(policy, duplicate.reportedAt) }));
   const facts = [
     ...(incident.place || location ? [] : ['incident.fact.place' as const]),

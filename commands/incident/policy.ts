@@ -17,6 +17,8 @@ const typeSchema = z.object({
   level: z.string().min(1).default('一般'),
   /** The numbers the reporter is told to call first when the case is serious (110, 119, 120). */
   call: z.array(z.string().regex(/^\d{3,5}$/)).default(['110']),
+  /** The first answer always says to call them first, whatever the level (a fire, a gas leak, someone trapped). */
+  callFirst: z.boolean().default(false),
   /** A dispute (邻里纠纷): mediated, and visited again this many days after it is closed. */
   mediation: z.boolean().default(false),
   visitAfterDays: z.number().min(0).max(90).optional(),
@@ -57,10 +59,10 @@ const DEFAULT_CLASSES = [
   {
     name: '事故灾难',
     types: [
-      { name: '火灾', keywords: ['着火', '起火', '失火', '火灾', '冒烟', '浓烟', '火情', '烧起来', '火警'], level: '较大', call: ['119'] },
-      { name: '燃气泄漏', keywords: ['燃气', '煤气', '天然气', '漏气', '燃气泄漏'], level: '较大', call: ['119'] },
+      { name: '火灾', keywords: ['着火', '起火', '失火', '火灾', '冒烟', '浓烟', '火情', '烧起来', '火警'], level: '较大', call: ['119'], callFirst: true },
+      { name: '燃气泄漏', keywords: ['燃气', '煤气', '天然气', '漏气', '燃气泄漏'], level: '较大', call: ['119'], callFirst: true },
       { name: '交通事故', keywords: ['相撞', '撞车', '车祸', '追尾', '撞人', '被撞', '翻车', '交通事故'], call: ['122', '110'] },
-      { name: '电梯困人', keywords: ['电梯困人', '困在电梯', '被困电梯', '电梯故障', '困人'], call: ['119'] },
+      { name: '电梯困人', keywords: ['电梯困人', '困在电梯', '被困电梯', '电梯故障', '困人'], call: ['119'], callFirst: true },
       { name: '房屋安全', keywords: ['倒塌', '坍塌', '墙体开裂', '危房', '高空坠物', '外墙脱落', '掉下来'] },
       { name: '环境污染', keywords: ['污染', '排污', '偷排', '化学品', '泄漏', '刺鼻'] },
     ],

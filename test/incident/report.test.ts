@@ -11,6 +11,16 @@ afterEach(async () => {
 const NOW = '2026-12-02T09:00:00+08:00';
 
 describe('a first report', () => {
+  it('smoke in a stairwell tells the reporter to call 119 first; a blocked drain does not', async () => {
+    bot = await startIncidentOffice(NOW);
+    const smoke = await bot.say('g-residents', 'qiandaye', '上报 3号楼楼道冒烟');
+    const first = await bot.botReply('g-residents', (m) => m.includes('#1'), smoke);
+    expect(first.text).toContain('请先拨打 119');
+    const drain = await bot.say('g-residents', 'qiandaye', '上报 5栋下水道堵了');
+    const second = await bot.botReply('g-residents', (m) => m.includes('#2'), drain);
+    expect(second.text).not.toContain('请先拨打');
+  });
+
   it('a resident in the resident group: filed at once with the message time, staff told in full, the group reads no phone or household', async () => {
     bot = await startIncidentOffice(NOW);
     // Sent at 08:59:30, delivered at 09:00: the case keeps the message's own time.

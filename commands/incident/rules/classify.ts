@@ -100,7 +100,10 @@ export function emergencyNumbers(classification: Pick<Classification, 'rule' | '
   return numbers;
 }
 
-/** Whether the first answer must say 「请先拨打 …」: a level that says so, or people hurt. */
-export function mustCallFirst(policy: IncidentPolicy, level: string, casualties: boolean): boolean {
-  return casualties || (policy.levels.find((l) => l.name === level)?.callFirst ?? false);
+/**
+ * Whether the first answer must say 「请先拨打 …」: people hurt, or a level or a type that says so
+ * (a fire, a gas leak, someone trapped: 「楼道冒烟」 needs the fire brigade first at any level).
+ */
+export function mustCallFirst(policy: IncidentPolicy, found: Pick<Classification, 'level' | 'casualties' | 'rule'>): boolean {
+  return found.casualties || (found.rule?.callFirst ?? false) || (policy.levels.find((l) => l.name === found.level)?.callFirst ?? false);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPolicy, parsePolicy } from '../../../commands/index.ts';
-import { classify, emergencyNumbers, mentions, mustCallFirst } from '../../../commands/incident/rules/classify.ts';
+import { classify, emergencyNumbers, mentions, mustCallFirst, type Classification } from '../../../commands/incident/rules/classify.ts';
 import { dueSteps, escalatesAtOnce, escalationSteps, minutesBetween, onSiteDueAt, stepDueAt } from '../../../commands/incident/rules/escalation.ts';
 import { median, summarizeByClass, worst } from '../../../commands/incident/rules/ledger.ts';
 import { isLikelyDuplicate, placeOf, placeTokens } from '../../../commands/incident/rules/place.ts';
@@ -39,7 +39,11 @@ describe('classification from the policy’s words', () => {
     expect(emergencyNumbers(classify(rules, '3号楼起火'))).toEqual(['119']);
     expect(emergencyNumbers(classify(rules, '3号楼起火 有人受伤'))).toEqual(['119', '120']);
     expect(emergencyNumbers(classify(rules, '路边有人晕倒'))).toEqual(['110', '120']);
-    expect([mustCallFirst(rules, '重大', false), mustCallFirst(rules, '较大', true), mustCallFirst(rules, '较大', false)]).toEqual([true, true, false]);
+    const at = (level: string, casualties: boolean, rule: Classification['rule'] = null) => mustCallFirst(rules, { level, casualties, rule });
+    expect([at('重大', false), at('较大', true), at('较大', false)]).toEqual([true, true, false]);
+    // A type with its own number: 3号楼楼道冒烟 says 119 first whatever its level.
+    expect(mustCallFirst(rules, classify(rules, '3号楼楼道冒烟'))).toBe(true);
+    expect(mustCallFirst(rules, classify(rules, '5栋下水道堵了'))).toBe(false);
   });
 
   it('an office’s own words: a new type and its keywords', () => {
