@@ -3,6 +3,7 @@ import { SandboxAdapter } from '../adapters/sandbox/adapter.ts';
 import { seedDemoIfEmpty } from './sandbox/demo.ts';
 import { registerSandboxRoutes } from '../adapters/sandbox/routes.ts';
 import { SandboxStore } from './sandbox/store.ts';
+import { savedSandboxClock } from './sandbox/clock.ts';
 import { sandboxAlone, sandboxEnabled, serverHostNames, type Env } from './config/env.ts';
 import { redactor } from './config/redact.ts';
 import type { Policy } from './config/policy.ts';
@@ -63,10 +64,12 @@ async function assemble(options: AppOptions, lock: InstanceLock | null): Promise
   const log = options.log ?? createLogger(env.LOG_LEVEL, redactor(env));
   const withSandbox = sandboxEnabled(env);
   // Beside a real platform time is the system's: a moved clock would act in real chats.
-  const clock = options.clock ?? (sandboxAlone(env) ? new SettableClock() : new SystemClock());
   const t = translator(env.LOCALE, options.office.texts);
   await migrateDatabase(env.DATABASE_URL);
   const db = createDb(env.DATABASE_URL, { onConnectionLost: (error) => log.warn({ err: error }, 'PostgreSQL connection lost') });
+  // The sandbox alone goes on from the clock its API last set (src/sandbox/clock.ts).
+  const saved = !options.clock && sandboxAlone(env) ? await savedSandboxClock(db) : null;
+  const clock = options.clock ?? (sandboxAlone(env) ? new SettableClock(saved?.now, { frozen: saved?.frozen ?? false }) : new SystemClock());
   const server = createHttpServer(log, serverHostNames(env), () => writeProbe(db));
 
   const adapters = new Map<Platform, ChatAdapter>();

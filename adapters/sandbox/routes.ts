@@ -204,6 +204,7 @@ function sandboxRoutes(server: FastifyInstance, adapter: SandboxAdapter, { clock
     const at = parseOfficeTime(body.now, timezone);
     if (!at) return badRequest(reply, `now: not a time: ${body.now}`);
     movableClock.set(at, { frozen: body.frozen ?? false });
+    await store.saveClock(at, body.frozen ?? false);
     return { now: movableClock.now().toISOString(), timezone };
   });
 

@@ -6,7 +6,7 @@ import { DutyImportError, importDutySheet, validateDutySheet } from './import.ts
 import { loadShown, rosterLedger } from './ledger.ts';
 import { readSheet } from '../../src/roster/read-sheet.ts';
 import { officeDate, addDays } from '../../src/time/office-time.ts';
-import { communityOption, nowOption, UsageError, withDatabase, type CliConfig } from '../../src/cli/context.ts';
+import { communityOption, nowOption, officeNow, UsageError, withDatabase, type CliConfig } from '../../src/cli/context.ts';
 import { parseMonth, parsePeriod } from '../../src/ledger/period.ts';
 import { runLedger, type LedgerOptions } from '../../src/ledger/run.ts';
 
@@ -19,9 +19,8 @@ const isoDate = (value: string | undefined, flag: string): string | undefined =>
 /** `shequ roster import 值班表.xlsx [--from D] [--to D] [--community 名]` */
 async function importAction(file: string, options: { from?: string; to?: string; community?: string }, { env, policy }: CliConfig): Promise<void> {
   if (!fs.existsSync(file)) throw new UsageError(`找不到文件 (no such file): ${file}`);
-  const now = new Date();
-  const from = isoDate(options.from, '--from') ?? officeDate(now, policy.timezone);
-  const to = isoDate(options.to, '--to') ?? addDays(from, 27);
+  const fromOption = isoDate(options.from, '--from');
+  const toOption = isoDate(options.to, '--to');
   let rows;
   try {
     rows = await readSheet(file);
@@ -29,6 +28,9 @@ async function importAction(file: string, options: { from?: string; to?: string;
     throw new UsageError(`无法读取值班表 (cannot read the sheet): ${(error as Error).message}`);
   }
   const result = await withDatabase(env, async (db) => {
+    const now = await officeNow(env, db);
+    const from = fromOption ?? officeDate(now, policy.timezone);
+    const to = toOption ?? addDays(from, 27);
     let entries;
     try {
       entries = await validateDutySheet(db, policy, rows, { from, to, defaultCommunity: options.community ?? null });
@@ -47,9 +49,11 @@ async function showAction(month: string, options: Omit<LedgerOptions, 'month'>, 
   if (options.format === 'json' || options.format === 'xlsx') return runLedger(rosterLedger, { ...options, month }, config);
   if (options.format !== 'text') throw new UsageError(`--format 应为 text、json 或 xlsx (must be text, json or xlsx): ${options.format}`);
   const { env, policy, t } = config;
-  const now = nowOption(options.now, policy.timezone);
   const { from, to } = parsePeriod({ month }, 'month', policy.timezone);
-  const shown = await withDatabase(env, (db) => db.$transaction(async (tx) => loadShown(tx, policy, await communityOption(tx, options.community), from, to, now)));
+  const shown = await withDatabase(env, async (db) => {
+    const now = nowOption(options.now, policy.timezone, await officeNow(env, db));
+    return db.$transaction(async (tx) => loadShown(tx, policy, await communityOption(tx, options.community), from, to, now));
+  });
   const text = `${shown.map((c) => `${c.community} ${month}\n${daysText(t, policy, c.days)}`).join('\n\n')}\n`;
   if (options.out) fs.writeFileSync(options.out, text);
   else process.stdout.write(text);

@@ -1,14 +1,14 @@
 import { issueBindCode, BindCodeError } from '../core/bind-codes.ts';
 import { phoneKey } from '../roster/identity.ts';
 import { formatDateTime } from '../time/office-time.ts';
-import { UsageError, withDatabase, type CliConfig } from './context.ts';
+import { officeNow, UsageError, withDatabase, type CliConfig } from './context.ts';
 
 export async function bindCodeAction(name: string, options: { community?: string; phone?: string; json?: boolean }, { env, policy }: CliConfig): Promise<void> {
   const key = options.phone === undefined ? undefined : phoneKey(options.phone);
   if (key === null) throw new UsageError(`--phone 应为手机号 (must be a mobile number): ${options.phone}`);
   const issued = await withDatabase(env, async (db) => {
     try {
-      return await issueBindCode(db, name, options.community, new Date(), policy.binding.codeTtlHours, key);
+      return await issueBindCode(db, name, options.community, await officeNow(env, db), policy.binding.codeTtlHours, key);
     } catch (error) {
       if (!(error instanceof BindCodeError)) throw error;
       if (key) throw new UsageError(`花名册里没有手机为 ${options.phone} 的${name}${options.community ? `（${options.community}）` : ''}。`);

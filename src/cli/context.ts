@@ -1,4 +1,5 @@
-import { loadEnv, type Env } from '../config/env.ts';
+import { loadEnv, sandboxAlone, type Env } from '../config/env.ts';
+import { savedSandboxClock } from '../sandbox/clock.ts';
 import type { CliConfig, Office } from '../core/family.ts';
 
 export type { CliConfig };
@@ -35,9 +36,18 @@ export async function communityOption(tx: Tx, name: string | undefined): Promise
   return community;
 }
 
-/** A `--now <time>` option: an ISO time, office time without an offset; now when omitted. */
-export function nowOption(value: string | undefined, zone: string): Date {
-  if (value === undefined) return new Date();
+/**
+ * The office's time for a CLI command: with the sandbox alone, its clock as its API last set it
+ * (src/sandbox/clock.ts), so a bind code or a ledger's default follows the bot; the system's otherwise.
+ */
+export async function officeNow(env: Env, db: Db): Promise<Date> {
+  if (!sandboxAlone(env)) return new Date();
+  return (await savedSandboxClock(db))?.now ?? new Date();
+}
+
+/** A `--now <time>` option: an ISO time, office time without an offset; `fallback` (the office's time) when omitted. */
+export function nowOption(value: string | undefined, zone: string, fallback: Date): Date {
+  if (value === undefined) return fallback;
   const now = parseOfficeTime(value, zone);
   if (!now) throw new UsageError(`--now 不是有效时间 (not an ISO time): ${value}`);
   return now;

@@ -27,7 +27,7 @@ export function parseMessage(message: string, options: ParseOptions, config: Pic
     if (!role) throw new UsageError(`未知角色 (unknown role): ${word}`);
     return role;
   });
-  const now = nowOption(options.now, policy.timezone);
+  const now = nowOption(options.now, policy.timezone, new Date());
   if (options.chat !== 'group' && options.chat !== 'private') throw new UsageError('--chat must be group or private');
   if (options.purpose !== undefined && !(CHAT_PURPOSES as readonly string[]).includes(options.purpose)) {
     throw new UsageError(`--purpose must be one of ${CHAT_PURPOSES.join(', ')}`);

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { communityOption, nowOption, UsageError, withDatabase, type CliConfig } from '../cli/context.ts';
+import { communityOption, nowOption, officeNow, UsageError, withDatabase, type CliConfig } from '../cli/context.ts';
 import type { Ledger, LedgerContext } from './ledger.ts';
 import { parsePeriod } from './period.ts';
 import { writeLedgerXlsx } from './xlsx.ts';
@@ -25,16 +25,16 @@ export async function runLedger<Data>(ledger: Ledger<Data>, options: LedgerOptio
   const zone = policy.timezone;
   const period = parsePeriod(options, ledger.period, zone);
   if (options.format !== 'xlsx' && options.format !== 'json') throw new UsageError(`--format 应为 xlsx 或 json (must be xlsx or json): ${options.format}`);
-  const now = nowOption(options.now, zone);
-  const { context, data } = await withDatabase(env, (db) =>
-    db.$transaction(
+  const { context, data } = await withDatabase(env, async (db) => {
+    const now = nowOption(options.now, zone, await officeNow(env, db));
+    return db.$transaction(
       async (tx) => {
         const context: LedgerContext = { policy, t, period, community: await communityOption(tx, options.community), now };
         return { context, data: await ledger.load(tx, context) };
       },
       { timeout: LOAD_TIMEOUT_MS },
-    ),
-  );
+    );
+  });
   let where: string;
   if (options.format === 'json') {
     const text = `${JSON.stringify(ledger.json(data, context), null, 2)}\n`;

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { Prisma, type Db } from '../db/client.ts';
 import type { Attachment, Button, SharedLocation } from '../messaging/types.ts';
 import { sql } from '../db/sql.ts';
+import { saveSandboxClock } from './clock.ts';
 
 /**
  * The sandbox platform's own side: its people, chats and message history, kept in the bot's
@@ -267,6 +268,11 @@ export class SandboxStore {
 
   users() {
     return this.db.sandboxUser.findMany({ orderBy: { id: 'asc' } });
+  }
+
+  /** Keeps the clock as just set, for a restart and for the CLI (src/sandbox/clock.ts). */
+  saveClock(at: Date, frozen: boolean): Promise<void> {
+    return saveSandboxClock(this.db, at, frozen);
   }
 
   groups() {

@@ -1,0 +1,8 @@
+-- CreateTable
+CREATE TABLE "SandboxClock" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "at" DATETIME NOT NULL,
+    "setAt" DATETIME NOT NULL,
+    "frozen" BOOLEAN NOT NULL
+);
+
