@@ -63,11 +63,11 @@ async function assemble(options: AppOptions, lock: InstanceLock | null): Promise
   const { env, policy } = options;
   const log = options.log ?? createLogger(env.LOG_LEVEL, redactor(env));
   const withSandbox = sandboxEnabled(env);
-  // Beside a real platform time is the system's: a moved clock would act in real chats.
   const t = translator(env.LOCALE, options.office.texts);
   await migrateDatabase(env.DATABASE_URL);
   const db = createDb(env.DATABASE_URL, { onConnectionLost: (error) => log.warn({ err: error }, 'PostgreSQL connection lost') });
-  // The sandbox alone goes on from the clock its API last set (src/sandbox/clock.ts).
+  // Beside a real platform time is the system's: a moved clock would act in real chats. The sandbox
+  // alone goes on from the clock its API last set (src/sandbox/clock.ts).
   const saved = !options.clock && sandboxAlone(env) ? await savedSandboxClock(db) : null;
   const clock = options.clock ?? (sandboxAlone(env) ? new SettableClock(saved?.now, { frozen: saved?.frozen ?? false }) : new SystemClock());
   const server = createHttpServer(log, serverHostNames(env), () => writeProbe(db));
