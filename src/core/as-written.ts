@@ -61,8 +61,19 @@ const MAX_BUILT = 2_000;
  * in the original stays as it is.
  */
 export function writtenAs(fragment: string, original: string): string {
+  return writtenIn(fragment, { original });
+}
+
+/** A message as written, folded on first need and once: several arguments may come from it. */
+interface Source {
+  original: string;
+  folded?: Folded;
+}
+
+function writtenIn(fragment: string, source: Source): string {
   if (fragment === '') return fragment;
-  const folded = foldAsRouted(original);
+  const { original } = source;
+  const folded = (source.folded ??= foldAsRouted(original));
   const slice = (at: number, length: number) => original.slice(folded.from[at], folded.to[at + length - 1]);
   const whole = folded.text.indexOf(fragment);
   if (whole >= 0) return slice(whole, fragment.length);
@@ -106,22 +117,26 @@ const defOf = (schema: z.ZodType): SchemaDef => (schema as unknown as { _zod: { 
 
 /** Arguments parsed from the folded text, with every string marked `asWritten` put back as `original` has it. */
 export function restoreWritten(schema: z.ZodType, value: unknown, original: string): unknown {
-  if (WRITTEN.has(schema)) return typeof value === 'string' ? writtenAs(value, original) : value;
+  return restoreIn(schema, value, { original });
+}
+
+function restoreIn(schema: z.ZodType, value: unknown, source: Source): unknown {
+  if (WRITTEN.has(schema)) return typeof value === 'string' ? writtenIn(value, source) : value;
   if (value === null || value === undefined) return value;
   const def = defOf(schema);
-  if (def.innerType) return restoreWritten(def.innerType, value, original);
+  if (def.innerType) return restoreIn(def.innerType, value, source);
   if (def.type === 'object' && def.shape && typeof value === 'object' && !(value instanceof Date)) {
     const restored: Record<string, unknown> = { ...(value as Record<string, unknown>) };
-    for (const [key, field] of Object.entries(def.shape)) if (key in restored) restored[key] = restoreWritten(field, restored[key], original);
+    for (const [key, field] of Object.entries(def.shape)) if (key in restored) restored[key] = restoreIn(field, restored[key], source);
     return restored;
   }
-  if (def.type === 'array' && def.element && Array.isArray(value)) return value.map((item) => restoreWritten(def.element!, item, original));
+  if (def.type === 'array' && def.element && Array.isArray(value)) return value.map((item) => restoreIn(def.element!, item, source));
   if (def.type === 'record' && def.valueType && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, restoreWritten(def.valueType!, item, original)]));
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, restoreIn(def.valueType!, item, source)]));
   }
   if (def.type === 'union' && def.options) {
     const option = def.options.find((candidate) => candidate.safeParse(value).success);
-    return option ? restoreWritten(option, value, original) : value;
+    return option ? restoreIn(option, value, source) : value;
   }
   return value;
 }
